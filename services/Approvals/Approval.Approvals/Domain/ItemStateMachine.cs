@@ -1,0 +1,36 @@
+using Approval.Contracts;
+using Approval.Contracts.Errors;
+
+namespace Approval.Approvals.Domain;
+
+/// <summary>
+/// The legal moves of an item instance in a department, in DOMAIN.md's codes.
+/// 已受理 → 部门开始办理 / 撤回; 部门开始办理 → 特别程序（开始） / 办结（通过|容缺通过|不通过）;
+/// 特别程序（开始） → 特别程序（结束）; 特别程序（结束） → another 特别程序 or a conclusion;
+/// an approval can later be 撤销 (revoked). 办结（不通过）, 撤回 and 撤销 are final.
+/// </summary>
+public static class ItemStateMachine
+{
+    private static readonly ProcessingStatus[] Conclusions =
+        [ProcessingStatus.Approved, ProcessingStatus.ApprovedWithMaterialsToFollow, ProcessingStatus.NotApproved];
+
+    private static readonly Dictionary<ProcessingStatus, ProcessingStatus[]> Moves = new()
+    {
+        [ProcessingStatus.Accepted] = [ProcessingStatus.DepartmentStarted, ProcessingStatus.Recalled],
+        [ProcessingStatus.DepartmentStarted] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
+        [ProcessingStatus.SpecialProcedureStarted] = [ProcessingStatus.SpecialProcedureEnded],
+        [ProcessingStatus.SpecialProcedureEnded] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
+        [ProcessingStatus.Approved] = [ProcessingStatus.Revoked],
+        [ProcessingStatus.ApprovedWithMaterialsToFollow] = [ProcessingStatus.Revoked],
+    };
+
+    public static bool IsConclusion(ProcessingStatus status) => Conclusions.Contains(status);
+
+    public static bool CanMove(ProcessingStatus from, ProcessingStatus to) =>
+        Moves.TryGetValue(from, out var allowed) && allowed.Contains(to);
+
+    public static void EnsureCanMove(ProcessingStatus from, ProcessingStatus to)
+    {
+        if (!CanMove(from, to)) throw new InvalidTransitionException("Item instance 事项实例", from, to);
+    }
+}

@@ -1,0 +1,56 @@
+using Approval.Catalog.Data;
+using Approval.Catalog.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Catalog.Api;
+
+/// <summary>The public catalog: anonymous, the same answers for every channel.</summary>
+public static class CatalogApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/catalog").WithTags("Catalog").AllowAnonymous();
+        api.MapGet("/region", GetRegion).WithSummary("The region and its departments / 本地区及审批服务单位");
+        api.MapGet("/stages", GetStages).WithSummary("Approval stages / 审批阶段");
+        api.MapGet("/stages/{no:int}", GetStage).WithSummary("One stage with its items / 阶段及其事项");
+        api.MapGet("/items/{code}", GetItem).WithSummary("One item / 事项");
+    }
+
+    private static async Task<Results<Ok<RegionDto>, NotFound>> GetRegion(CatalogDbContext db, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (region is null) return TypedResults.NotFound();
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
+            .Select(d => new DepartmentDto(d.Code, d.Name, d.CreditCode)).ToListAsync(ct);
+        return TypedResults.Ok(new RegionDto(region.Code, region.Name, departments));
+    }
+
+    private static async Task<Ok<List<StageSummaryDto>>> GetStages(CatalogDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Stages.AsNoTracking().OrderBy(s => s.No)
+            .Select(s => new StageSummaryDto(s.No, s.Name, s.TimeLimitWorkingDays, db.Items.Count(i => i.StageNo == s.No)))
+            .ToListAsync(ct));
+
+    private static async Task<Results<Ok<StageDto>, NotFound>> GetStage(int no, CatalogDbContext db, CancellationToken ct)
+    {
+        var stage = await db.Stages.AsNoTracking().FirstOrDefaultAsync(s => s.No == no, ct);
+        if (stage is null) return TypedResults.NotFound();
+        var items = await ItemsQuery(db).Where(x => x.Item.StageNo == no).OrderBy(x => x.Item.Code).ToListAsync(ct);
+        return TypedResults.Ok(new StageDto(stage.No, stage.Name, stage.TimeLimitWorkingDays, items.Select(ToDto).ToList()));
+    }
+
+    private static async Task<Results<Ok<ItemDto>, NotFound>> GetItem(string code, CatalogDbContext db, CancellationToken ct)
+    {
+        var found = await ItemsQuery(db).FirstOrDefaultAsync(x => x.Item.Code == code, ct);
+        return found is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(found));
+    }
+
+    private sealed record ItemRow(Item Item, Department Department);
+
+    private static IQueryable<ItemRow> ItemsQuery(CatalogDbContext db) =>
+        db.Items.AsNoTracking().Join(db.Departments, i => i.DepartmentCode, d => d.Code, (i, d) => new ItemRow(i, d));
+
+    private static ItemDto ToDto(ItemRow x) => new(
+        x.Item.Code, x.Item.Name, x.Item.StageNo, new DepartmentDto(x.Department.Code, x.Department.Name, x.Department.CreditCode),
+        x.Item.TimeLimitWorkingDays, x.Item.LicenceTypeCode, x.Item.LicenceName);
+}

@@ -1,0 +1,29 @@
+using System.Net;
+
+namespace Approval.Intake.Api;
+
+/// <summary>Reads the published catalog over HTTP; Intake keeps a snapshot of the items in each application.</summary>
+public sealed class CatalogClient(HttpClient http)
+{
+    public async Task<CatalogStage?> GetStageAsync(int stageNo, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"/api/catalog/stages/{stageNo}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CatalogStage>(ct);
+    }
+
+    public async Task<CatalogRegion> GetRegionAsync(CancellationToken ct) =>
+        await http.GetFromJsonAsync<CatalogRegion>("/api/catalog/region", ct)
+        ?? throw new InvalidOperationException("The catalog has no region.");
+}
+
+public sealed record CatalogRegion(string Code, string Name);
+
+public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items);
+
+public sealed record CatalogItem(
+    string Code, string Name, int StageNo, CatalogDepartment Department, int TimeLimitWorkingDays,
+    string? LicenceTypeCode, string? LicenceName);
+
+public sealed record CatalogDepartment(string Code, string Name, string CreditCode);

@@ -1,0 +1,13 @@
+namespace Approval.Intake.Domain;
+
+/// <summary>A certificate issued for one of the application's items, as Licences announced it.</summary>
+public sealed class IssuedLicence
+{
+    public Guid LicenceId { get; init; }
+    public Guid ApplicationId { get; init; }
+    public required string Identifier { get; init; }
+    public required string LicenceName { get; init; }
+    public required string ItemCode { get; init; }
+    public required string IssuerName { get; init; }
+    public DateTimeOffset IssuedAt { get; init; }
+}

@@ -1,0 +1,28 @@
+using Approval.Intake.Api;
+using Approval.Intake.Consumers;
+using Approval.Intake.Data;
+using Approval.Messaging;
+
+namespace Approval.Intake;
+
+public static class IntakeExtensions
+{
+    public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IntakeDbContext>("intake");
+        builder.AddApprovalMessaging<IntakeDbContext>("intake", x =>
+        {
+            x.AddConsumer<ItemInstanceStatusChangedConsumer>();
+            x.AddConsumer<LicenceIssuedConsumer>();
+        });
+        // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
+        builder.Services.AddHttpClient<CatalogClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
+        return builder;
+    }
+
+    public static WebApplication MapIntakeApi(this WebApplication app)
+    {
+        ApplicationsApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using Approval.Licences.Api;
+using Approval.Licences.Consumers;
+using Approval.Licences.Data;
+using Approval.Messaging;
+
+namespace Approval.Licences;
+
+public static class LicencesExtensions
+{
+    public static IHostApplicationBuilder AddLicences(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<LicencesDbContext>("licences");
+        builder.AddApprovalMessaging<LicencesDbContext>("licences", x => x.AddConsumer<ItemInstanceConcludedConsumer>());
+        return builder;
+    }
+
+    public static WebApplication MapLicencesApi(this WebApplication app)
+    {
+        LicencesApi.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Approval.Contracts.Events;
+
+/// <summary>受理: the window accepted a stage application; every item in it starts now.</summary>
+public sealed record ApplicationAccepted(
+    Guid ApplicationId,
+    string RegionCode,
+    string ProjectCode,
+    string ProjectName,
+    string ApplicantId,
+    string ApplicantName,
+    int StageNo,
+    IReadOnlyList<AcceptedItem> Items,
+    string Actor,
+    DateTimeOffset AcceptedAt);
+
+/// <summary>One catalog item of an accepted application, as the catalog described it at application time.</summary>
+public sealed record AcceptedItem(
+    string ItemCode,
+    string ItemName,
+    string DepartmentCode,
+    string DepartmentName,
+    string DepartmentCreditCode,
+    int TimeLimitWorkingDays,
+    string? LicenceTypeCode,
+    string? LicenceName);

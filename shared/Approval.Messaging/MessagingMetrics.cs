@@ -1,0 +1,19 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Approval.ServiceDefaults;
+
+namespace Approval.Messaging;
+
+/// <summary>The outbox's metrics and activity source (meter and source "Approval", exported by ServiceDefaults).</summary>
+public static class MessagingMetrics
+{
+    public static readonly ActivitySource Source = new(TelemetryExtensions.ApprovalSource);
+    private static readonly Meter Meter = new(TelemetryExtensions.ApprovalSource);
+
+    /// <summary>Time from commit to confirmed publish.</summary>
+    public static readonly Histogram<double> OutboxLag =
+        Meter.CreateHistogram<double>("approval.outbox.lag", "ms", "Time from the commit of an outbox event to its confirmed publish");
+    public static readonly Counter<long> Published = Meter.CreateCounter<long>("approval.outbox.published");
+    public static readonly Counter<long> PublishFailures = Meter.CreateCounter<long>("approval.outbox.publish_failures");
+    public static readonly Counter<long> InboxDuplicates = Meter.CreateCounter<long>("approval.inbox.duplicates");
+}

@@ -1,0 +1,19 @@
+namespace Approval.Messaging;
+
+/// <summary>Tunables of the outbox relay and the consumers (section "Approval:Messaging").</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>Redeliveries in the consumer before a message goes to its queue's <c>_error</c> queue.</summary>
+    public int RetryLimit { get; set; } = 5;
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long the relay sleeps when no commit woke it.</summary>
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public int RelayBatchSize { get; set; } = 100;
+    /// <summary>Longest wait between publish attempts of a failing message.</summary>
+    public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Sent outbox rows and inbox ids are kept this long, longer than any redelivery horizon.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>Off only in tests that simulate a process that died before publishing.</summary>
+    public bool RelayEnabled { get; set; } = true;
+}

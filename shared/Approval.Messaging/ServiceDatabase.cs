@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Approval.Messaging;
+
+public static class ServiceDatabase
+{
+    /// <summary>
+    /// Registers the service's own PostgreSQL database: connection string "{name}db" if set, else the
+    /// server in "postgres" with database "approval_{name}". The outbox signal rides on every context.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
+        where TContext : DbContext
+    {
+        var connectionString = ConnectionStringFor(builder.Configuration, name);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddDbContext<TContext>((sp, o) => o
+            .UseNpgsql(connectionString)
+            .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            $"{name}-database", sp => new DatabaseHealthCheck<TContext>(sp), HealthStatus.Unhealthy, ["ready"]));
+        return builder;
+    }
+
+    public static string ConnectionStringFor(IConfiguration configuration, string name)
+    {
+        var own = configuration.GetConnectionString($"{name}db");
+        if (!string.IsNullOrWhiteSpace(own)) return own;
+        var server = configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException($"Neither 'ConnectionStrings:{name}db' nor 'ConnectionStrings:postgres' is configured.");
+        return new NpgsqlConnectionStringBuilder(server) { Database = $"approval_{name}" }.ConnectionString;
+    }
+
+    /// <summary>Applies the EF migrations before the service takes traffic (creates the database if missing).</summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app) where TContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync();
+    }
+
+    private sealed class DatabaseHealthCheck<TContext>(IServiceProvider services) : IHealthCheck where TContext : DbContext
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var ok = await scope.ServiceProvider.GetRequiredService<TContext>().Database.CanConnectAsync(ct);
+            return ok ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable");
+        }
+    }
+}
