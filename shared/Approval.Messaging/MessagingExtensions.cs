@@ -26,10 +26,12 @@ public static class MessagingExtensions
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers(x);
+            // Retry is set on every receive endpoint (a bus-level UseMessageRetry does not reach them).
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r =>
+                r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval)));
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbit));
-                cfg.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -1,0 +1,54 @@
+using Approval.Catalog.Import;
+
+namespace Approval.UnitTests;
+
+public sealed class RegionPackValidatorTests
+{
+    private static RegionPack Valid() => new(
+        new PackRegion("320193", "示范区"),
+        [new PackDepartment("ZJJ", "住建局", "11320193MB0001001K")],
+        [new PackStage(3, "施工许可", 15)],
+        [new PackItem("I1", "施工许可证核发", 3, "ZJJ", 5, new PackLicence("11100000MB0000001T001", "建筑工程施工许可证"))]);
+
+    [Fact]
+    public void The_demo_region_pack_in_the_repository_is_valid()
+    {
+        var file = Path.Combine(RepoRoot(), "regions", "320193", "catalog.json");
+        var pack = System.Text.Json.JsonSerializer.Deserialize<RegionPack>(File.ReadAllText(file), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.Empty(RegionPackValidator.Validate(pack, file));
+        Assert.True(pack.Items.Count(i => i.StageNo == 3) >= 2);
+        Assert.True(pack.Items.Where(i => i.StageNo == 3).Select(i => i.DepartmentCode).Distinct().Count() >= 2);
+    }
+
+    [Fact]
+    public void A_valid_pack_has_no_errors() => Assert.Empty(RegionPackValidator.Validate(Valid(), "catalog.json"));
+
+    [Fact]
+    public void Every_error_is_listed_with_file_path_and_rule()
+    {
+        var bad = Valid() with
+        {
+            Stages = [new PackStage(3, "施工许可", 0), new PackStage(7, "未知", 10)],
+            Items =
+            [
+                new PackItem("I1", "a", 3, "NOPE", 0, null),
+                new PackItem("I1", "b", 9, "ZJJ", 5, null),
+            ],
+        };
+        var errors = RegionPackValidator.Validate(bad, "catalog.json");
+        Assert.Contains(errors, e => e.StartsWith("catalog.json: stages[0].timeLimitWorkingDays:"));
+        Assert.Contains(errors, e => e.StartsWith("catalog.json: stages[1].no:") && e.Contains("unknown standard stage"));
+        Assert.Contains(errors, e => e.StartsWith("catalog.json: items[0].departmentCode:") && e.Contains("NOPE"));
+        Assert.Contains(errors, e => e.StartsWith("catalog.json: items[0].timeLimitWorkingDays:"));
+        Assert.Contains(errors, e => e.StartsWith("catalog.json: items[1].code:") && e.Contains("duplicate"));
+        Assert.Contains(errors, e => e.StartsWith("catalog.json: items[1].stageNo:"));
+        Assert.Equal(6, errors.Count);
+    }
+
+    internal static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Approval.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Approval.sln not found above " + AppContext.BaseDirectory);
+    }
+}
