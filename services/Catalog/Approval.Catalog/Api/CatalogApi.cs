@@ -35,22 +35,21 @@ public static class CatalogApi
     {
         var stage = await db.Stages.AsNoTracking().FirstOrDefaultAsync(s => s.No == no, ct);
         if (stage is null) return TypedResults.NotFound();
-        var items = await ItemsQuery(db).Where(x => x.Item.StageNo == no).OrderBy(x => x.Item.Code).ToListAsync(ct);
-        return TypedResults.Ok(new StageDto(stage.No, stage.Name, stage.TimeLimitWorkingDays, items.Select(ToDto).ToList()));
+        var items = await db.Items.AsNoTracking().Where(i => i.StageNo == no).OrderBy(i => i.Code).ToListAsync(ct);
+        var departments = await DepartmentsAsync(db, ct);
+        return TypedResults.Ok(new StageDto(stage.No, stage.Name, stage.TimeLimitWorkingDays, items.Select(i => ToDto(i, departments)).ToList()));
     }
 
     private static async Task<Results<Ok<ItemDto>, NotFound>> GetItem(string code, CatalogDbContext db, CancellationToken ct)
     {
-        var found = await ItemsQuery(db).FirstOrDefaultAsync(x => x.Item.Code == code, ct);
-        return found is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(found));
+        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+        return item is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(item, await DepartmentsAsync(db, ct)));
     }
 
-    private sealed record ItemRow(Item Item, Department Department);
+    /// <summary>A region has tens of departments: one small query, joined in memory.</summary>
+    private static Task<Dictionary<string, DepartmentDto>> DepartmentsAsync(CatalogDbContext db, CancellationToken ct) =>
+        db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => new DepartmentDto(d.Code, d.Name, d.CreditCode), ct);
 
-    private static IQueryable<ItemRow> ItemsQuery(CatalogDbContext db) =>
-        db.Items.AsNoTracking().Join(db.Departments, i => i.DepartmentCode, d => d.Code, (i, d) => new ItemRow(i, d));
-
-    private static ItemDto ToDto(ItemRow x) => new(
-        x.Item.Code, x.Item.Name, x.Item.StageNo, new DepartmentDto(x.Department.Code, x.Department.Name, x.Department.CreditCode),
-        x.Item.TimeLimitWorkingDays, x.Item.LicenceTypeCode, x.Item.LicenceName);
+    private static ItemDto ToDto(Item i, Dictionary<string, DepartmentDto> departments) => new(
+        i.Code, i.Name, i.StageNo, departments[i.DepartmentCode], i.TimeLimitWorkingDays, i.LicenceTypeCode, i.LicenceName);
 }

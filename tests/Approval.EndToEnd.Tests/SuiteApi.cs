@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>The calls a case makes through the gateway, asserting the status each should answer.</summary>
+public sealed class SuiteApi(HttpClient gateway)
+{
+    public const string ProjectCode = "2509-320193-89-01-544060";
+
+    public async Task<HttpResponseMessage> SendAsync(Actor actor, HttpMethod method, string path, object? body = null) =>
+        await gateway.SendAsync(actor.Request(method, path, body));
+
+    public async Task<JsonElement> ExpectAsync(HttpStatusCode expected, Actor actor, HttpMethod method, string path, object? body = null)
+    {
+        using var response = await SendAsync(actor, method, path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<Guid> SubmitAsync(Actor applicant, string projectName = "示范区科创园一期")
+    {
+        var created = await ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/intake/applications",
+            new { projectCode = ProjectCode, projectName, stageNo = 3, form = new { 建设规模 = "5万平方米" } });
+        return created.GetProperty("id").GetGuid();
+    }
+
+    public Task<JsonElement> ProgressAsync(Actor actor, Guid applicationId) =>
+        ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Get, $"/api/intake/applications/{applicationId}/progress");
+
+    /// <summary>Waits (with a deadline) until the department sees the item instance of the application routed to it.</summary>
+    public async Task<Guid> ItemRoutedToAsync(string department, Guid applicationId)
+    {
+        var items = await PollAsync(
+            () => ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Get, $"/api/approvals/items?applicationId={applicationId}"),
+            list => list.GetArrayLength() > 0, $"an item of {applicationId} reaches {department}");
+        return items[0].GetProperty("id").GetGuid();
+    }
+
+    public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out after {seconds}s waiting until {what}.");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>
+/// The whole suite, started once for the test collection through the AppHost (Aspire's testing builder):
+/// every service and the gateway as real processes on random ports, against the PostgreSQL and RabbitMQ
+/// that ./approval test started for this run.
+/// </summary>
+public sealed class SuiteFixture : IAsyncLifetime
+{
+    private DistributedApplication? app;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Approval_AppHost>(
+            [
+                "Approval:GatewayPort=0",
+                $"ConnectionStrings:postgres={Required("APPROVAL_TEST_POSTGRES")}",
+                $"ConnectionStrings:rabbitmq={Required("APPROVAL_TEST_RABBITMQ")}",
+            ],
+            (options, _) => options.DisableDashboard = true);
+        app = await builder.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await app.StartAsync(startup.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        Gateway = app.CreateHttpClient("gateway");
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run these tests through ./approval test, which starts the servers.");
+}
+
+[CollectionDefinition(Name)]
+public sealed class SuiteCollection : ICollectionFixture<SuiteFixture>
+{
+    public const string Name = "suite";
+}
