@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Approval.Bench;
+
+/// <summary>
+/// Carries one skeleton case through the gateway as its people would: the applicant submits, the window
+/// accepts, each department starts and approves its item, and the applicant polls progress until every
+/// certificate is issued. Each call's latency is recorded under its request type.
+/// </summary>
+public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
+{
+    private static readonly Headers Applicant = new("applicant-demo", "applicant", null, "示范建设有限公司");
+    private static readonly Headers Window = new("window-demo", "window", null, "综合窗口王五");
+
+    public async Task<JsonElement> RunAsync(string projectName, CancellationToken ct)
+    {
+        var created = await CallAsync("submit", Applicant, HttpMethod.Post, "/api/intake/applications",
+            new { projectCode = "2509-320193-89-01-544060", projectName, stageNo = 3, form = new { 建设规模 = "5万平方米" } }, ct);
+        var id = created.GetProperty("id").GetGuid();
+        var items = created.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("departmentCode").GetString()!).ToList();
+        await CallAsync("accept", Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept", null, ct);
+
+        foreach (var department in items)
+        {
+            var staff = new Headers($"dept-{department}", "department", department, null);
+            var routed = await PollAsync("items", staff, $"/api/approvals/items?applicationId={id}", r => r.GetArrayLength() > 0, ct);
+            var item = routed[0].GetProperty("id").GetGuid();
+            await CallAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { }, ct);
+            await CallAsync("conclude", staff, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "符合条件，准予许可" }, ct);
+        }
+        return await PollAsync("progress", Applicant, $"/api/intake/applications/{id}/progress",
+            p => p.GetProperty("licences").GetArrayLength() == items.Count, ct);
+    }
+
+    private async Task<JsonElement> PollAsync(string type, Headers who, string path, Func<JsonElement, bool> done, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var value = await CallAsync(type, who, HttpMethod.Get, path, null, ct);
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{path} did not reach the expected state within 60 s");
+            await Task.Delay(50, ct);
+        }
+    }
+
+    private async Task<JsonElement> CallAsync(string type, Headers who, HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Dev-User", who.User);
+        request.Headers.Add("X-Dev-Roles", who.Roles);
+        if (who.Org is not null) request.Headers.Add("X-Dev-Org", who.Org);
+        if (who.Name is not null) request.Headers.Add("X-Dev-Name", Uri.EscapeDataString(who.Name));
+        if (body is not null) request.Content = JsonContent.Create(body);
+        var watch = Stopwatch.StartNew();
+        using var response = await gateway.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        latencies.Record(type, watch.Elapsed.TotalMilliseconds);
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The DEV-ONLY header identity of the skeleton (OIDC tokens replace it in issue 3).</summary>
+    private sealed record Headers(string User, string Roles, string? Org, string? Name);
+}
