@@ -322,7 +322,7 @@ rmq_stop() {
   beam=$(recorded_pid "$data/pids/rabbitmq-beam.pid" beam) || beam=""
   epmd_pid=$(recorded_pid "$data/pids/epmd.pid" "epmd -port $epmd_port") || epmd_pid=""
   # A clean shutdown first. Only while our epmd runs: rabbitmqctl would otherwise start a
-  # stray epmd of its own on our port.
+  # stray epmd of its own on our port (RabbitMQ starts one whenever none answers).
   if [[ -n $wrapper$beam && -n $epmd_pid ]]; then
     rmq_ctl "$data" 60 shutdown >>"$d/ctl.log" 2>&1 ||
       warn "rabbitmqctl shutdown failed (see $d/ctl.log): terminating by PID"
