@@ -1,0 +1,39 @@
+namespace Approval.Calendar;
+
+/// <summary>What a clock shows at a moment (R-T.3).</summary>
+public sealed record ClockReading(
+    DateOnly StartDate,
+    DateOnly Deadline,
+    int LimitWorkingDays,
+    int UsedWorkingDays,
+    int RemainingWorkingDays,
+    int PausedWorkingDays,
+    bool IsPaused,
+    ClockState State);
+
+/// <summary>
+/// The clock of an item instance, stage or project (DOMAIN.md "Time"): it starts at 受理; the deadline is
+/// the start date + limit + the working days spent paused; pauses (补正, special procedures) stop it.
+/// A working day counts as used from the day after acceptance; a pause counts from the day after it began
+/// up to the day it ended (or today while it lasts).
+/// </summary>
+public static class Clock
+{
+    public static ClockReading Read(
+        WorkingCalendar calendar, DateTimeOffset acceptedAt, int limitWorkingDays, IEnumerable<Pause> pauses,
+        DateTimeOffset now, WarningThreshold threshold)
+    {
+        if (limitWorkingDays <= 0) throw new ArgumentOutOfRangeException(nameof(limitWorkingDays), "a time limit must be greater than 0");
+        var start = calendar.LocalDate(acceptedAt);
+        var today = calendar.LocalDate(now);
+        var list = pauses.ToList();
+        var paused = list.Sum(p => calendar.WorkingDaysBetween(p.Start, p.End is { } end && end < now ? end : now));
+        var deadline = calendar.AddWorkingDays(start, limitWorkingDays + paused);
+        var used = Math.Max(0, calendar.WorkingDaysBetween(start, today) - paused);
+        var remaining = limitWorkingDays - used;
+        var state = today > deadline ? ClockState.Overdue
+            : threshold.IsWarning(remaining, limitWorkingDays) ? ClockState.Warning
+            : ClockState.OnTime;
+        return new ClockReading(start, deadline, limitWorkingDays, used, remaining, paused, list.Any(p => p.End is null || p.End > now), state);
+    }
+}

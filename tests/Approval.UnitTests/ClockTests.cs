@@ -1,0 +1,75 @@
+using Approval.Calendar;
+
+namespace Approval.UnitTests;
+
+public sealed class ClockTests
+{
+    private static readonly WorkingCalendar Calendar = WorkingCalendarTests.Demo;
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    private static DateTimeOffset At(int month, int day, int hour = 10) => new(2026, month, day, hour, 0, 0, Shanghai);
+
+    private static ClockReading Read(DateTimeOffset now, params Pause[] pauses) =>
+        Clock.Read(Calendar, At(9, 29), 5, pauses, now, WarningThreshold.Default);
+
+    // Accepted Tue 29 Sep 2026, limit 5: 30 Sep (1), 1–7 Oct off, 8 (2), 9 (3), Sat 10 make-up (4), Mon 12 (5).
+    [Fact]
+    public void The_deadline_runs_across_National_Day_with_its_make_up_Saturday() =>
+        Assert.Equal(new DateOnly(2026, 10, 12), Read(At(9, 30)).Deadline);
+
+    [Fact]
+    public void The_state_moves_from_on_time_to_warning_to_overdue()
+    {
+        var early = Read(At(9, 30));
+        Assert.Equal((1, 4, ClockState.OnTime), (early.UsedWorkingDays, early.RemainingWorkingDays, early.State));
+        var late = Read(At(10, 9));   // used 30 Sep, 8, 9 Oct = 3; 2 left ≤ 2 → 预警
+        Assert.Equal((3, 2, ClockState.Warning), (late.UsedWorkingDays, late.RemainingWorkingDays, late.State));
+        var over = Read(At(10, 13));  // the day after the deadline
+        Assert.Equal(ClockState.Overdue, over.State);
+        Assert.Equal("逾期", over.State.ChineseName());
+        Assert.True(over.RemainingWorkingDays < 0);
+    }
+
+    [Fact]
+    public void A_correction_pause_extends_the_deadline_by_the_working_days_it_lasted()
+    {
+        // 补正 from 30 Sep to 9 Oct: paused (30 Sep, 9 Oct] = 8, 9 Oct = 2 working days → deadline start + 7 = 14 Oct.
+        var pause = new Pause(At(9, 30, 9), At(10, 9, 9), "补正");
+        var reading = Read(At(10, 12), pause);
+        Assert.Equal(2, reading.PausedWorkingDays);
+        Assert.Equal(new DateOnly(2026, 10, 14), reading.Deadline);
+        Assert.Equal(3, reading.UsedWorkingDays); // 30 Sep, 8, 9, 10, 12 Oct = 5, less 2 paused
+        Assert.False(reading.IsPaused);
+    }
+
+    [Fact]
+    public void An_open_pause_keeps_growing_and_the_clock_shows_it_paused()
+    {
+        var open = new Pause(At(9, 30, 9), null, "特别程序：专家评审");
+        var reading = Read(At(10, 12), open);
+        Assert.True(reading.IsPaused);
+        Assert.Equal(4, reading.PausedWorkingDays); // (30 Sep, 12 Oct] = 8, 9, 10, 12 Oct, counted to today
+        Assert.Equal(ClockState.OnTime, reading.State);
+    }
+
+    [Fact]
+    public void Pauses_only_ever_extend_the_deadline()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 500; i++)
+        {
+            var accepted = new DateTimeOffset(2025, 1, 2, 9, 0, 0, Shanghai).AddDays(random.Next(0, 500));
+            var limit = random.Next(1, 30);
+            var now = accepted.AddDays(random.Next(0, 60));
+            var pauses = Enumerable.Range(0, random.Next(0, 3)).Select(_ =>
+            {
+                var start = accepted.AddDays(random.Next(0, 40));
+                return new Pause(start, start.AddDays(random.Next(0, 15)), "补正");
+            }).ToArray();
+            var without = Clock.Read(Calendar, accepted, limit, [], now, WarningThreshold.Default);
+            var with = Clock.Read(Calendar, accepted, limit, pauses, now, WarningThreshold.Default);
+            Assert.True(with.Deadline >= without.Deadline, $"pauses moved the deadline earlier: {with.Deadline} < {without.Deadline}");
+            Assert.True(with.RemainingWorkingDays >= without.RemainingWorkingDays);
+        }
+    }
+}
