@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace Approval.Messaging;
 
@@ -61,18 +63,16 @@ public sealed class OutboxRelay<TContext>(
         var bus = scope.ServiceProvider.GetRequiredService<IBus>();
         var now = clock.GetUtcNow();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var batch = await db.Set<OutboxMessage>()
-            .FromSql($"""
-                SELECT o.* FROM outbox_messages o
-                WHERE o.sent_at IS NULL AND o.next_attempt_at <= {now}
-                  AND NOT EXISTS (SELECT 1 FROM outbox_messages e
-                                  WHERE e.aggregate_id = o.aggregate_id AND e.sent_at IS NULL AND e.id < o.id)
-                ORDER BY o.id
-                LIMIT {o.RelayBatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(ct);
+        // Polling and bookkeeping are not traced: a poll every half second per service would bury the
+        // real traces. The publish itself is, as a child of the request that committed the event.
+        IDbContextTransaction tx;
+        List<OutboxMessage> batch;
+        using (SuppressInstrumentationScope.Begin())
+        {
+            tx = await db.Database.BeginTransactionAsync(ct);
+            batch = await ClaimAsync(db, now, o.RelayBatchSize, ct);
+        }
+        await using var transaction = tx;
         if (batch.Count == 0) return 0;
 
         var confirmed = 0;
@@ -97,10 +97,27 @@ public sealed class OutboxRelay<TContext>(
                 log.LogWarning(e, "Publishing outbox message {MessageId} failed (attempt {Attempts}); next try in {Backoff}", row.MessageId, row.Attempts, backoff);
             }
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        using (SuppressInstrumentationScope.Begin())
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         return confirmed;
     }
+
+    /// <summary>The oldest unsent row of each aggregate that is due, skipping rows another relay holds.</summary>
+    private static Task<List<OutboxMessage>> ClaimAsync(TContext db, DateTimeOffset now, int batchSize, CancellationToken ct) =>
+        db.Set<OutboxMessage>()
+            .FromSql($"""
+                SELECT o.* FROM outbox_messages o
+                WHERE o.sent_at IS NULL AND o.next_attempt_at <= {now}
+                  AND NOT EXISTS (SELECT 1 FROM outbox_messages e
+                                  WHERE e.aggregate_id = o.aggregate_id AND e.sent_at IS NULL AND e.id < o.id)
+                ORDER BY o.id
+                LIMIT {batchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(ct);
 
     private static async Task PublishAsync(IBus bus, OutboxMessage row, CancellationToken ct)
     {
