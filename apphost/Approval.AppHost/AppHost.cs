@@ -23,7 +23,8 @@ var catalog = Service<Projects.Approval_Catalog>("catalog")
     .WithEnvironment("Approval__RegionPack", regionPack);
 var intake = Service<Projects.Approval_Intake>("intake")
     .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog);
-var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq);
+var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq)
+    .WithEnvironment("Approval__RegionPack", regionPack);
 var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq);
 
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;

@@ -10,7 +10,17 @@ namespace Approval.Calendar;
 public static class CalendarFile
 {
     private sealed record FileYear(int Year, List<string>? Holidays, List<string>? Workdays);
-    private sealed record FileShape(string? TimeZone, List<FileYear>? Years);
+    private sealed record FileWarning(double? Fraction, int? WorkingDays);
+    private sealed record FileShape(string? TimeZone, List<FileYear>? Years, FileWarning? Warning);
+
+    /// <summary>The region's warning rule from the same file ("warning": { "fraction", "workingDays" }), else 20 % or 2 days.</summary>
+    public static WarningThreshold LoadWarning(string path)
+    {
+        var warning = JsonSerializer.Deserialize<FileShape>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))?.Warning;
+        return warning is null
+            ? WarningThreshold.Default
+            : new WarningThreshold(warning.Fraction ?? WarningThreshold.Default.Fraction, warning.WorkingDays ?? WarningThreshold.Default.WorkingDays);
+    }
 
     public static WorkingCalendar Load(string path)
     {

@@ -15,13 +15,14 @@ public sealed record ClockReading(
 /// The clock of an item instance, stage or project (DOMAIN.md "Time"): it starts at 受理; the deadline is
 /// the start date + limit + the working days spent paused; pauses (补正, special procedures) stop it.
 /// A working day counts as used from the day after acceptance; a pause counts from the day after it began
-/// up to the day it ended (or today while it lasts).
+/// up to the day it ended (or today while it lasts). A stopped clock (the item concluded at
+/// <c>now</c>) shows only 正常 or 逾期: a warning is for work still to be done.
 /// </summary>
 public static class Clock
 {
     public static ClockReading Read(
         WorkingCalendar calendar, DateTimeOffset acceptedAt, int limitWorkingDays, IEnumerable<Pause> pauses,
-        DateTimeOffset now, WarningThreshold threshold)
+        DateTimeOffset now, WarningThreshold threshold, bool stopped = false)
     {
         if (limitWorkingDays <= 0) throw new ArgumentOutOfRangeException(nameof(limitWorkingDays), "a time limit must be greater than 0");
         var start = calendar.LocalDate(acceptedAt);
@@ -32,7 +33,7 @@ public static class Clock
         var used = Math.Max(0, calendar.WorkingDaysBetween(start, today) - paused);
         var remaining = limitWorkingDays - used;
         var state = today > deadline ? ClockState.Overdue
-            : threshold.IsWarning(remaining, limitWorkingDays) ? ClockState.Warning
+            : !stopped && threshold.IsWarning(remaining, limitWorkingDays) ? ClockState.Warning
             : ClockState.OnTime;
         return new ClockReading(start, deadline, limitWorkingDays, used, remaining, paused, list.Any(p => p.End is null || p.End > now), state);
     }

@@ -31,6 +31,15 @@ public sealed class ClockTests
     }
 
     [Fact]
+    public void A_stopped_clock_is_on_time_or_overdue_but_never_a_warning()
+    {
+        var onTime = Clock.Read(Calendar, At(9, 29), 5, [], At(10, 9), WarningThreshold.Default, stopped: true);
+        Assert.Equal((2, ClockState.OnTime), (onTime.RemainingWorkingDays, onTime.State));
+        var late = Clock.Read(Calendar, At(9, 29), 5, [], At(10, 13), WarningThreshold.Default, stopped: true);
+        Assert.Equal(ClockState.Overdue, late.State);
+    }
+
+    [Fact]
     public void A_correction_pause_extends_the_deadline_by_the_working_days_it_lasted()
     {
         // 补正 from 30 Sep to 9 Oct: paused (30 Sep, 9 Oct] = 8, 9 Oct = 2 working days → deadline start + 7 = 14 Oct.

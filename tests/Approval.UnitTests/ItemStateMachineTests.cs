@@ -88,7 +88,8 @@ public sealed class ItemStateMachineTests
         Assert.Throws<InvalidTransitionException>(() => item.Start(Now));
     }
 
-    private static ItemInstance NewItem() => ItemInstance.Open(Guid.NewGuid(), "320193", "2509-320193-89-01-544060", "示范项目",
+    private static ItemInstance NewItem() => ItemInstance.Open(
+        new StageInstance { Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), RegionCode = "320193", StageNo = 3, AcceptedAt = Now }, "320193", "2509-320193-89-01-544060", "示范项目",
         "示范建设有限公司", "320193-ZJ-SG-001", "建筑工程施工许可证核发", "ZJJ", "住建局", "11320193MB0001001K", 5,
         "11100000MB0000001T001", "建筑工程施工许可证", Now);
 }

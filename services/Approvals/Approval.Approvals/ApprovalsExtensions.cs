@@ -1,6 +1,7 @@
 using Approval.Approvals.Api;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
+using Approval.Calendar;
 using Approval.Messaging;
 
 namespace Approval.Approvals;
@@ -11,6 +12,12 @@ public static class ApprovalsExtensions
     {
         builder.AddServiceDatabase<ApprovalsDbContext>("approvals");
         builder.AddApprovalMessaging<ApprovalsDbContext>("approvals", x => x.AddConsumer<ApplicationAcceptedConsumer>());
+        // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive every clock.
+        var calendarFile = Path.Combine(builder.Configuration["Approval:RegionPack"]
+            ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured."), "calendar.json");
+        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
+        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.Services.AddScoped<ItemViews>();
         return builder;
     }
 

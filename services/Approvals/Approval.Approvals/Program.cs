@@ -1,5 +1,6 @@
 using Approval.Approvals;
 using Approval.Approvals.Data;
+using Approval.Calendar;
 using Approval.Messaging;
 using Approval.ServiceDefaults;
 
@@ -12,5 +13,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapApprovalsApi();
 
+app.Services.GetRequiredService<WorkingCalendar>(); // an invalid calendar stops the start, listing its errors
 await app.MigrateDatabaseAsync<ApprovalsDbContext>();
 app.Run();

@@ -20,20 +20,22 @@ public static class ItemInstancesApi
         api.MapGet("/{id:guid}/steps", Steps).WithSummary("Its process steps / 办理过程");
         api.MapPost("/{id:guid}/start", Start).WithSummary("部门开始办理");
         api.MapPost("/{id:guid}/conclude", Conclude).WithSummary("办结（通过）/（不通过）");
+        api.MapPost("/{id:guid}/special-procedures", StartSpecialProcedure).WithSummary("特别程序（开始）: the clock pauses");
+        api.MapPost("/{id:guid}/special-procedures/end", EndSpecialProcedure).WithSummary("特别程序（结束）: the clock resumes");
     }
 
-    private static async Task<Ok<List<ItemInstanceDto>>> List(int? status, Guid? applicationId, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ItemInstanceDto>>> List(int? status, Guid? applicationId, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, CancellationToken ct)
     {
         var department = user.OrganisationCode();
         var query = db.Items.AsNoTracking().Where(i => i.DepartmentCode == department);
         if (status is not null) query = query.Where(i => (int)i.Status == status);
         if (applicationId is not null) query = query.Where(i => i.ApplicationId == applicationId);
         var items = await query.OrderBy(i => i.AcceptedAt).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(items.Select(ToDto).ToList());
+        return TypedResults.Ok(await views.ToDtosAsync(items, ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Get(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ToDto(await FindOwnAsync(db, id, user, ct)));
+    private static async Task<Ok<ItemInstanceDto>> Get(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, CancellationToken ct) =>
+        TypedResults.Ok(await views.ToDtoAsync(await FindOwnAsync(db, id, user, ct), ct));
 
     private static async Task<Ok<List<ItemStepDto>>> Steps(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
     {
@@ -42,23 +44,45 @@ public static class ItemInstancesApi
             .Select(s => new ItemStepDto(s.StatusCode, s.StatusName, s.Actor, s.Organisation, s.Opinion, s.OccurredAt)).ToListAsync(ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
     {
         var item = await FindOwnAsync(db, id, user, ct);
         item.Start(clock.GetUtcNow());
         db.RecordTransition(item, user.DisplayName(), item.DepartmentName, request?.Opinion?.Trim(), clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(item));
+        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Conclude(Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> StartSpecialProcedure(
+        Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
+    {
+        var item = await FindOwnAsync(db, id, user, ct);
+        var procedure = item.StartSpecialProcedure((SpecialProcedureType)(request.Type ?? 0), request.Reason, request.PlannedWorkingDays ?? 0, clock.GetUtcNow());
+        db.SpecialProcedures.Add(procedure);
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, $"{procedure.Type.ChineseName()}：{procedure.Reason}", clock);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
+    }
+
+    private static async Task<Ok<ItemInstanceDto>> EndSpecialProcedure(
+        Guid id, EndSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
+    {
+        var item = await FindOwnAsync(db, id, user, ct);
+        var open = await db.SpecialProcedures.FirstOrDefaultAsync(p => p.ItemInstanceId == id && p.EndedAt == null, ct);
+        item.EndSpecialProcedure(open, request.Result, clock.GetUtcNow());
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Status.ChineseName() + "：" + open!.Result, clock);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
+    }
+
+    private static async Task<Ok<ItemInstanceDto>> Conclude(Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
     {
         if (request.Approved is null) throw ValidationException.For("approved", "is required (true or false)", "必须说明是否通过");
         var item = await FindOwnAsync(db, id, user, ct);
         item.Conclude(request.Approved.Value, request.Opinion, clock.GetUtcNow());
         db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Opinion, clock);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(item));
+        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }
 
     /// <summary>An item routed to another department answers 404, as if it did not exist.</summary>
@@ -68,8 +92,4 @@ public static class ItemInstancesApi
         if (item is null || item.DepartmentCode != user.OrganisationCode()) throw new NotFoundException("Item instance 事项实例", id.ToString());
         return item;
     }
-
-    private static ItemInstanceDto ToDto(ItemInstance i) => new(
-        i.Id, i.ApplicationId, i.ProjectCode, i.ProjectName, i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName,
-        i.TimeLimitWorkingDays, i.Status.Code(), i.Status.ChineseName(), i.Opinion, i.AcceptedAt, i.StartedAt, i.ConcludedAt);
 }

@@ -1,24 +1,36 @@
 using Approval.Approvals.Data;
+using Approval.Calendar;
 using Approval.Approvals.Domain;
 using Approval.Contracts.Events;
 using Approval.Messaging;
 
 namespace Approval.Approvals.Consumers;
 
-/// <summary>On 受理, opens one item instance per item, routed to its department .</summary>
-public sealed class ApplicationAcceptedConsumer(ApprovalsDbContext db, TimeProvider clock, ILogger<ApplicationAcceptedConsumer> log)
+/// <summary>
+/// On 受理, opens the stage instance (with its 并联审批实例编码 when it has several items) and one item
+/// instance per item, routed to its department, all starting together.
+/// </summary>
+public sealed class ApplicationAcceptedConsumer(ApprovalsDbContext db, TimeProvider clock, WorkingCalendar calendar, ILogger<ApplicationAcceptedConsumer> log)
     : InboxConsumer<ApprovalsDbContext, ApplicationAccepted>(db, clock, log)
 {
-    protected override Task HandleAsync(ApplicationAccepted m, CancellationToken ct)
+    protected override async Task HandleAsync(ApplicationAccepted m, CancellationToken ct)
     {
+        var stage = new StageInstance
+        {
+            Id = Guid.CreateVersion7(m.AcceptedAt), ApplicationId = m.ApplicationId, RegionCode = m.RegionCode, StageNo = m.StageNo,
+            AcceptedAt = m.AcceptedAt,
+            ParallelInstanceCode = m.Items.Count > 1
+                ? ParallelInstanceCode.Create(m.RegionCode, calendar.LocalDate(m.AcceptedAt), await Db.NextParallelSerialAsync(ct))
+                : null,
+        };
+        Db.Stages.Add(stage);
         foreach (var i in m.Items)
         {
-            var item = ItemInstance.Open(m.ApplicationId, m.RegionCode, m.ProjectCode, m.ProjectName, m.ApplicantName,
+            var item = ItemInstance.Open(stage, m.RegionCode, m.ProjectCode, m.ProjectName, m.ApplicantName,
                 i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.DepartmentCreditCode, i.TimeLimitWorkingDays,
                 i.LicenceTypeCode, i.LicenceName, m.AcceptedAt);
             Db.Items.Add(item);
             Db.RecordTransition(item, m.Actor, "综合服务窗口", null, Clock);
         }
-        return Task.CompletedTask;
     }
 }

@@ -8,6 +8,12 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
 {
     public DbSet<ItemInstance> Items => Set<ItemInstance>();
     public DbSet<ItemStep> Steps => Set<ItemStep>();
+    public DbSet<StageInstance> Stages => Set<StageInstance>();
+    public DbSet<SpecialProcedure> SpecialProcedures => Set<SpecialProcedure>();
+
+    /// <summary>The next serial of 并联审批实例编码 (unique across replicas, gaps allowed).</summary>
+    public async Task<long> NextParallelSerialAsync(CancellationToken ct) =>
+        await Database.SqlQuery<long>($"SELECT nextval('parallel_instance_serial') AS \"Value\"").SingleAsync(ct);
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -20,6 +26,22 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.Property(i => i.Version).IsRowVersion();
             e.HasIndex(i => new { i.ApplicationId, i.ItemCode }).IsUnique();
             e.HasIndex(i => new { i.DepartmentCode, i.Status });
+            e.HasIndex(i => i.ParallelInstanceCode);
+        });
+        model.HasSequence<long>("parallel_instance_serial");
+        model.Entity<StageInstance>(e =>
+        {
+            e.ToTable("stage_instances");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.ApplicationId).IsUnique();
+            e.HasIndex(x => x.ParallelInstanceCode).IsUnique();
+        });
+        model.Entity<SpecialProcedure>(e =>
+        {
+            e.ToTable("special_procedures");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Type).HasConversion<int>();
+            e.HasIndex(x => x.ItemInstanceId);
         });
         model.Entity<ItemStep>(e =>
         {

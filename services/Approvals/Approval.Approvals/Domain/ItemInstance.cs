@@ -1,3 +1,4 @@
+using Approval.Calendar;
 using Approval.Contracts;
 using Approval.Contracts.Errors;
 
@@ -18,6 +19,9 @@ public sealed class ItemInstance
     public required string DepartmentName { get; init; }
     public required string DepartmentCreditCode { get; init; }
     public required int TimeLimitWorkingDays { get; init; }
+    public Guid StageInstanceId { get; init; }
+    /// <summary>并联审批实例编码 of its stage instance; null when the stage instance has one item.</summary>
+    public string? ParallelInstanceCode { get; init; }
     public string? LicenceTypeCode { get; init; }
     public string? LicenceName { get; init; }
     public ProcessingStatus Status { get; private set; }
@@ -27,11 +31,12 @@ public sealed class ItemInstance
     public DateTimeOffset? ConcludedAt { get; private set; }
     public uint Version { get; private set; }
 
-    public static ItemInstance Open(Guid applicationId, string regionCode, string projectCode, string projectName, string holder,
+    public static ItemInstance Open(StageInstance stage, string regionCode, string projectCode, string projectName, string holder,
         string itemCode, string itemName, string departmentCode, string departmentName, string departmentCreditCode,
         int timeLimit, string? licenceTypeCode, string? licenceName, DateTimeOffset acceptedAt) => new()
     {
-        Id = Guid.CreateVersion7(acceptedAt), ApplicationId = applicationId, RegionCode = regionCode, ProjectCode = projectCode,
+        Id = Guid.CreateVersion7(acceptedAt), ApplicationId = stage.ApplicationId, StageInstanceId = stage.Id,
+        ParallelInstanceCode = stage.ParallelInstanceCode, RegionCode = regionCode, ProjectCode = projectCode,
         ProjectName = projectName, Holder = holder, ItemCode = itemCode, ItemName = itemName, DepartmentCode = departmentCode,
         DepartmentName = departmentName, DepartmentCreditCode = departmentCreditCode, TimeLimitWorkingDays = timeLimit,
         LicenceTypeCode = licenceTypeCode, LicenceName = licenceName, Status = ProcessingStatus.Accepted, AcceptedAt = acceptedAt,
@@ -44,6 +49,41 @@ public sealed class ItemInstance
         Status = ProcessingStatus.DepartmentStarted;
         StartedAt = now;
     }
+
+    /// <summary>特别程序（开始）: the clock pauses until the procedure ends.</summary>
+    public SpecialProcedure StartSpecialProcedure(SpecialProcedureType type, string? reason, int plannedWorkingDays, DateTimeOffset now)
+    {
+        ItemStateMachine.EnsureCanMove(Status, ProcessingStatus.SpecialProcedureStarted);
+        new FieldErrors()
+            .Require(Enum.IsDefined(type), "type", "must be 1 公示, 2 公告, 3 现场勘查, 4 专家评审, 5 上级部门审批 or 9 其他", "特别程序类型不正确")
+            .Require(!string.IsNullOrWhiteSpace(reason), "reason", "is required", "必须填写特别程序事由")
+            .Require(plannedWorkingDays is > 0 and <= 250, "plannedWorkingDays", "must be 1–250 working days", "计划时长应为1至250个工作日")
+            .ThrowIfAny();
+        Status = ProcessingStatus.SpecialProcedureStarted;
+        return new SpecialProcedure
+        {
+            Id = Guid.CreateVersion7(now), ItemInstanceId = Id, Type = type, Reason = reason!.Trim(),
+            PlannedWorkingDays = plannedWorkingDays, StartedAt = now,
+        };
+    }
+
+    /// <summary>特别程序（结束）: records the result; the clock runs again.</summary>
+    public void EndSpecialProcedure(SpecialProcedure? open, string? result, DateTimeOffset now)
+    {
+        ItemStateMachine.EnsureCanMove(Status, ProcessingStatus.SpecialProcedureEnded);
+        if (string.IsNullOrWhiteSpace(result))
+            throw ValidationException.For("result", "the result of the special procedure is required", "必须填写特别程序结果");
+        if (open is null || open.ItemInstanceId != Id || open.EndedAt is not null)
+            throw new InvalidOperationException($"item instance {Id} is in special procedure but has no open procedure");
+        open.End(result.Trim(), now);
+        Status = ProcessingStatus.SpecialProcedureEnded;
+    }
+
+    /// <summary>The item's clock (R-T.3): stopped at its conclusion, paused by its special procedures.</summary>
+    public ClockReading ReadClock(WorkingCalendar calendar, IEnumerable<SpecialProcedure> procedures, DateTimeOffset now, WarningThreshold threshold) =>
+        Clock.Read(calendar, AcceptedAt, TimeLimitWorkingDays,
+            procedures.Select(p => new Pause(p.StartedAt, p.EndedAt, p.Type.ChineseName())), ConcludedAt ?? now, threshold,
+            stopped: ConcludedAt is not null);
 
     /// <summary>办结（通过） or 办结（不通过）; an opinion is required either way.</summary>
     public void Conclude(bool approved, string? opinion, DateTimeOffset now)

@@ -22,6 +22,8 @@ namespace Approval.Approvals.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("parallel_instance_serial");
+
             modelBuilder.Entity("Approval.Approvals.Domain.ItemInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -69,6 +71,9 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("Opinion")
                         .HasColumnType("text");
 
+                    b.Property<string>("ParallelInstanceCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -80,6 +85,9 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<Guid>("StageInstanceId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -97,6 +105,8 @@ namespace Approval.Approvals.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParallelInstanceCode");
 
                     b.HasIndex("ApplicationId", "ItemCode")
                         .IsUnique();
@@ -143,6 +153,74 @@ namespace Approval.Approvals.Data.Migrations
                     b.HasIndex("ItemInstanceId", "OccurredAt");
 
                     b.ToTable("item_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Approvals.Domain.SpecialProcedure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemInstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PlannedWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemInstanceId");
+
+                    b.ToTable("special_procedures", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Approvals.Domain.StageInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ParallelInstanceCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StageNo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("ParallelInstanceCode")
+                        .IsUnique();
+
+                    b.ToTable("stage_instances", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Messaging.InboxMessage", b =>

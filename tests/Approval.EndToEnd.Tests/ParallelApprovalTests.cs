@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Approval.Calendar;
+
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>Stage instances, 并联审批实例编码, special procedures and clocks (issue 6) through the gateway.</summary>
+[Collection(SuiteCollection.Name)]
+public sealed class ParallelApprovalTests(SuiteFixture suite)
+{
+    private readonly SuiteApi api = new(suite.Gateway);
+
+    private static readonly WorkingCalendar Calendar = CalendarFile.Load(Path.Combine(RepoRoot(), "regions", "320193", "calendar.json"));
+
+    [Fact]
+    public async Task Every_item_of_an_accepted_stage_carries_the_same_parallel_instance_code_and_a_running_clock()
+    {
+        var id = await api.SubmitAsync(Actor.Applicant, "并联审批项目");
+        var accepted = await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");
+        var acceptedAt = accepted.GetProperty("decidedAt").GetDateTimeOffset();
+
+        var zjj = await ItemAsync("ZJJ", id);
+        var cgj = await ItemAsync("CGJ", id);
+        var code = zjj.GetProperty("parallelInstanceCode").GetString()!;
+        Assert.Equal(code, cgj.GetProperty("parallelInstanceCode").GetString());
+        Assert.Matches(new Regex($"^320193{Calendar.LocalDate(acceptedAt):yyyyMMdd}\\d{{6}}$"), code);
+
+        // The clock follows the region's calendar (or says plainly that the calendar lacks the year).
+        DateOnly? expectedDeadline;
+        try { expectedDeadline = Calendar.AddWorkingDays(Calendar.LocalDate(acceptedAt), 5); }
+        catch (CalendarRangeException) { expectedDeadline = null; }
+        if (expectedDeadline is { } deadline)
+        {
+            var clock = zjj.GetProperty("clock");
+            Assert.Equal(deadline, DateOnly.Parse(clock.GetProperty("deadline").GetString()!));
+            Assert.Equal(5, clock.GetProperty("limitWorkingDays").GetInt32());
+            Assert.Equal(0, clock.GetProperty("pausedWorkingDays").GetInt32());
+            Assert.Contains(clock.GetProperty("stateName").GetString(), new[] { "正常", "预警" });
+        }
+        else
+        {
+            Assert.Equal(JsonValueKind.Null, zjj.GetProperty("clock").ValueKind);
+            Assert.Contains("calendar", zjj.GetProperty("clockProblem").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_special_procedure_pauses_the_clock_and_appears_in_the_applicants_timeline()
+    {
+        var id = await api.SubmitAsync(Actor.Applicant, "特别程序项目");
+        await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");
+        var item = await api.ItemRoutedToAsync("ZJJ", id);
+        var zjj = Actor.Department("ZJJ");
+        await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+
+        var never = await api.ExpectAsync(HttpStatusCode.Conflict, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/special-procedures/end", new { result = "无" });
+        Assert.Equal((8, 10), (never.GetProperty("currentStatus").GetInt32(), never.GetProperty("attemptedStatus").GetInt32()));
+        var bad = await api.ExpectAsync(HttpStatusCode.BadRequest, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/special-procedures", new { type = 6 });
+        Assert.Equal(["plannedWorkingDays", "reason", "type"], bad.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+
+        var started = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/special-procedures",
+            new { type = 4, reason = "消防专家评审", plannedWorkingDays = 5 });
+        Assert.Equal("特别程序（开始）", started.GetProperty("statusName").GetString());
+        if (started.GetProperty("clock").ValueKind == JsonValueKind.Object) Assert.True(started.GetProperty("clock").GetProperty("isPaused").GetBoolean());
+        var ended = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/special-procedures/end", new { result = "评审通过" });
+        var procedure = ended.GetProperty("specialProcedures")[0];
+        Assert.Equal(("专家评审", "评审通过"), (procedure.GetProperty("typeName").GetString(), procedure.GetProperty("result").GetString()));
+        await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "准予许可" });
+
+        var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, id),
+            p => p.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("statusCode").GetInt32() == 11),
+            "the conclusion reaches the applicant's timeline");
+        var codes = progress.GetProperty("timeline").EnumerateArray()
+            .Where(e => e.GetProperty("itemCode").GetString() == "320193-ZJ-SG-001").Select(e => e.GetProperty("statusCode").GetInt32());
+        Assert.Equal([3, 8, 9, 10, 11], codes);
+    }
+
+    private async Task<JsonElement> ItemAsync(string department, Guid applicationId)
+    {
+        var id = await api.ItemRoutedToAsync(department, applicationId);
+        return await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Get, $"/api/approvals/items/{id}");
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Approval.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Approval.sln not found above " + AppContext.BaseDirectory);
+    }
+}
