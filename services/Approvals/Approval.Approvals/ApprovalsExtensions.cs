@@ -2,6 +2,7 @@ using Approval.Approvals.Api;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
 using Approval.Calendar;
+using Approval.Approvals.Webhooks;
 using Approval.Messaging;
 
 namespace Approval.Approvals;
@@ -18,12 +19,15 @@ public static class ApprovalsExtensions
         builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
         builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
         builder.Services.AddScoped<ItemViews>();
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Approval:Webhooks"));
+        builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 
     public static WebApplication MapApprovalsApi(this WebApplication app)
     {
         ItemInstancesApi.Map(app);
+        WebhooksApi.Map(app);
         return app;
     }
 }

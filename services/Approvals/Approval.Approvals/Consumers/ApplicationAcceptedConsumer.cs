@@ -2,7 +2,9 @@ using Approval.Approvals.Data;
 using Approval.Calendar;
 using Approval.Approvals.Domain;
 using Approval.Contracts.Events;
+using Approval.Approvals.Webhooks;
 using Approval.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Consumers;
 
@@ -24,6 +26,8 @@ public sealed class ApplicationAcceptedConsumer(ApprovalsDbContext db, TimeProvi
                 : null,
         };
         Db.Stages.Add(stage);
+        var departments = m.Items.Select(i => i.DepartmentCode).Distinct().ToList();
+        var withSystems = await Db.Webhooks.Where(w => departments.Contains(w.DepartmentCode)).Select(w => w.DepartmentCode).ToListAsync(ct);
         foreach (var i in m.Items)
         {
             var item = ItemInstance.Open(stage, m.RegionCode, m.ProjectCode, m.ProjectName, m.ApplicantName,
@@ -31,6 +35,7 @@ public sealed class ApplicationAcceptedConsumer(ApprovalsDbContext db, TimeProvi
                 i.LicenceTypeCode, i.LicenceName, m.AcceptedAt);
             Db.Items.Add(item);
             Db.RecordTransition(item, m.Actor, "综合服务窗口", null, Clock);
+            if (withSystems.Contains(item.DepartmentCode)) Db.WebhookDeliveries.Add(ItemRoutedNotice.For(item, Clock.GetUtcNow()));
         }
     }
 }

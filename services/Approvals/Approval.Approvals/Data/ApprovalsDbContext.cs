@@ -10,6 +10,9 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<ItemStep> Steps => Set<ItemStep>();
     public DbSet<StageInstance> Stages => Set<StageInstance>();
     public DbSet<SpecialProcedure> SpecialProcedures => Set<SpecialProcedure>();
+    public DbSet<DepartmentWebhook> Webhooks => Set<DepartmentWebhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>The next serial of 并联审批实例编码 (unique across replicas, gaps allowed).</summary>
     public async Task<long> NextParallelSerialAsync(CancellationToken ct) =>
@@ -43,6 +46,16 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.Property(x => x.Type).HasConversion<int>();
             e.HasIndex(x => x.ItemInstanceId);
         });
+        model.Entity<DepartmentWebhook>(e => { e.ToTable("department_webhooks"); e.HasKey(x => x.DepartmentCode); });
+        model.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Payload).HasColumnType("jsonb");
+            e.HasIndex(x => x.NextAttemptAt).HasFilter("\"DeliveredAt\" IS NULL");
+            e.HasIndex(x => new { x.DepartmentCode, x.CreatedAt });
+        });
+        model.Entity<WebhookAttempt>(e => { e.ToTable("webhook_attempts"); e.HasKey(x => x.Id); e.HasIndex(x => x.DeliveryId); });
         model.Entity<ItemStep>(e =>
         {
             e.ToTable("item_steps");

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Approval.Approvals.Data;
+using Approval.Approvals.Domain;
+using Approval.Contracts.Errors;
+using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Approvals.Api;
+
+/// <summary>A department registers its own system's endpoint and reads the delivery log .</summary>
+public static class WebhooksApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/approvals/departments/{code}/webhook").WithTags("Department systems").RequireAuthorization(Roles.Department);
+        api.MapPut("/", Register).WithSummary("Register the department system's webhook / 登记部门业务系统推送地址");
+        api.MapGet("/", Get).WithSummary("The registered endpoint (without its secret)");
+        api.MapDelete("/", Unregister).WithSummary("Stop pushing to the department system (pending notifications wait, nothing is dropped)");
+        api.MapGet("/deliveries", Deliveries).WithSummary("Delivery log: every notification and attempt / 推送记录");
+    }
+
+    public sealed record RegisterWebhookRequest(string? Url, string? Secret);
+    public sealed record WebhookDto(string DepartmentCode, string Url, DateTimeOffset UpdatedAt);
+    public sealed record DeliveryDto(Guid Id, string EventType, DateTimeOffset CreatedAt, int Attempts, DateTimeOffset? DeliveredAt, DateTimeOffset NextAttemptAt, IReadOnlyList<AttemptDto> Log);
+    public sealed record AttemptDto(DateTimeOffset At, string Url, int? StatusCode, string? Error, double DurationMs);
+
+    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        EnsureOwnDepartment(code, user);
+        new FieldErrors()
+            .Require(Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https", "url", "must be an absolute http(s) URL", "推送地址必须是完整的http(s)地址")
+            .Require(request.Secret is { Length: >= 16 and <= 200 }, "secret", "must be 16–200 characters", "签名密钥长度应为16至200个字符")
+            .ThrowIfAny();
+        var webhook = await db.Webhooks.FirstOrDefaultAsync(w => w.DepartmentCode == code, ct);
+        if (webhook is null) db.Webhooks.Add(webhook = new DepartmentWebhook { DepartmentCode = code, Url = request.Url!, Secret = request.Secret! });
+        webhook.Url = request.Url!;
+        webhook.Secret = request.Secret!;
+        webhook.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new WebhookDto(code, webhook.Url, webhook.UpdatedAt));
+    }
+
+    private static async Task<Ok<WebhookDto>> Get(string code, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    {
+        EnsureOwnDepartment(code, user);
+        var w = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(x => x.DepartmentCode == code, ct)
+            ?? throw new NotFoundException("Webhook 推送地址", code);
+        return TypedResults.Ok(new WebhookDto(code, w.Url, w.UpdatedAt));
+    }
+
+    private static async Task<NoContent> Unregister(string code, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    {
+        EnsureOwnDepartment(code, user);
+        await db.Webhooks.Where(w => w.DepartmentCode == code).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<DeliveryDto>>> Deliveries(string code, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    {
+        EnsureOwnDepartment(code, user);
+        var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.DepartmentCode == code)
+            .OrderByDescending(d => d.CreatedAt).Take(100).ToListAsync(ct);
+        var ids = deliveries.Select(d => d.Id).ToList();
+        var attempts = (await db.WebhookAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(ct))
+            .ToLookup(a => a.DeliveryId);
+        return TypedResults.Ok(deliveries.Select(d => new DeliveryDto(d.Id, d.EventType, d.CreatedAt, d.Attempts, d.DeliveredAt, d.NextAttemptAt,
+            attempts[d.Id].Select(a => new AttemptDto(a.At, a.Url, a.StatusCode, a.Error, a.DurationMs)).ToList())).ToList());
+    }
+
+    /// <summary>A department manages only its own system; another's answers 404.</summary>
+    private static void EnsureOwnDepartment(string code, ClaimsPrincipal user)
+    {
+        if (user.OrganisationCode() != code) throw new NotFoundException("Department 部门", code);
+    }
+}

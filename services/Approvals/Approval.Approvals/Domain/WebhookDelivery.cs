@@ -1,0 +1,17 @@
+namespace Approval.Approvals.Domain;
+
+/// <summary>
+/// One notification to a department system, queued in the same transaction as the change it reports
+/// (an outbox of its own), retried with backoff until the receiver answers 2xx.
+/// </summary>
+public sealed class WebhookDelivery
+{
+    public Guid Id { get; init; }
+    public required string DepartmentCode { get; init; }
+    public required string EventType { get; init; }
+    public required string Payload { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+}
