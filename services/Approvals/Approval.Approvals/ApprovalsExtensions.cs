@@ -28,6 +28,7 @@ public static class ApprovalsExtensions
     {
         ItemInstancesApi.Map(app);
         WebhooksApi.Map(app);
+        StagesApi.Map(app);
         return app;
     }
 }

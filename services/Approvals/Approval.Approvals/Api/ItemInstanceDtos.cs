@@ -1,7 +1,7 @@
 namespace Approval.Approvals.Api;
 
 public sealed record ItemInstanceDto(
-    Guid Id, Guid ApplicationId, string? ParallelInstanceCode, string ProjectCode, string ProjectName, string ItemCode, string ItemName,
+    Guid Id, Guid ApplicationId, Guid StageInstanceId, string? ParallelInstanceCode, string ProjectCode, string ProjectName, string ItemCode, string ItemName,
     string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays, int StatusCode, string StatusName,
     string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
     ClockDto? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedureDto> SpecialProcedures);

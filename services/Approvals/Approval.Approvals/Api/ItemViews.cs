@@ -34,7 +34,7 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
             problem = e.Message; // the region pack lacks the year: say so rather than guess or fail
         }
         return new ItemInstanceDto(
-            i.Id, i.ApplicationId, i.ParallelInstanceCode, i.ProjectCode, i.ProjectName, i.ItemCode, i.ItemName, i.DepartmentCode,
+            i.Id, i.ApplicationId, i.StageInstanceId, i.ParallelInstanceCode, i.ProjectCode, i.ProjectName, i.ItemCode, i.ItemName, i.DepartmentCode,
             i.DepartmentName, i.TimeLimitWorkingDays, i.Status.Code(), i.Status.ChineseName(), i.Opinion, i.AcceptedAt, i.StartedAt,
             i.ConcludedAt, clockDto, problem,
             procedures.Select(p => new SpecialProcedureDto((int)p.Type, p.Type.ChineseName(), p.Reason, p.PlannedWorkingDays,

@@ -10,6 +10,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<ItemStep> Steps => Set<ItemStep>();
     public DbSet<StageInstance> Stages => Set<StageInstance>();
     public DbSet<SpecialProcedure> SpecialProcedures => Set<SpecialProcedure>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<DepartmentWebhook> Webhooks => Set<DepartmentWebhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
@@ -45,6 +46,14 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.HasKey(x => x.Id);
             e.Property(x => x.Type).HasConversion<int>();
             e.HasIndex(x => x.ItemInstanceId);
+        });
+        model.Entity<Consultation>(e =>
+        {
+            e.ToTable("consultations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsRowVersion();
+            e.OwnsMany(x => x.Answers, a => a.ToJson("answers"));
+            e.HasIndex(x => x.StageInstanceId);
         });
         model.Entity<DepartmentWebhook>(e => { e.ToTable("department_webhooks"); e.HasKey(x => x.DepartmentCode); });
         model.Entity<WebhookDelivery>(e =>

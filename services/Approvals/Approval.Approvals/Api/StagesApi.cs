@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Approval.Approvals.Data;
+using Approval.Approvals.Domain;
+using Approval.Contracts;
+using Approval.Contracts.Errors;
+using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Approvals.Api;
+
+/// <summary>A stage instance as its departments see it, and the consultations (会商) attached to it.</summary>
+public static class StagesApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/approvals/stages/{stageId:guid}").WithTags("Stage instances").RequireAuthorization(Roles.Department);
+        api.MapGet("/", Get).WithSummary("The stage instance: its items and consultations / 阶段实例");
+        api.MapPost("/consultations", Open).WithSummary("Open a consultation with chosen departments / 发起会商");
+        api.MapPost("/consultations/{id:guid}/answers", Answer).WithSummary("Answer a consultation / 答复会商");
+        api.MapPost("/consultations/{id:guid}/conclusion", Conclude).WithSummary("Record the coordinated conclusion / 形成会商结论");
+    }
+
+    public sealed record StageItemDto(Guid Id, string ItemCode, string ItemName, string DepartmentCode, string DepartmentName, int StatusCode, string StatusName);
+    public sealed record ConsultationDto(Guid Id, string OpenedBy, string Topic, IReadOnlyList<string> InvitedDepartments,
+        IReadOnlyList<ConsultationAnswer> Answers, string? Conclusion, DateTimeOffset OpenedAt, DateTimeOffset? ConcludedAt);
+    public sealed record StageDto(Guid Id, Guid ApplicationId, int StageNo, string? ParallelInstanceCode, DateTimeOffset AcceptedAt,
+        IReadOnlyList<StageItemDto> Items, IReadOnlyList<ConsultationDto> Consultations);
+    public sealed record OpenConsultationRequest(string? Topic, List<string>? Departments);
+    public sealed record AnswerRequest(string? Opinion);
+    public sealed record ConclusionRequest(string? Conclusion);
+
+    private static async Task<Ok<StageDto>> Get(Guid stageId, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    {
+        var (stage, items) = await FindVisibleAsync(db, stageId, user, ct);
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.StageInstanceId == stageId).OrderBy(c => c.OpenedAt).ToListAsync(ct);
+        return TypedResults.Ok(new StageDto(stage.Id, stage.ApplicationId, stage.StageNo, stage.ParallelInstanceCode, stage.AcceptedAt,
+            items.Select(i => new StageItemDto(i.Id, i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.Status.Code(), i.Status.ChineseName())).ToList(),
+            consultations.Select(ToDto).ToList()));
+    }
+
+    private static async Task<Created<ConsultationDto>> Open(Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (_, items) = await FindVisibleAsync(db, stageId, user, ct);
+        var consultation = Consultation.Open(stageId, user.OrganisationCode()!, request.Topic, request.Departments,
+            items.Select(i => i.DepartmentCode).ToHashSet(), clock.GetUtcNow());
+        db.Consultations.Add(consultation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/approvals/stages/{stageId}", ToDto(consultation));
+    }
+
+    private static async Task<Ok<ConsultationDto>> Answer(Guid stageId, Guid id, AnswerRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var consultation = await FindAsync(db, stageId, id, user, ct);
+        consultation.Answer(user.OrganisationCode()!, request.Opinion, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(consultation));
+    }
+
+    private static async Task<Ok<ConsultationDto>> Conclude(Guid stageId, Guid id, ConclusionRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var consultation = await FindAsync(db, stageId, id, user, ct);
+        consultation.Conclude(user.OrganisationCode()!, request.Conclusion, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(consultation));
+    }
+
+    /// <summary>Only departments with an item in the stage see it; others get 404.</summary>
+    private static async Task<(StageInstance Stage, List<ItemInstance> Items)> FindVisibleAsync(ApprovalsDbContext db, Guid stageId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var stage = await db.Stages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stageId, ct);
+        var items = stage is null ? [] : await db.Items.AsNoTracking().Where(i => i.StageInstanceId == stageId).OrderBy(i => i.ItemCode).ToListAsync(ct);
+        if (stage is null || items.All(i => i.DepartmentCode != user.OrganisationCode())) throw new NotFoundException("Stage instance 阶段实例", stageId.ToString());
+        return (stage, items);
+    }
+
+    private static async Task<Consultation> FindAsync(ApprovalsDbContext db, Guid stageId, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await FindVisibleAsync(db, stageId, user, ct);
+        return await db.Consultations.FirstOrDefaultAsync(c => c.Id == id && c.StageInstanceId == stageId, ct)
+            ?? throw new NotFoundException("Consultation 会商", id.ToString());
+    }
+
+    private static ConsultationDto ToDto(Consultation c) =>
+        new(c.Id, c.OpenedBy, c.Topic, c.InvitedDepartments, c.Answers, c.Conclusion, c.OpenedAt, c.ConcludedAt);
+}
