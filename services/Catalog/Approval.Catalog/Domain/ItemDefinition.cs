@@ -1,0 +1,37 @@
+namespace Approval.Catalog.Domain;
+
+/// <summary>
+/// The content of one version of an item (事项): what the region pack or the catalog editor declares and what the
+/// public API serves. Codes follow DOMAIN.md: item type (GB/T 39046, "01" administrative licence … "20" public
+/// service), case type (1 immediate, 2 promised-time, 3 joint, 4 report-up).
+/// </summary>
+public sealed record ItemDefinition(
+    string Code,
+    string Name,
+    int StageNo,
+    string DepartmentCode,
+    int TimeLimitWorkingDays,
+    LicenceSpec? Licence = null,
+    int Version = 1,
+    DateOnly? EffectiveFrom = null,
+    string ItemType = "01",
+    string Kind = ItemKinds.Approval,
+    int CaseType = 2,
+    bool NotificationCommitment = false,
+    bool Milestone = false,
+    string ApplicantType = "法人",
+    string ResultDelivery = "电子证照",
+    string? LegalBasis = null,
+    IReadOnlyList<FeeItem>? Fees = null,
+    IReadOnlyList<Material>? Materials = null,
+    IReadOnlyList<FormField>? Fields = null,
+    ServiceGuide? Guide = null);
+
+/// <summary>The certificate an approval yields: GB/T 36904 licence type code and name.</summary>
+public sealed record LicenceSpec(string TypeCode, string Name);
+
+/// <summary>收费项目: a fee with its legal basis; Amount in yuan per Unit (null amount = 不收费).</summary>
+public sealed record FeeItem(string Name, string Basis, decimal? Amount, string? Unit = null);
+
+/// <summary>申请材料: Form 原件/复印件/电子件; Source says where it comes from (see <see cref="MaterialSources"/>).</summary>
+public sealed record Material(string Name, string Form, int Copies, string Source, bool Required = true);
