@@ -42,6 +42,21 @@ public sealed class CatalogApiTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_flow_gives_a_stage_its_own_limit_and_items()
+    {
+        var lowRisk = await GetAnonymousAsync("/api/catalog/stages/3?flow=320193-XX-DFX");
+        Assert.Equal(3, lowRisk.GetProperty("timeLimitWorkingDays").GetInt32());
+        Assert.Equal(SuiteApi.SkeletonItems.Order(), lowRisk.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).Order());
+        var region = await GetAnonymousAsync("/api/catalog/stages/3");
+        Assert.True(region.GetProperty("items").GetArrayLength() > 2);
+        var form = await GetAnonymousAsync("/api/catalog/stages/3/form?flow=320193-XX-DFX");
+        Assert.False(form.GetProperty("properties").TryGetProperty("建筑高度（米）", out _), "a field only an item outside the flow needs is not asked");
+        Assert.True(form.GetProperty("properties").TryGetProperty("建设规模", out _));
+        using var unknown = await suite.Gateway.GetAsync("/api/catalog/stages/3?flow=NO-SUCH");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Keyword_search_finds_items_by_name_and_department()
     {
         var found = await GetAnonymousAsync($"/api/catalog/items?q={Uri.EscapeDataString("施工许可")}");

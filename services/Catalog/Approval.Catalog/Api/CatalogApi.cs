@@ -17,9 +17,9 @@ public static class CatalogApi
         api.MapGet("/flows", GetFlows).WithSummary("Approval flow types / 审批流程类型");
         api.MapGet("/flows/{code}", GetFlow).WithSummary("One flow with its stages and items / 审批流程及其阶段、事项");
         api.MapGet("/stages", GetStages).WithSummary("Approval stages / 审批阶段");
-        api.MapGet("/stages/{no:int}", GetStage).WithSummary("One stage with its items / 阶段及其事项");
+        api.MapGet("/stages/{no:int}", GetStage).WithSummary("One stage with its items; ?flow=CODE for that flow's limit and items / 阶段及其事项");
         api.MapGet("/stages/{no:int}/form", GetStageForm)
-            .WithSummary("The stage's one form as JSON Schema, for all its items or ?items=A,B / 一张表单（JSON Schema）");
+            .WithSummary("The stage's one form as JSON Schema, for all its items (of ?flow=CODE) or ?items=A,B / 一张表单（JSON Schema）");
         api.MapGet("/items", SearchItems).WithSummary("Items, searchable by keyword ?q= and filters stage, department, kind / 事项检索");
         api.MapGet("/items/{code}", GetItem).WithSummary("One item with guide, fees, materials and form fields; ?version=N for an older one / 事项详情");
         api.MapGet("/items/{code}/guide", GetGuide).WithSummary("The service guide with its FAQ / 办事指南");
@@ -47,7 +47,7 @@ public static class CatalogApi
     private static async Task<Ok<FlowDto>> GetFlow(string code, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var view = await CatalogView.LoadAsync(db, clock, ct);
-        var flow = view.Flows.FirstOrDefault(f => f.Code == code) ?? throw new NotFoundException("Flow 审批流程", code);
+        var flow = view.Flow(code);
         var stages = flow.Stages.Select(s =>
         {
             var stage = view.Stage(s.StageNo);
@@ -64,19 +64,18 @@ public static class CatalogApi
             s.No, s.Name, s.TimeLimitWorkingDays, s.MilestoneRule, view.Items.Count(i => i.StageNo == s.No))).ToList());
     }
 
-    private static async Task<Ok<StageDto>> GetStage(int no, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<StageDto>> GetStage(int no, string? flow, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var view = await CatalogView.LoadAsync(db, clock, ct);
-        var stage = view.Stage(no);
-        return TypedResults.Ok(new StageDto(stage.No, stage.Name, stage.TimeLimitWorkingDays, stage.MilestoneRule,
-            view.Items.Where(i => i.StageNo == no).Select(view.ToDto).ToList()));
+        var (stage, limit, items) = view.StageOf(no, flow);
+        return TypedResults.Ok(new StageDto(stage.No, stage.Name, limit, stage.MilestoneRule, items.Select(view.ToDto).ToList()));
     }
 
-    private static async Task<Ok<JsonObject>> GetStageForm(int no, string? items, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<JsonObject>> GetStageForm(int no, string? flow, string? items, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var view = await CatalogView.LoadAsync(db, clock, ct);
-        var stage = view.Stage(no);
-        var ofStage = view.Items.Where(i => i.StageNo == no).ToList();
+        var (stage, _, ofStageItems) = view.StageOf(no, flow);
+        var ofStage = ofStageItems.ToList();
         var chosen = items?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (chosen is { Count: > 0 })
         {

@@ -42,7 +42,14 @@ public static class CatalogEditorApi
             throw new DraftExistsException(code, versions.First(v => v.Status == ItemVersionStatus.Draft).Version);
         var draft = ItemVersion.Draft(definition with { Code = code }, versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1);
         db.ItemVersions.Add(draft);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new DraftExistsException(code, draft.Version); // another editor drafted the same version a moment earlier
+        }
         return TypedResults.Created($"/api/catalog/editor/items/{code}/versions/{draft.Version}", ToDto(draft, clock));
     }
 

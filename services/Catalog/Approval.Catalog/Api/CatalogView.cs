@@ -36,6 +36,19 @@ public sealed class CatalogView
 
     public Stage Stage(int no) => Stages.FirstOrDefault(s => s.No == no) ?? throw new NotFoundException("Stage 审批阶段", no.ToString());
 
+    public Flow Flow(string code) => Flows.FirstOrDefault(f => f.Code == code) ?? throw new NotFoundException("Flow 审批流程", code);
+
+    /// <summary>A stage with its limit and items: the region's, or with a flow code that flow's limit and items.</summary>
+    public (Stage Stage, int TimeLimitWorkingDays, IReadOnlyList<ItemVersion> Items) StageOf(int no, string? flowCode)
+    {
+        var stage = Stage(no);
+        var items = Items.Where(i => i.StageNo == no);
+        if (string.IsNullOrEmpty(flowCode)) return (stage, stage.TimeLimitWorkingDays, items.ToList());
+        var ofFlow = Flow(flowCode).Stages.FirstOrDefault(s => s.StageNo == no)
+            ?? throw new NotFoundException("Stage of flow 流程阶段", $"{flowCode}/{no}");
+        return (stage, ofFlow.TimeLimitWorkingDays, items.Where(i => ofFlow.ItemCodes.Contains(i.Code)).ToList());
+    }
+
     public DepartmentDto Department(string code) =>
         Departments.TryGetValue(code, out var d) ? d : new DepartmentDto(code, code, "");
 
