@@ -52,6 +52,9 @@ public sealed class CatalogEditorTests(SuiteFixture suite)
         foreach (var field in new[] { "stageNo", "departmentCode", "timeLimitWorkingDays" })
             Assert.True(errors.TryGetProperty(field, out _), $"{field} in {errors}");
         await api.ExpectAsync(HttpStatusCode.NotFound, Editor, HttpMethod.Get, "/api/catalog/editor/items/E2E-BAD/versions");
+        var shared = await api.ExpectAsync(HttpStatusCode.BadRequest, Editor, HttpMethod.Post, "/api/catalog/editor/items/E2E-BAD/versions",
+            new { name = "x", stageNo = 3, departmentCode = "ZJJ", timeLimitWorkingDays = 1, fields = new[] { new { key = "建设规模", label = "建设规模", type = "number" } } });
+        Assert.Contains("shared field", shared.GetProperty("errors").GetProperty("fields[0].type")[0].GetString());
         await api.ExpectAsync(HttpStatusCode.Forbidden, Actor.Applicant, HttpMethod.Post, "/api/catalog/editor/items/E2E-BAD/versions", Definition("x", 1));
     }
 }

@@ -36,7 +36,7 @@ public static class CatalogEditorApi
     private static async Task<Created<EditorItemVersionDto>> CreateDraft(
         string code, ItemDefinition definition, CatalogDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        await CheckAsync(db, definition with { Code = code }, ct);
+        await CheckAsync(db, clock, definition with { Code = code }, ct);
         var versions = await db.ItemVersions.Where(v => v.Code == code).ToListAsync(ct);
         if (versions.Any(v => v.Status == ItemVersionStatus.Draft))
             throw new DraftExistsException(code, versions.First(v => v.Status == ItemVersionStatus.Draft).Version);
@@ -58,7 +58,7 @@ public static class CatalogEditorApi
     {
         var item = await FindAsync(db, code, version, ct);
         if (item.Status == ItemVersionStatus.Published) throw new PublishedVersionException(code, version);
-        await CheckAsync(db, definition with { Code = code, Version = version }, ct);
+        await CheckAsync(db, clock, definition with { Code = code, Version = version }, ct);
         item.Edit(definition);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(item, clock));
@@ -78,14 +78,25 @@ public static class CatalogEditorApi
         return TypedResults.Ok(ToDto(item, clock));
     }
 
-    /// <summary>The same item rules as the region pack import, reported as field errors.</summary>
-    private static async Task CheckAsync(CatalogDbContext db, ItemDefinition definition, CancellationToken ct)
+    /// <summary>
+    /// The same item rules as the region pack import, reported as field errors; and, as in the pack, a form field the
+    /// item shares with another item in force keeps that item's type (the stage form asks it once).
+    /// </summary>
+    private static async Task CheckAsync(CatalogDbContext db, TimeProvider clock, ItemDefinition definition, CancellationToken ct)
     {
-        var departments = (await db.Departments.Select(d => d.Code).ToListAsync(ct)).ToHashSet();
-        var stages = (await db.Stages.Select(s => s.No).ToListAsync(ct)).ToHashSet();
+        var view = await CatalogView.LoadAsync(db, clock, ct);
         var errors = new FieldErrors();
-        foreach (var (path, rule) in ItemRules.Check(definition with { Version = Math.Max(definition.Version, 1) }, "", departments, stages))
+        foreach (var (path, rule) in ItemRules.Check(definition with { Version = Math.Max(definition.Version, 1) }, "",
+                     view.Departments.Keys.ToHashSet(), view.Stages.Select(s => s.No).ToHashSet()))
             errors.Add(path, rule);
+        var shared = view.Items.Where(i => i.Code != definition.Code).SelectMany(i => (i.Definition.Fields ?? []).Select(f => (Field: f, Item: i.Code)))
+            .GroupBy(x => x.Field.Key).ToDictionary(g => g.Key, g => g.First());
+        var fields = definition.Fields ?? [];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Key is { } key && shared.TryGetValue(key, out var other) && other.Field.Type != fields[i].Type)
+                errors.Add($"fields[{i}].type", $"field '{key}' is '{other.Field.Type}' in {other.Item}; a shared field has one type / 共用字段类型须一致");
+        }
         errors.ThrowIfAny();
     }
 
