@@ -79,6 +79,16 @@ public sealed class RegionPackRuleTests
     }
 
     [Fact]
+    public void A_stated_time_limit_needs_a_known_unit_and_agrees_with_the_working_days()
+    {
+        Assert.Empty(RegionPackValidator.Validate(Valid() with { Items = [Valid().Items[0] with { TimeLimit = 4, TimeLimitUnit = 3 }, Valid().Items[1]] }, "catalog.json"));
+        Assert.StartsWith("catalog.json: items[0].timeLimitUnit: unknown time-limit unit 6",
+            Single(Valid() with { Items = [Valid().Items[0] with { TimeLimit = 4, TimeLimitUnit = 6 }, Valid().Items[1]] }));
+        Assert.StartsWith("catalog.json: items[0].timeLimit: in working days it must equal timeLimitWorkingDays",
+            Single(Valid() with { Items = [Valid().Items[0] with { TimeLimit = 4 }, Valid().Items[1]] }));
+    }
+
+    [Fact]
     public void A_material_from_an_unknown_source_is_named() =>
         Assert.StartsWith("catalog.json: items[0].materials[0].source:",
             Single(Valid() with { Items = [Valid().Items[0] with { Materials = [new Material("申请表", "电子件", 1, "somewhere")] }, Valid().Items[1]] }));

@@ -21,3 +21,13 @@ public static class MaterialSources
 
     public static readonly string[] All = [Applicant, LicenceLibrary, Shared];
 }
+
+/// <summary>时限单位 (DOMAIN.md): the codes the data exchange uses.</summary>
+public static class TimeLimitUnits
+{
+    public const int WorkingDays = 1;
+    public const int CalendarDays = 2;
+    public const int Hours = 3;
+    public const int Minutes = 4;
+    public const int Months = 5;
+}
