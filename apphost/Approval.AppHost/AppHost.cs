@@ -20,7 +20,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
         .WithHttpHealthCheck("/health");
 
 var catalog = Service<Projects.Approval_Catalog>("catalog")
-    .WithEnvironment("Approval__RegionPack", regionPack);
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq);
 var intake = Service<Projects.Approval_Intake>("intake")
     .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog);
 var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq)

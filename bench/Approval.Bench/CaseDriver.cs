@@ -17,7 +17,8 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
     public async Task<JsonElement> RunAsync(string projectName, CancellationToken ct)
     {
         var created = await CallAsync("submit", Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = "2509-320193-89-01-544060", projectName, stageNo = 3, form = new { 建设规模 = "5万平方米" } }, ct);
+            new { projectCode = "2509-320193-89-01-544060", projectName, stageNo = 3,
+                itemCodes = new[] { "320193-ZJ-SG-001", "320193-CG-SG-001" }, form = new { 建设规模 = "5万平方米" } }, ct);
         var id = created.GetProperty("id").GetGuid();
         var items = created.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("departmentCode").GetString()!).ToList();
         await CallAsync("accept", Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept", null, ct);

@@ -21,7 +21,7 @@ public sealed class BadInputTests(SuiteFixture suite)
     public async Task An_unknown_stage_or_item_is_a_field_error()
     {
         var stage = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "x", stageNo = 5 });
+            new { projectCode = SuiteApi.ProjectCode, projectName = "x", stageNo = 9 });
         Assert.True(stage.GetProperty("errors").TryGetProperty("stageNo", out _));
         var item = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
             new { projectCode = SuiteApi.ProjectCode, projectName = "x", stageNo = 3, itemCodes = new[] { "NO-SUCH-ITEM" } });

@@ -1,3 +1,4 @@
+using Approval.Catalog.Domain;
 using Approval.Catalog.Import;
 
 namespace Approval.UnitTests;
@@ -8,16 +9,24 @@ public sealed class RegionPackValidatorTests
         new PackRegion("320193", "示范区"),
         [new PackDepartment("ZJJ", "住建局", "11320193MB0001001K")],
         [new PackStage(3, "施工许可", 15)],
-        [new PackItem("I1", "施工许可证核发", 3, "ZJJ", 5, new PackLicence("11100000MB0000001T001", "建筑工程施工许可证"))]);
+        [new ItemDefinition("I1", "施工许可证核发", 3, "ZJJ", 5, new LicenceSpec("11100000MB0000001T001", "建筑工程施工许可证"))]);
 
     [Fact]
     public void The_demo_region_pack_in_the_repository_is_valid()
     {
         var file = Path.Combine(RepoRoot(), "regions", "320193", "catalog.json");
-        var pack = System.Text.Json.JsonSerializer.Deserialize<RegionPack>(File.ReadAllText(file), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var pack = RegionPackFile.Read(file);
         Assert.Empty(RegionPackValidator.Validate(pack, file));
-        Assert.True(pack.Items.Count(i => i.StageNo == 3) >= 2);
-        Assert.True(pack.Items.Where(i => i.StageNo == 3).Select(i => i.DepartmentCode).Distinct().Count() >= 2);
+        Assert.True(pack.Items.Count >= 20, "at least 20 items");
+        Assert.True(pack.Items.Select(i => i.DepartmentCode).Distinct().Count() >= 8, "from at least 8 departments");
+        Assert.Equal([1, 2, 3, 4, 5], pack.Items.Select(i => i.StageNo).Distinct().Order());
+        foreach (var kind in new[] { ItemKinds.TechnicalReview, ItemKinds.Intermediary, ItemKinds.Utility })
+            Assert.Contains(pack.Items, i => i.Kind == kind);
+        Assert.Contains(pack.Items, i => i.NotificationCommitment);
+        Assert.Equal(4, pack.Flows!.Count);
+        // The skeleton case's two items keep their codes, departments and licence types.
+        Assert.Contains(pack.Items, i => i is { Code: "320193-ZJ-SG-001", StageNo: 3, DepartmentCode: "ZJJ", Licence.TypeCode: "11100000MB0000001T001" });
+        Assert.Contains(pack.Items, i => i is { Code: "320193-CG-SG-001", StageNo: 3, DepartmentCode: "CGJ", Licence.TypeCode: "11100000MB0000002X001" });
     }
 
     [Fact]
@@ -31,8 +40,8 @@ public sealed class RegionPackValidatorTests
             Stages = [new PackStage(3, "施工许可", 0), new PackStage(7, "未知", 10)],
             Items =
             [
-                new PackItem("I1", "a", 3, "NOPE", 0, null),
-                new PackItem("I1", "b", 9, "ZJJ", 5, null),
+                new ItemDefinition("I1", "a", 3, "NOPE", 0, null),
+                new ItemDefinition("I1", "b", 9, "ZJJ", 5, null),
             ],
         };
         var errors = RegionPackValidator.Validate(bad, "catalog.json");

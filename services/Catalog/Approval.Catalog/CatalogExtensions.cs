@@ -10,13 +10,20 @@ public static class CatalogExtensions
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CatalogDbContext>("catalog");
+        // The catalog consumes nothing; it publishes its changes (CatalogItemPublished, CatalogFaqPublished) through the outbox.
+        builder.AddApprovalMessaging<CatalogDbContext>("catalog", _ => { });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(CatalogEditorApi.Role, p => p.RequireRole(CatalogEditorApi.Role));
         builder.Services.AddScoped<RegionPackImporter>();
         return builder;
     }
 
     public static WebApplication MapCatalogApi(this WebApplication app)
     {
+        app.UseMiddleware<ETagMiddleware>();
         CatalogApi.Map(app);
+        CatalogEditorApi.Map(app);
+        ConsultationApi.Map(app);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Approval.Catalog.Domain;
+using Approval.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Data;
@@ -8,19 +9,41 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Stage> Stages => Set<Stage>();
-    public DbSet<Item> Items => Set<Item>();
+    public DbSet<Flow> Flows => Set<Flow>();
+    public DbSet<ItemVersion> ItemVersions => Set<ItemVersion>();
+    public DbSet<Question> Questions => Set<Question>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<Region>(e => { e.ToTable("regions"); e.HasKey(r => r.Code); });
         model.Entity<Department>(e => { e.ToTable("departments"); e.HasKey(d => d.Code); });
         model.Entity<Stage>(e => { e.ToTable("stages"); e.HasKey(s => s.No); e.Property(s => s.No).ValueGeneratedNever(); });
-        model.Entity<Item>(e =>
+        model.Entity<Flow>(e =>
         {
-            e.ToTable("items");
-            e.HasKey(i => i.Code);
-            e.HasOne<Stage>().WithMany().HasForeignKey(i => i.StageNo);
-            e.HasOne<Department>().WithMany().HasForeignKey(i => i.DepartmentCode);
+            e.ToTable("flows");
+            e.HasKey(f => f.Code);
+            e.Property(f => f.Stages).AsJson();
         });
+        // Item versions are history: no foreign keys to departments or stages, which a later pack may drop.
+        model.Entity<ItemVersion>(e =>
+        {
+            e.ToTable("item_versions");
+            e.HasKey(v => new { v.Code, v.Version });
+            e.Property(v => v.Definition).AsJson();
+            e.Property(v => v.Status).HasConversion<int>();
+            e.Property(v => v.RowVersion).IsRowVersion();
+            e.HasIndex(v => new { v.StageNo, v.Status });
+        });
+        model.Entity<Question>(e =>
+        {
+            e.ToTable("questions");
+            e.HasKey(q => q.Id);
+            e.Property(q => q.Id).ValueGeneratedNever();
+            e.Property(q => q.RowVersion).IsRowVersion();
+            e.HasIndex(q => new { q.DepartmentCode, q.AskedAt });
+            e.HasIndex(q => new { q.ItemCode, q.PublishedAt });
+            e.HasIndex(q => q.AskerId);
+        });
+        model.AddOutboxAndInbox();
     }
 }

@@ -1,14 +1,23 @@
+using Approval.Catalog.Domain;
+
 namespace Approval.Catalog.Import;
 
-/// <summary>The JSON shape of regions/&lt;region-code&gt;/catalog.json.</summary>
-public sealed record RegionPack(PackRegion Region, List<PackDepartment> Departments, List<PackStage> Stages, List<PackItem> Items);
+/// <summary>
+/// The JSON shape of regions/&lt;region-code&gt;/catalog.json (see docs/catalog.md). Items without an effectiveFrom
+/// take the pack's, else the day of the import.
+/// </summary>
+public sealed record RegionPack(
+    PackRegion Region,
+    List<PackDepartment> Departments,
+    List<PackStage> Stages,
+    List<ItemDefinition> Items,
+    List<PackFlow>? Flows = null,
+    DateOnly? EffectiveFrom = null);
 
 public sealed record PackRegion(string Code, string Name);
 
 public sealed record PackDepartment(string Code, string Name, string CreditCode);
 
-public sealed record PackStage(int No, string Name, int TimeLimitWorkingDays);
+public sealed record PackStage(int No, string Name, int TimeLimitWorkingDays, int MilestoneRule = 1);
 
-public sealed record PackItem(string Code, string Name, int StageNo, string DepartmentCode, int TimeLimitWorkingDays, PackLicence? Licence);
-
-public sealed record PackLicence(string TypeCode, string Name);
+public sealed record PackFlow(string Code, int Version, string Name, string Type, List<FlowStage> Stages);

@@ -1,57 +1,69 @@
 using System.Text.Json;
 using Approval.Catalog.Data;
 using Approval.Catalog.Domain;
+using Approval.Contracts.Events;
+using Approval.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Import;
 
 /// <summary>
-/// Replaces the catalog with the region pack's content in one transaction, under an advisory lock so
-/// replicas starting together import once each without interleaving. A pack with any error imports nothing.
+/// Imports the region pack in one transaction, under an advisory lock so replicas starting together import once
+/// each without interleaving. Region, departments, stages and flows are replaced; each item version not yet stored
+/// is added as published (and announced through the outbox); a stored published version must be unchanged, since a
+/// published version is immutable. A pack with any error imports nothing.
 /// </summary>
-public sealed class RegionPackImporter(CatalogDbContext db, ILogger<RegionPackImporter> log)
+public sealed class RegionPackImporter(CatalogDbContext db, TimeProvider clock, ILogger<RegionPackImporter> log)
 {
     private const long ImportLock = 0x43_41_54_41_4C_4F_47; // "CATALOG"
 
     public async Task ImportAsync(string folder, CancellationToken ct)
     {
         var file = Path.Combine(folder, "catalog.json");
-        var pack = Read(file);
-        var errors = RegionPackValidator.Validate(pack, file);
-        if (errors.Count > 0)
-            throw new InvalidDataException("The region pack is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        var pack = RegionPackFile.Read(file);
+        var errors = RegionPackValidator.Validate(pack, file).ToList();
+        Fail(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", ct);
-        await db.Items.ExecuteDeleteAsync(ct);
+        await db.Flows.ExecuteDeleteAsync(ct);
         await db.Stages.ExecuteDeleteAsync(ct);
         await db.Departments.ExecuteDeleteAsync(ct);
         await db.Regions.ExecuteDeleteAsync(ct);
-
         db.Regions.Add(new Region { Code = pack.Region.Code, Name = pack.Region.Name });
         db.Departments.AddRange(pack.Departments.Select(d => new Department { Code = d.Code, Name = d.Name, CreditCode = d.CreditCode }));
-        db.Stages.AddRange(pack.Stages.Select(s => new Stage { No = s.No, Name = s.Name, TimeLimitWorkingDays = s.TimeLimitWorkingDays }));
-        db.Items.AddRange(pack.Items.Select(i => new Item
+        db.Stages.AddRange(pack.Stages.Select(s => new Stage { No = s.No, Name = s.Name, TimeLimitWorkingDays = s.TimeLimitWorkingDays, MilestoneRule = s.MilestoneRule }));
+        db.Flows.AddRange((pack.Flows ?? []).Select(f => new Flow { Code = f.Code, Version = f.Version, Name = f.Name, Type = f.Type, Stages = f.Stages }));
+
+        var stored = await db.ItemVersions.ToDictionaryAsync(v => (v.Code, v.Version), ct);
+        var now = clock.GetUtcNow();
+        var today = RegionDay.Today(clock);
+        var added = 0;
+        for (var i = 0; i < pack.Items.Count; i++)
         {
-            Code = i.Code, Name = i.Name, StageNo = i.StageNo, DepartmentCode = i.DepartmentCode,
-            TimeLimitWorkingDays = i.TimeLimitWorkingDays, LicenceTypeCode = i.Licence?.TypeCode, LicenceName = i.Licence?.Name,
-        }));
+            var item = pack.Items[i];
+            if (stored.TryGetValue((item.Code, item.Version), out var existing))
+            {
+                if (existing.Status != ItemVersionStatus.Published)
+                    errors.Add($"{file}: items[{i}].version: version {item.Version} of {item.Code} exists as a draft; give the pack's item another version");
+                else if (!RegionPackFile.SameContent(existing.Definition, item))
+                    errors.Add($"{file}: items[{i}]: version {item.Version} of {item.Code} is published and differs from the pack; a published version is immutable, give the change a new version");
+                continue;
+            }
+            var version = ItemVersion.Published(item, item.EffectiveFrom ?? pack.EffectiveFrom ?? today, now);
+            db.ItemVersions.Add(version);
+            db.AddOutboxEvent(CatalogEvents.Published(pack.Region.Code, version), version.Code, clock);
+            added++;
+        }
+        Fail(errors);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Imported region pack {Region} ({Items} items) from {File}", pack.Region.Code, pack.Items.Count, file);
+        log.LogInformation("Imported region pack {Region} from {File}: {Items} items, {Added} new item versions", pack.Region.Code, file, pack.Items.Count, added);
     }
 
-    private static RegionPack Read(string file)
+    private static void Fail(List<string> errors)
     {
-        if (!File.Exists(file)) throw new FileNotFoundException($"Region pack file not found: {file}", file);
-        try
-        {
-            return JsonSerializer.Deserialize<RegionPack>(File.ReadAllText(file), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-                ?? throw new InvalidDataException($"{file}: empty region pack");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{file}: {e.Path}: not valid JSON for a region pack ({e.Message})", e);
-        }
+        if (errors.Count > 0)
+            throw new InvalidDataException("The region pack is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
     }
 }

@@ -1,3 +1,7 @@
+using System.Text.RegularExpressions;
+using Approval.Catalog.Domain;
+using Approval.Contracts.Codes;
+
 namespace Approval.Catalog.Import;
 
 /// <summary>Checks a region pack as a whole and lists every error with file, path and rule; nothing is imported while one remains.</summary>
@@ -8,7 +12,7 @@ public static class RegionPackValidator
         var errors = new List<string>();
         void Fail(string path, string rule) => errors.Add($"{file}: {path}: {rule}");
 
-        if (pack.Region is null || !System.Text.RegularExpressions.Regex.IsMatch(pack.Region.Code ?? "", @"^\d{6}$"))
+        if (pack.Region is null || !Regex.IsMatch(pack.Region.Code ?? "", @"^\d{6}$"))
             Fail("region.code", "must be a 6-digit administrative division code (GB/T 2260)");
 
         var departments = new HashSet<string>();
@@ -16,7 +20,7 @@ public static class RegionPackValidator
         {
             var d = pack.Departments[i];
             if (!departments.Add(d.Code)) Fail($"departments[{i}].code", $"duplicate department code '{d.Code}'");
-            if (d.CreditCode?.Length != 18) Fail($"departments[{i}].creditCode", "must be an 18-character unified social credit code");
+            if (UnifiedSocialCreditCode.Problem(d.CreditCode) is { } problem) Fail($"departments[{i}].creditCode", problem);
         }
 
         var stages = new HashSet<int>();
@@ -24,18 +28,46 @@ public static class RegionPackValidator
         {
             var s = pack.Stages[i];
             if (s.No is < 1 or > 5) Fail($"stages[{i}].no", $"unknown standard stage {s.No} (1–5)");
-            if (!stages.Add(s.No)) Fail($"stages[{i}].no", $"duplicate stage {s.No}");
+            else if (!stages.Add(s.No)) Fail($"stages[{i}].no", $"duplicate stage {s.No}");
             if (s.TimeLimitWorkingDays is < 1 or > 50) Fail($"stages[{i}].timeLimitWorkingDays", "a stage limit is 1–50 working days");
+            if (s.MilestoneRule is not (1 or 2)) Fail($"stages[{i}].milestoneRule", "must be 1 (all milestone items) or 2 (any milestone item)");
         }
 
-        var items = new HashSet<string>();
+        var items = new Dictionary<string, ItemDefinition>();
+        var fields = new Dictionary<string, (FormField Field, string Item)>();
         for (var i = 0; i < pack.Items.Count; i++)
         {
             var it = pack.Items[i];
-            if (!items.Add(it.Code)) Fail($"items[{i}].code", $"duplicate item code '{it.Code}'");
-            if (!departments.Contains(it.DepartmentCode)) Fail($"items[{i}].departmentCode", $"unknown department '{it.DepartmentCode}'");
-            if (!stages.Contains(it.StageNo)) Fail($"items[{i}].stageNo", $"unknown stage {it.StageNo}");
-            if (it.TimeLimitWorkingDays <= 0) Fail($"items[{i}].timeLimitWorkingDays", "a time limit must be greater than 0");
+            if (!items.TryAdd(it.Code, it)) Fail($"items[{i}].code", $"duplicate item code '{it.Code}'");
+            foreach (var (path, rule) in ItemRules.Check(it, $"items[{i}]", departments, stages)) Fail(path, rule);
+            var own = it.Fields ?? [];
+            for (var f = 0; f < own.Count; f++)
+            {
+                if (own[f].Key is null) continue;
+                if (!fields.TryAdd(own[f].Key, (own[f], it.Code)) && fields[own[f].Key].Field.Type != own[f].Type)
+                    Fail($"items[{i}].fields[{f}].type",
+                        $"field '{own[f].Key}' is '{own[f].Type}' here but '{fields[own[f].Key].Field.Type}' in {fields[own[f].Key].Item}; a shared field has one type");
+            }
+        }
+
+        var flows = new HashSet<string>();
+        var packFlows = pack.Flows ?? [];
+        for (var i = 0; i < packFlows.Count; i++)
+        {
+            var flow = packFlows[i];
+            if (!flows.Add(flow.Code)) Fail($"flows[{i}].code", $"duplicate flow code '{flow.Code}'");
+            for (var s = 0; s < flow.Stages.Count; s++)
+            {
+                var stage = flow.Stages[s];
+                var at = $"flows[{i}].stages[{s}]";
+                if (!stages.Contains(stage.StageNo)) Fail($"{at}.stageNo", $"unknown standard stage {stage.StageNo}");
+                if (stage.TimeLimitWorkingDays is < 1 or > 50) Fail($"{at}.timeLimitWorkingDays", "a stage limit is 1–50 working days");
+                foreach (var code in stage.ItemCodes)
+                {
+                    if (!items.TryGetValue(code, out var item)) Fail($"{at}.itemCodes", $"unknown item '{code}'");
+                    else if (item.StageNo != stage.StageNo) Fail($"{at}.itemCodes", $"item '{code}' belongs to stage {item.StageNo}");
+                }
+            }
         }
         return errors;
     }

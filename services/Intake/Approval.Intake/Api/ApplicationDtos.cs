@@ -13,7 +13,7 @@ public sealed record ApplicationDto(
     int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
     DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItemDto> Items);
 
-public sealed record ApplicationItemDto(string ItemCode, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
+public sealed record ApplicationItemDto(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
 
 public sealed record ProgressDto(ApplicationDto Application, IReadOnlyList<ProgressEntryDto> Timeline, IReadOnlyList<LicenceDto> Licences);
 

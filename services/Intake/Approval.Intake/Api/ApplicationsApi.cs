@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Approval.Contracts;
 using Approval.Contracts.Errors;
 using Approval.Contracts.Events;
@@ -50,9 +51,9 @@ public static class ApplicationsApi
 
         var items = stage.Items.Where(i => chosen.Contains(i.Code)).Select(i => new ApplicationItem(
             i.Code, i.Name, i.Department.Code, i.Department.Name, i.Department.CreditCode, i.TimeLimitWorkingDays,
-            i.LicenceTypeCode, i.LicenceName)).ToList();
+            i.LicenceTypeCode, i.LicenceName, i.Version)).ToList();
+        var form = await ValidFormAsync(request, stage.No, items.Select(i => i.ItemCode), catalog, ct);
         var now = clock.GetUtcNow();
-        var form = request.Form is { ValueKind: JsonValueKind.Object } f ? f.GetRawText() : "{}";
         var application = Domain.Application.Receive(region.Code, request.ProjectCode!, request.ProjectName!.Trim(),
             user.UserId(), user.DisplayName(), stage.No, stage.Name, form, items, now);
         db.Applications.Add(application);
@@ -60,6 +61,24 @@ public static class ApplicationsApi
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));
     }
+
+    /// <summary>
+    /// The stage form (一张表单) checked against the schema the catalog serves for the chosen items, after filling in
+    /// what the application already says (project code and name); every failing field is a 400 "form.&lt;field&gt;".
+    /// </summary>
+    private static async Task<string> ValidFormAsync(SubmitApplicationRequest request, int stageNo, IEnumerable<string> itemCodes, CatalogClient catalog, CancellationToken ct)
+    {
+        var schema = await catalog.GetStageFormAsync(stageNo, itemCodes, ct);
+        var submitted = request.Form is { ValueKind: JsonValueKind.Object } f ? JsonNode.Parse(f.GetRawText())!.AsObject() : [];
+        var known = new Dictionary<string, string> { ["project.code"] = request.ProjectCode!, ["project.name"] = request.ProjectName!.Trim() };
+        var form = StageFormPrefill.Apply(schema, submitted, known);
+        var errors = new FieldErrors();
+        foreach (var (field, message) in StageFormValidator.Validate(schema, form)) errors.Add($"form.{field}", message);
+        errors.ThrowIfAny();
+        return form.ToJsonString(FormJson);
+    }
+
+    private static readonly JsonSerializerOptions FormJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     private static async Task<Ok<List<ApplicationDto>>> List(int? status, IntakeDbContext db, CancellationToken ct)
     {
@@ -147,5 +166,5 @@ public static class ApplicationsApi
     private static ApplicationDto ToDto(Domain.Application a) => new(
         a.Id, a.RegionCode, a.ProjectCode, a.ProjectName, a.ApplicantId, a.ApplicantName, a.StageNo, a.StageName,
         a.Status.Code(), a.Status.ChineseName(), a.DecisionReason, a.ReceivedAt, a.DecidedAt,
-        a.Items.Select(i => new ApplicationItemDto(i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays)).ToList());
+        a.Items.Select(i => new ApplicationItemDto(i.ItemCode, i.ItemVersion, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays)).ToList());
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Approval.Intake.Api;
 
@@ -13,6 +14,11 @@ public sealed class CatalogClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<CatalogStage>(ct);
     }
 
+    /// <summary>The JSON Schema of the stage's one form for the chosen items (一张表单).</summary>
+    public async Task<JsonObject> GetStageFormAsync(int stageNo, IEnumerable<string> itemCodes, CancellationToken ct) =>
+        await http.GetFromJsonAsync<JsonObject>($"/api/catalog/stages/{stageNo}/form?items={Uri.EscapeDataString(string.Join(',', itemCodes))}", ct)
+        ?? throw new InvalidOperationException($"The catalog has no form for stage {stageNo}.");
+
     public async Task<CatalogRegion> GetRegionAsync(CancellationToken ct) =>
         await http.GetFromJsonAsync<CatalogRegion>("/api/catalog/region", ct)
         ?? throw new InvalidOperationException("The catalog has no region.");
@@ -23,7 +29,7 @@ public sealed record CatalogRegion(string Code, string Name);
 public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items);
 
 public sealed record CatalogItem(
-    string Code, string Name, int StageNo, CatalogDepartment Department, int TimeLimitWorkingDays,
+    string Code, int Version, string Name, int StageNo, CatalogDepartment Department, int TimeLimitWorkingDays,
     string? LicenceTypeCode, string? LicenceName);
 
 public sealed record CatalogDepartment(string Code, string Name, string CreditCode);

@@ -1,6 +1,9 @@
 namespace Approval.Intake.Domain;
 
-/// <summary>An item applied for, as the catalog described it when the application was received.</summary>
+/// <summary>
+/// An item applied for, as the catalog described it when the application was received; ItemVersion is the catalog
+/// version the application keeps for its whole life (0 for applications received before versions existed).
+/// </summary>
 public sealed record ApplicationItem(
     string ItemCode,
     string ItemName,
@@ -9,4 +12,5 @@ public sealed record ApplicationItem(
     string DepartmentCreditCode,
     int TimeLimitWorkingDays,
     string? LicenceTypeCode,
-    string? LicenceName);
+    string? LicenceName,
+    int ItemVersion = 0);

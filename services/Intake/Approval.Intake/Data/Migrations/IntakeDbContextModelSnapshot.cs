@@ -286,6 +286,8 @@ namespace Approval.Intake.Data.Migrations
                             b1.Property<string>("ItemName")
                                 .IsRequired();
 
+                            b1.Property<int>("ItemVersion");
+
                             b1.Property<string>("LicenceName");
 
                             b1.Property<string>("LicenceTypeCode");

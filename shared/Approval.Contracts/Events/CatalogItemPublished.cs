@@ -1,0 +1,19 @@
+namespace Approval.Contracts.Events;
+
+/// <summary>
+/// A version of a catalog item (事项) was published (by the region pack import or the catalog editor); it is in force
+/// from EffectiveFrom and supersedes the item's earlier versions then. Services keeping a read copy of the catalog update it.
+/// </summary>
+public sealed record CatalogItemPublished(
+    string RegionCode,
+    string ItemCode,
+    int Version,
+    string ItemName,
+    int StageNo,
+    string DepartmentCode,
+    int TimeLimitWorkingDays,
+    bool NotificationCommitment,
+    string? LicenceTypeCode,
+    string? LicenceName,
+    DateOnly EffectiveFrom,
+    DateTimeOffset PublishedAt);

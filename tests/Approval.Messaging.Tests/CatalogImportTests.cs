@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Approval.Catalog.Data;
+using Approval.Catalog.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Approval.Messaging.Tests;
+
+/// <summary>
+/// The region pack import on a real, migrated catalog database: every new item version is announced through the
+/// outbox in the same transaction; a re-import adds nothing; a bad pack — or one changing a published version —
+/// imports nothing at all.
+/// </summary>
+public sealed class CatalogImportTests : IAsyncLifetime
+{
+    private readonly string connectionString =
+        new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = $"approval_cat_{Guid.NewGuid():N}" }.ConnectionString;
+    private readonly string folder = Directory.CreateTempSubdirectory("region-pack-").FullName;
+    private JsonObject pack = null!;
+
+    private CatalogDbContext NewContext() => new(new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).Options);
+
+    public async Task InitializeAsync()
+    {
+        await using var db = NewContext();
+        await db.Database.MigrateAsync();
+        pack = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "regions", "320193", "catalog.json")))!.AsObject();
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var db = NewContext();
+        await db.Database.EnsureDeletedAsync();
+        Directory.Delete(folder, true);
+    }
+
+    private async Task ImportAsync()
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder, "catalog.json"), pack.ToJsonString());
+        await using var db = NewContext();
+        await new RegionPackImporter(db, TimeProvider.System, NullLogger<RegionPackImporter>.Instance).ImportAsync(folder, CancellationToken.None);
+    }
+
+    private async Task<(int Versions, int Outbox, int Departments)> CountsAsync()
+    {
+        await using var db = NewContext();
+        return (await db.ItemVersions.CountAsync(), await db.Set<OutboxMessage>().CountAsync(), await db.Departments.CountAsync());
+    }
+
+    private JsonArray Items => pack["items"]!.AsArray();
+
+    [Fact]
+    public async Task Every_imported_item_version_is_announced_once_and_a_reimport_adds_nothing()
+    {
+        var items = Items.Count;
+        await ImportAsync();
+        Assert.Equal((items, items, pack["departments"]!.AsArray().Count), await CountsAsync());
+        await using (var db = NewContext())
+            Assert.All(await db.Set<OutboxMessage>().ToListAsync(), m => Assert.EndsWith("CatalogItemPublished, Approval.Contracts", m.MessageType));
+        await ImportAsync();
+        Assert.Equal((items, items, pack["departments"]!.AsArray().Count), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Changing_a_published_version_fails_the_import_and_nothing_of_the_pack_is_imported()
+    {
+        await ImportAsync();
+        var before = await CountsAsync();
+        Items[0]!["name"] = "改过名的已发布事项";
+        var added = Items[1]!.DeepClone().AsObject();
+        added["code"] = "320193-NEW-001";
+        Items.Add(added);
+        pack["departments"]!.AsArray().Add(JsonNode.Parse("""{"code":"NEWDEPT","name":"新部门","creditCode":"11320193MB0001001K"}"""));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(ImportAsync);
+        Assert.Contains("items[0]", error.Message);
+        Assert.Contains("immutable", error.Message);
+        Assert.Equal(before, await CountsAsync());
+        await using var db = NewContext();
+        Assert.False(await db.Departments.AnyAsync(d => d.Code == "NEWDEPT"));
+        Assert.False(await db.ItemVersions.AnyAsync(v => v.Code == "320193-NEW-001"));
+    }
+
+    [Fact]
+    public async Task A_pack_with_errors_lists_each_with_file_path_and_rule_and_imports_nothing()
+    {
+        Items[0]!["departmentCode"] = "NOPE";
+        Items[1]!["code"] = Items[2]!["code"]!.GetValue<string>();
+        Items[3]!["timeLimitWorkingDays"] = 0;
+        pack["stages"]![0]!["timeLimitWorkingDays"] = 60;
+        pack["stages"]![1]!["no"] = 8;
+        pack["flows"] = new JsonArray();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(ImportAsync);
+        var file = Path.Combine(folder, "catalog.json");
+        foreach (var expected in new[]
+        {
+            $"{file}: items[0].departmentCode: unknown department 'NOPE'",
+            $"{file}: items[2].code: duplicate item code",
+            $"{file}: items[3].timeLimitWorkingDays: a time limit must be greater than 0",
+            $"{file}: stages[0].timeLimitWorkingDays: a stage limit is 1–50 working days",
+            $"{file}: stages[1].no: unknown standard stage 8",
+        })
+            Assert.Contains(expected, error.Message);
+        Assert.Equal((0, 0, 0), await CountsAsync());
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Approval.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Approval.sln not found above " + AppContext.BaseDirectory);
+    }
+}
