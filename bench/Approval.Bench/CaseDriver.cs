@@ -5,34 +5,52 @@ using System.Text.Json;
 namespace Approval.Bench;
 
 /// <summary>
-/// Carries one skeleton case through the gateway as its people would: the applicant submits, the window
-/// accepts, each department starts and approves its item, and the applicant polls progress until every
-/// certificate is issued. Each call's latency is recorded under its request type.
+/// Carries one case through the gateway as its people would: the applicant submits, the window accepts,
+/// each department's bot starts and approves the items routed to it, and the applicant polls progress until
+/// every item is concluded and every certificate issued. Each call's latency is recorded under its request type.
 /// </summary>
 public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
 {
     private static readonly Headers Applicant = new("applicant-demo", "applicant", null, "示范建设有限公司");
     private static readonly Headers Window = new("window-demo", "window", null, "综合窗口王五");
 
-    public async Task<JsonElement> RunAsync(string projectName, CancellationToken ct)
+    public async Task<JsonElement> RunAsync(string projectName, CaseShape shape, CancellationToken ct)
     {
         var created = await CallAsync("submit", Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = "2509-320193-89-01-544060", projectName, stageNo = 3,
-                itemCodes = new[] { "320193-ZJ-SG-001", "320193-CG-SG-001" }, form = new { 建设规模 = "5万平方米" } }, ct);
+            new { projectCode = "2509-320193-89-01-544060", projectName, stageNo = 3, itemCodes = shape.ItemCodes, form = shape.Form }, ct);
         var id = created.GetProperty("id").GetGuid();
-        var items = created.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("departmentCode").GetString()!).ToList();
+        var items = created.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemCode").GetString()!).ToList();
+        var departments = created.GetProperty("items").EnumerateArray().GroupBy(i => i.GetProperty("departmentCode").GetString()!);
+        var certificates = await CertificateItemsAsync(ct);
         await CallAsync("accept", Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept", null, ct);
 
-        foreach (var department in items)
+        // Each department's bot decides the items routed to it; departments work in parallel, as 并联审批 means.
+        await Task.WhenAll(departments.Select(async department =>
         {
-            var staff = new Headers($"dept-{department}", "department", department, null);
-            var routed = await PollAsync("items", staff, $"/api/approvals/items?applicationId={id}", r => r.GetArrayLength() > 0, ct);
-            var item = routed[0].GetProperty("id").GetGuid();
-            await CallAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { }, ct);
-            await CallAsync("conclude", staff, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "符合条件，准予许可" }, ct);
-        }
+            var staff = new Headers($"dept-{department.Key}", "department", department.Key, null);
+            var routed = await PollAsync("items", staff, $"/api/approvals/items?applicationId={id}", r => r.GetArrayLength() == department.Count(), ct);
+            foreach (var item in routed.EnumerateArray().Select(r => r.GetProperty("id").GetGuid()))
+            {
+                await CallAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { }, ct);
+                await CallAsync("conclude", staff, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "符合条件，准予许可" }, ct);
+            }
+        }));
+        var expectedLicences = items.Count(certificates.Contains);
         return await PollAsync("progress", Applicant, $"/api/intake/applications/{id}/progress",
-            p => p.GetProperty("licences").GetArrayLength() == items.Count, ct);
+            p => p.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("statusCode").GetInt32() == 11) == items.Count
+                 && p.GetProperty("licences").GetArrayLength() == expectedLicences, ct);
+    }
+
+    private HashSet<string>? certificateItems;
+
+    /// <summary>The stage-3 items whose approval yields a certificate, as the public catalog says.</summary>
+    private async Task<HashSet<string>> CertificateItemsAsync(CancellationToken ct)
+    {
+        if (certificateItems is not null) return certificateItems;
+        var stage = await gateway.GetFromJsonAsync<JsonElement>("/api/catalog/stages/3", ct);
+        return certificateItems = stage.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("licenceTypeCode").ValueKind == JsonValueKind.String)
+            .Select(i => i.GetProperty("code").GetString()!).ToHashSet();
     }
 
     private async Task<JsonElement> PollAsync(string type, Headers who, string path, Func<JsonElement, bool> done, CancellationToken ct)

@@ -9,7 +9,7 @@ public static class Demo
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
-        var progress = await new CaseDriver(http, new Latencies()).RunAsync("示范区科创园一期（演示）", CancellationToken.None);
+        var progress = await new CaseDriver(http, new Latencies()).RunAsync("示范区科创园一期（演示）", CaseShape.Skeleton, CancellationToken.None);
 
         var application = progress.GetProperty("application");
         Console.WriteLine($"申请 application {application.GetProperty("id")}  项目代码 {application.GetProperty("projectCode")}  {application.GetProperty("projectName")}");

@@ -1,16 +1,16 @@
 using Approval.Bench;
 
 // ./approval demo  → dotnet run --project bench/Approval.Bench -- demo <gateway-url>
-// ./approval bench → dotnet run --project bench/Approval.Bench -- load <gateway-url> <seconds>
+// ./approval bench → dotnet run --project bench/Approval.Bench -- load <gateway-url> <seconds> <skeleton|stage>
 return args switch
 {
     ["demo", var gateway] => await Demo.RunAsync(new Uri(gateway)),
-    ["load", var gateway, var seconds] => await Load.RunAsync(new Uri(gateway), TimeSpan.FromSeconds(int.Parse(seconds))),
+    ["load", var gateway, var seconds, var shape] => await Load.RunAsync(new Uri(gateway), TimeSpan.FromSeconds(int.Parse(seconds)), CaseShape.Parse(shape)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Approval.Bench demo <gateway-url> | load <gateway-url> <seconds>");
+    Console.Error.WriteLine("usage: Approval.Bench demo <gateway-url> | load <gateway-url> <seconds> <skeleton|stage>");
     return 2;
 }
