@@ -30,7 +30,7 @@ public static class LicencesApi
 
     private static async Task<Licence> FindAsync(LicencesDbContext db, string identifier, CancellationToken ct)
     {
-        if (LicenceIdentifier.Problem(identifier) is { } problem) throw ValidationException.For("identifier", problem, "证照标识不合规");
+        LicenceIdentifier.EnsureValid(identifier);
         return await db.Licences.Include(l => l.History).FirstOrDefaultAsync(x => x.Identifier == identifier, ct)
             ?? throw new NotFoundException("Licence 证照", identifier);
     }

@@ -27,7 +27,7 @@ public static partial class VerificationApi
     private static async Task<Ok<VerificationResult>> ByIdentifier(string identifier, LicencesDbContext db, SealRegistry seals,
         TimeProvider clock, CancellationToken ct)
     {
-        if (LicenceIdentifier.Problem(identifier) is { } problem) throw ValidationException.For("identifier", problem, "证照标识不合规");
+        LicenceIdentifier.EnsureValid(identifier);
         var l = await db.Licences.AsNoTracking().FirstOrDefaultAsync(x => x.Identifier == identifier, ct);
         if (l is null) return TypedResults.Ok(VerificationResult.Unknown(identifier, "no licence with this identifier was issued / 未查到该证照"));
         return TypedResults.Ok(VerificationResult.Of(l, await ProveAsync(l, seals, ct), clock.GetUtcNow()));

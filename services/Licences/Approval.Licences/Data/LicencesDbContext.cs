@@ -25,7 +25,8 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
             e.ToTable("licences");
             e.HasKey(l => l.Id);
             e.HasIndex(l => l.Identifier).IsUnique();
-            e.HasIndex(l => l.ItemInstanceId).IsUnique();
+            // One licence per item instance; certificates from department systems carry no item instance.
+            e.HasIndex(l => l.ItemInstanceId).IsUnique().HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
             e.HasIndex(l => l.ApplicationId);
             e.HasIndex(l => l.Holder);
             e.HasIndex(l => l.PdfDigest);

@@ -170,7 +170,8 @@ namespace Approval.Licences.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ItemInstanceId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
 
                     b.HasIndex("PdfDigest");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Licences.Data.Migrations
 {
     [DbContext(typeof(LicencesDbContext))]
-    [Migration("20261125140841_SealsVerificationArchives")]
+    [Migration("20261125141632_SealsVerificationArchives")]
     partial class SealsVerificationArchives
     {
         /// <inheritdoc />
@@ -173,7 +173,8 @@ namespace Approval.Licences.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ItemInstanceId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
 
                     b.HasIndex("PdfDigest");
 

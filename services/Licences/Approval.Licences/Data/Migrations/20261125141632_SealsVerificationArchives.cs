@@ -12,6 +12,10 @@ namespace Approval.Licences.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_licences_ItemInstanceId",
+                table: "licences");
+
             migrationBuilder.AddColumn<string>(
                 name: "ContentDigest",
                 table: "licences",
@@ -156,6 +160,13 @@ namespace Approval.Licences.Data.Migrations
                 column: "Holder");
 
             migrationBuilder.CreateIndex(
+                name: "IX_licences_ItemInstanceId",
+                table: "licences",
+                column: "ItemInstanceId",
+                unique: true,
+                filter: "\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_licences_PdfDigest",
                 table: "licences",
                 column: "PdfDigest");
@@ -197,6 +208,10 @@ namespace Approval.Licences.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_licences_Holder",
+                table: "licences");
+
+            migrationBuilder.DropIndex(
+                name: "IX_licences_ItemInstanceId",
                 table: "licences");
 
             migrationBuilder.DropIndex(
@@ -246,6 +261,12 @@ namespace Approval.Licences.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "ValidTo",
                 table: "licences");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_licences_ItemInstanceId",
+                table: "licences",
+                column: "ItemInstanceId",
+                unique: true);
         }
     }
 }
