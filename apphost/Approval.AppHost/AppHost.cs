@@ -24,7 +24,9 @@ var catalog = Service<Projects.Approval_Catalog>("catalog")
 var intake = Service<Projects.Approval_Intake>("intake")
     .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog);
 var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq);
-var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(intake);
+var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq);
+// Licences reads an application's progress from Intake to build its archive package.
+licences.WithReference(intake);
 
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
 builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)
