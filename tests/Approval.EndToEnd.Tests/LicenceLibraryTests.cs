@@ -59,8 +59,11 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
         var applicant = new Actor($"applicant-{Guid.NewGuid():N}", "applicant", Name: holder);
         await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences/seals",
             new { departmentName = "示范区测试局", creditCode = CreditCode });
-        var licence = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences", IssueBody(holder));
+        var applicationId = await api.SubmitAsync(applicant);
+        var licence = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences", IssueBody(holder, applicationId));
         var identifier = licence.GetProperty("identifier").GetString()!;
+        await SuiteApi.PollAsync(() => api.ProgressAsync(applicant, applicationId), p => p.GetProperty("licences").GetArrayLength() == 1,
+            "Intake lists the issued licence");
 
         var reusable = await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, "/api/licences/reusable");
         Assert.Equal([identifier], reusable.EnumerateArray().Select(l => l.GetProperty("identifier").GetString()));
@@ -76,6 +79,11 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
         Assert.Equal(("revoked", false), (verified.GetProperty("status").GetString(), verified.GetProperty("verified").GetBoolean()));
         Assert.Contains(verified.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("以欺骗手段取得许可", StringComparison.Ordinal));
         Assert.Equal(0, (await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, "/api/licences/reusable")).GetArrayLength());
+
+        // LicenceRevoked reaches Intake: the application's progress shows the licence as revoked, with the reason.
+        var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(applicant, applicationId),
+            p => p.GetProperty("licences")[0].GetProperty("revokedAt").ValueKind != JsonValueKind.Null, "Intake learns of the revocation");
+        Assert.Equal("以欺骗手段取得许可", progress.GetProperty("licences")[0].GetProperty("revocationReason").GetString());
     }
 
     [Fact]
@@ -97,10 +105,10 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
         Assert.NotEqual(0, bad.GetProperty("problems").GetArrayLength());
     }
 
-    private static object IssueBody(string holder) => new
+    private static object IssueBody(string holder, Guid? applicationId = null) => new
     {
         typeCode = "11100000000099", licenceName = "测试许可证", holder, projectCode = SuiteApi.ProjectCode,
-        projectName = "示范区科创园一期", itemCode = "320193-TEST-001", decision = "准予许可",
+        projectName = "示范区科创园一期", itemCode = "320193-TEST-001", decision = "准予许可", applicationId,
     };
 
     // ISO 7064 MOD 37,36 over everything after the fixed prefix, without dots (GB/T 36904).

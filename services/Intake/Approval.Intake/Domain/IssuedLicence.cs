@@ -10,4 +10,7 @@ public sealed class IssuedLicence
     public required string ItemCode { get; init; }
     public required string IssuerName { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
+    /// <summary>Set when Licences announces the licence's revocation (撤销).</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevocationReason { get; set; }
 }

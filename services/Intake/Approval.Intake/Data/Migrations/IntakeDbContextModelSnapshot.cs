@@ -113,6 +113,12 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RevocationReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("LicenceId");
 
                     b.HasIndex("ApplicationId");
