@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using Approval.Contracts.Errors;
 using Approval.Licences.Data;
@@ -14,13 +12,8 @@ namespace Approval.Licences.Archives;
 /// with every decision and opinion), each licence as sealed PDF and as record with its seal proof, the seal
 /// certificates, metadata, an SM3 fixity manifest and the archive seal's SM2 signature of that manifest.
 /// </summary>
-public sealed class ArchiveBuilder(LicencesDbContext db, SealRegistry seals, IntakeClient intake, TimeProvider clock)
+public sealed class ArchiveBuilder(LicencesDbContext db, SealRegistry seals, SealSigner signer, IntakeClient intake, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public async Task<ArchivePackage> BuildAsync(Guid applicationId, IHeaderDictionary caller, string actor, CancellationToken ct)
     {
         var progress = await intake.GetProgressAsync(applicationId, caller, ct)
@@ -36,13 +29,13 @@ public sealed class ArchiveBuilder(LicencesDbContext db, SealRegistry seals, Int
         foreach (var l in licences)
         {
             files[$"licences/{l.Identifier}.pdf"] = l.Pdf;
-            files[$"licences/{l.Identifier}.json"] = Serialize(LicenceRecord.Of(l, now));
+            files[$"licences/{l.Identifier}.json"] = JsonSerializer.SerializeToUtf8Bytes(LicenceRecord.Of(l, now), ArchivePackager.Json);
             if (await seals.FindAsync(l.SealId, ct) is { } s) usedSeals[s.Id] = s;
         }
-        foreach (var s in usedSeals.Values) files[$"seals/{s.SealCode}.json"] = Serialize(SealRecord.Of(s));
+        foreach (var s in usedSeals.Values) files[$"seals/{s.SealCode}.json"] = JsonSerializer.SerializeToUtf8Bytes(SealRecord.Of(s), ArchivePackager.Json);
 
         var project = JsonDocument.Parse(progress).RootElement.GetProperty("application");
-        files[ArchiveLayout.Metadata] = Serialize(new
+        files[ArchiveLayout.Metadata] = JsonSerializer.SerializeToUtf8Bytes(new
         {
             standard = "GB/T 18894-2016 (spirit) / 电子文件归档与电子档案管理规范",
             archiveId = Guid.CreateVersion7(now),
@@ -54,16 +47,9 @@ public sealed class ArchiveBuilder(LicencesDbContext db, SealRegistry seals, Int
             retention = "永久", classification = "公开",
             fixityAlgorithm = "SM3", signatureAlgorithm = "SM2 (sm2p256v1) over SM3",
             files = files.Keys.Select(k => new { path = k, size = files[k].Length, format = Path.GetExtension(k).TrimStart('.') }),
-        });
+        }, ArchivePackager.Json);
 
-        var manifest = Encoding.UTF8.GetBytes(string.Concat(files.Select(f => $"{Sm3.Hex(f.Value)}  {f.Key}\n")));
-        var manifestDigest = Sm3.Hash(manifest);
-        var signature = new ManifestSignature(archiveSeal.Id, archiveSeal.SealCode, now, "SM2-SM3", Convert.ToHexStringLower(manifestDigest),
-            Convert.ToBase64String(seals.Sign(archiveSeal, manifestDigest)));
-        files[ArchiveLayout.Manifest] = manifest;
-        files[ArchiveLayout.ManifestSignature] = Serialize(signature);
-
-        var package = Zip(files);
+        var package = ArchivePackager.Pack(files, archiveSeal, signer, now);
         var archive = new ArchivePackage
         {
             Id = Guid.CreateVersion7(now), ApplicationId = applicationId, ProjectCode = project.GetProperty("projectCode").GetString() ?? "",
@@ -74,22 +60,4 @@ public sealed class ArchiveBuilder(LicencesDbContext db, SealRegistry seals, Int
         return archive;
     }
 
-    private static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json);
-
-    /// <summary>Stored without compression, so each file's bytes sit in the package as they are.</summary>
-    private static byte[] Zip(IDictionary<string, byte[]> files)
-    {
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (path, bytes) in files)
-            {
-                var entry = zip.CreateEntry(path, CompressionLevel.NoCompression);
-                entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                using var stream = entry.Open();
-                stream.Write(bytes);
-            }
-        }
-        return output.ToArray();
-    }
 }
