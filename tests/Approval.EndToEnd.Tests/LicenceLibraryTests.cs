@@ -87,6 +87,42 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_licence_past_its_validity_verifies_as_expired_and_is_not_offered_for_reuse()
+    {
+        var department = Actor.Department($"E{Guid.NewGuid():N}"[..8].ToUpperInvariant());
+        var holder = $"过期测试公司{Guid.NewGuid():N}"[..14];
+        var applicant = new Actor($"applicant-{Guid.NewGuid():N}", "applicant", Name: holder);
+        var applicationId = await api.SubmitAsync(applicant);
+        await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences/seals",
+            new { departmentName = "示范区测试局", creditCode = CreditCode });
+        var issue = new
+        {
+            typeCode = "11100000000099", licenceName = "测试许可证", holder, projectCode = SuiteApi.ProjectCode, projectName = "示范区科创园一期",
+            itemCode = "320193-TEST-001", decision = "准予许可", applicationId,
+            validFrom = DateTimeOffset.UtcNow.AddYears(-3), validTo = DateTimeOffset.UtcNow.AddDays(-1),
+        };
+        var licence = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences", issue);
+
+        var verified = await licences.VerifyAsync(licence.GetProperty("identifier").GetString()!);
+        Assert.Equal(("expired", false), (verified.GetProperty("status").GetString(), verified.GetProperty("verified").GetBoolean()));
+        Assert.True(verified.GetProperty("proof").GetProperty("contentVerified").GetBoolean());
+        var reusable = await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holder={Uri.EscapeDataString(holder)}");
+        Assert.Equal(0, reusable.GetArrayLength());
+
+        // The expiry sweep records 过期 and LicenceExpired reaches Intake's progress view.
+        await SuiteApi.PollAsync(() => api.ProgressAsync(applicant, applicationId),
+            p => p.GetProperty("licences").GetArrayLength() == 1 && p.GetProperty("licences")[0].GetProperty("expiredAt").ValueKind != JsonValueKind.Null,
+            "Intake learns of the expiry");
+        var history = (await licences.AnonymousGetAsync($"/api/licences/{licence.GetProperty("identifier").GetString()}")).GetProperty("history");
+        Assert.Equal(["issued", "expired"], history.EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+
+        var inverted = await api.ExpectAsync(HttpStatusCode.BadRequest, department, HttpMethod.Post, "/api/licences",
+            new { typeCode = "bad code", validFrom = DateTimeOffset.UtcNow, validTo = DateTimeOffset.UtcNow.AddDays(-1) });
+        foreach (var field in new[] { "typeCode", "validTo", "holder", "licenceName" })
+            Assert.True(inverted.GetProperty("errors").TryGetProperty(field, out _), $"{field} is named in {inverted}");
+    }
+
+    [Fact]
     public async Task A_material_sealed_by_a_department_verifies_and_an_altered_one_is_reported()
     {
         var department = Actor.Department($"M{Guid.NewGuid():N}"[..8].ToUpperInvariant());

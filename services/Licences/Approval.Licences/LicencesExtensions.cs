@@ -24,6 +24,7 @@ public static class LicencesExtensions
         builder.Services.AddScoped<LicenceSealer>();
         builder.Services.AddScoped<LicenceIssuer>();
         builder.Services.AddScoped<ArchiveBuilder>();
+        builder.Services.AddHostedService<LicenceExpirySweeper>();
         builder.Services.AddHttpClient<IntakeClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:IntakeUrl"] ?? "http://intake"));
         return builder;
     }

@@ -23,4 +23,4 @@ public sealed record ProgressEntryDto(
 
 public sealed record LicenceDto(
     string Identifier, string LicenceName, string ItemCode, string IssuerName, DateTimeOffset IssuedAt,
-    DateTimeOffset? RevokedAt = null, string? RevocationReason = null);
+    DateTimeOffset? RevokedAt = null, string? RevocationReason = null, DateTimeOffset? ExpiredAt = null);

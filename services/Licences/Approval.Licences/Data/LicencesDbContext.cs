@@ -30,6 +30,7 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
             e.HasIndex(l => l.ApplicationId);
             e.HasIndex(l => l.Holder);
             e.HasIndex(l => l.PdfDigest);
+            e.HasIndex(l => l.ValidTo).HasFilter("\"ExpiryAnnouncedAt\" IS NULL AND \"ValidTo\" IS NOT NULL");
             e.HasMany(l => l.History).WithOne().HasForeignKey(h => h.LicenceId);
         });
         model.Entity<LicenceHistoryEntry>(e => e.ToTable("licence_history"));

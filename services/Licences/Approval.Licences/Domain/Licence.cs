@@ -23,6 +23,9 @@ public sealed class Licence
     /// <summary>Null: valid without a time limit.</summary>
     public DateTimeOffset? ValidTo { get; init; }
 
+    /// <summary>When the expiry was recorded and announced (LicenceExpired); null until then.</summary>
+    public DateTimeOffset? ExpiryAnnouncedAt { get; private set; }
+
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevocationReason { get; private set; }
 
@@ -41,6 +44,15 @@ public sealed class Licence
         RevokedAt is not null ? LicenceStatus.Revoked
         : ValidTo is { } to && now >= to ? LicenceStatus.Expired
         : LicenceStatus.Valid;
+
+    /// <summary>Records the expiry in the history once; false when there is nothing to record.</summary>
+    public bool RecordExpiry(DateTimeOffset now)
+    {
+        if (ExpiryAnnouncedAt is not null || StatusAt(now) != LicenceStatus.Expired) return false;
+        ExpiryAnnouncedAt = now;
+        History.Add(new LicenceHistoryEntry { LicenceId = Id, Event = "expired", EventName = "过期", Actor = "系统", OccurredAt = now });
+        return true;
+    }
 
     /// <summary>撤销: only a valid licence can be revoked; a reason is required.</summary>
     public void Revoke(string reason, string actor, DateTimeOffset now)

@@ -18,6 +18,9 @@ public sealed class SealOptions
     /// <summary>Where the public reaches the verification endpoint; the QR code on each certificate points there.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:18080";
 
+    /// <summary>How often expired licences are looked for and announced (LicenceExpired).</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A font collection (.ttc) or TrueType font with CJK glyphs (Debian fonts-wqy-zenhei).</summary>
     public string FontPath { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 }

@@ -94,6 +94,9 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Identifier")
                         .IsRequired()
                         .HasColumnType("text");

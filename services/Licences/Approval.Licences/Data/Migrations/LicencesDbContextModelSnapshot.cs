@@ -80,6 +80,9 @@ namespace Approval.Licences.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ExpiryAnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasColumnType("text");
@@ -174,6 +177,9 @@ namespace Approval.Licences.Data.Migrations
                         .HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
 
                     b.HasIndex("PdfDigest");
+
+                    b.HasIndex("ValidTo")
+                        .HasFilter("\"ExpiryAnnouncedAt\" IS NULL AND \"ValidTo\" IS NOT NULL");
 
                     b.ToTable("licences", (string)null);
                 });

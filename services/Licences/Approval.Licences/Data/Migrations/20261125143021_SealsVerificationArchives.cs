@@ -30,6 +30,12 @@ namespace Approval.Licences.Data.Migrations
                 nullable: false,
                 defaultValue: new byte[0]);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ExpiryAnnouncedAt",
+                table: "licences",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<byte[]>(
                 name: "Pdf",
                 table: "licences",
@@ -172,6 +178,12 @@ namespace Approval.Licences.Data.Migrations
                 column: "PdfDigest");
 
             migrationBuilder.CreateIndex(
+                name: "IX_licences_ValidTo",
+                table: "licences",
+                column: "ValidTo",
+                filter: "\"ExpiryAnnouncedAt\" IS NULL AND \"ValidTo\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_archives_ApplicationId",
                 table: "archives",
                 column: "ApplicationId");
@@ -218,12 +230,20 @@ namespace Approval.Licences.Data.Migrations
                 name: "IX_licences_PdfDigest",
                 table: "licences");
 
+            migrationBuilder.DropIndex(
+                name: "IX_licences_ValidTo",
+                table: "licences");
+
             migrationBuilder.DropColumn(
                 name: "ContentDigest",
                 table: "licences");
 
             migrationBuilder.DropColumn(
                 name: "ContentSignature",
+                table: "licences");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiryAnnouncedAt",
                 table: "licences");
 
             migrationBuilder.DropColumn(

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Licences.Data.Migrations
 {
     [DbContext(typeof(LicencesDbContext))]
-    [Migration("20261125141632_SealsVerificationArchives")]
+    [Migration("20261125143021_SealsVerificationArchives")]
     partial class SealsVerificationArchives
     {
         /// <inheritdoc />
@@ -82,6 +82,9 @@ namespace Approval.Licences.Data.Migrations
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ExpiryAnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Holder")
                         .IsRequired()
@@ -177,6 +180,9 @@ namespace Approval.Licences.Data.Migrations
                         .HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
 
                     b.HasIndex("PdfDigest");
+
+                    b.HasIndex("ValidTo")
+                        .HasFilter("\"ExpiryAnnouncedAt\" IS NULL AND \"ValidTo\" IS NOT NULL");
 
                     b.ToTable("licences", (string)null);
                 });

@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Approval.Intake.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LicenceRevocation : Migration
+    public partial class LicenceRevocationAndExpiry : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ExpiredAt",
+                table: "issued_licences",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "RevocationReason",
                 table: "issued_licences",
@@ -27,6 +33,10 @@ namespace Approval.Intake.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ExpiredAt",
+                table: "issued_licences");
+
             migrationBuilder.DropColumn(
                 name: "RevocationReason",
                 table: "issued_licences");
