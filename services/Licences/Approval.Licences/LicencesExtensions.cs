@@ -23,6 +23,7 @@ public static class LicencesExtensions
         builder.Services.AddScoped<SealRegistry>();
         builder.Services.AddScoped<LicenceSealer>();
         builder.Services.AddScoped<LicenceIssuer>();
+        builder.Services.AddScoped<UnsealedLicences>();
         builder.Services.AddScoped<ArchiveBuilder>();
         builder.Services.AddHostedService<LicenceExpirySweeper>();
         builder.Services.AddHttpClient<IntakeClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:IntakeUrl"] ?? "http://intake"));
@@ -38,11 +39,15 @@ public static class LicencesExtensions
         return app;
     }
 
-    /// <summary>Creates the region root and archive seals if missing (after the migration).</summary>
+    /// <summary>
+    /// Creates the region root and archive seals if missing (after the migration), then seals the licences issued
+    /// before seals existed, so every licence in the library verifies.
+    /// </summary>
     public static async Task EnsureRegionSealsAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SealRegistry>().EnsureRegionSealsAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<UnsealedLicences>().SealAllAsync(app.Lifetime.ApplicationStopping);
     }
 
     /// <summary>The configured SM4 key; the public development key only under the DEV-ONLY identity.</summary>
