@@ -26,6 +26,8 @@ var intake = Service<Projects.Approval_Intake>("intake")
 var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq)
     .WithEnvironment("Approval__RegionPack", regionPack);
 var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq);
+// Licences reads an application's progress from Intake to build its archive package.
+licences.WithReference(intake);
 
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
 builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)

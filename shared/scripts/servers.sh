@@ -36,6 +36,9 @@ ensure_deps() {
   command -v curl >/dev/null || missing+=(curl)
   command -v ss >/dev/null || missing+=(iproute2)  # free-port and listener checks
   command -v ps >/dev/null || missing+=(procps)    # PID checks
+  [[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || missing+=(fonts-wqy-zenhei)  # CJK font of licence PDFs
+  command -v zbarimg >/dev/null || missing+=(zbar-tools)      # tests decode the licence QR code
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)  # tests render licence PDF pages
   if ((${#missing[@]})); then
     [[ $(id -u) == 0 ]] || die "missing packages (${missing[*]}): install them as root"
     say "Installing ${missing[*]}..."

@@ -7,6 +7,7 @@ namespace Approval.EndToEnd.Tests;
 public sealed class SkeletonCaseTests(SuiteFixture suite)
 {
     private readonly SuiteApi api = new(suite.Gateway);
+    private readonly LicenceApi licences = new(suite.Gateway);
 
     [Fact]
     public async Task An_accepted_application_with_two_approved_items_yields_two_certificates_and_a_full_timeline()
@@ -46,6 +47,46 @@ public sealed class SkeletonCaseTests(SuiteFixture suite)
             Assert.Equal("2509-320193-89-01-544060", found.GetProperty("projectCode").GetString());
             Assert.Equal("示范建设有限公司", found.GetProperty("holder").GetString());
         }
+
+        await TheCertificateIsASealedPdfWhoseQrVerifiesWithoutAToken(progress.GetProperty("licences")[0].GetProperty("identifier").GetString()!);
+        await TheArchivePackagePassesItsCheck(id);
+    }
+
+    /// <summary>Done-when of issue 8: the QR code on the PDF opens a public verification that says valid; one altered byte fails.</summary>
+    private async Task TheCertificateIsASealedPdfWhoseQrVerifiesWithoutAToken(string identifier)
+    {
+        var pdf = await licences.DownloadAsync(Actor.Applicant, $"/api/licences/{identifier}/pdf");
+        var url = new Uri(await QrCodeReader.DecodeFromPdfAsync(pdf));
+        Assert.Equal($"/api/licences/verify/{identifier}", url.AbsolutePath);
+
+        var verified = await licences.AnonymousGetAsync(url.PathAndQuery);
+        Assert.Equal(("valid", true), (verified.GetProperty("status").GetString(), verified.GetProperty("verified").GetBoolean()));
+        Assert.Equal("示范建设有限公司", verified.GetProperty("licence").GetProperty("holder").GetString());
+        Assert.True(verified.GetProperty("proof").GetProperty("contentVerified").GetBoolean());
+
+        var document = await licences.UploadAsync("/api/licences/verify/document", pdf, "application/pdf");
+        Assert.True(document.GetProperty("verified").GetBoolean(), document.ToString());
+
+        var tampered = await licences.UploadAsync("/api/licences/verify/document", LicenceApi.WithOneByteAltered(pdf), "application/pdf");
+        Assert.False(tampered.GetProperty("verified").GetBoolean());
+        Assert.Equal(identifier, tampered.GetProperty("identifier").GetString());
+        Assert.Contains(tampered.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("altered", StringComparison.Ordinal));
+    }
+
+    /// <summary>Done-when of issue 8: the archive package passes the check; one altered byte fails it, naming the file.</summary>
+    private async Task TheArchivePackagePassesItsCheck(Guid applicationId)
+    {
+        await api.ExpectAsync(HttpStatusCode.Created, Actor.Window, HttpMethod.Post, $"/api/licences/archives/{applicationId}");
+        var package = await licences.DownloadAsync(Actor.Window, $"/api/licences/archives/{applicationId}");
+
+        var check = await licences.UploadAsync("/api/licences/archives/check", package, "application/zip", Actor.Window);
+        Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString());
+
+        var altered = LicenceApi.WithOneByteAltered(package, "\"timeline\""u8.ToArray());
+        var failed = await licences.UploadAsync("/api/licences/archives/check", altered, "application/zip", Actor.Window);
+        Assert.False(failed.GetProperty("passed").GetBoolean());
+        Assert.Contains(failed.GetProperty("integrity").GetProperty("failures").EnumerateArray(),
+            f => f.GetProperty("file").GetString() == "application/progress.json");
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public static class IntakeExtensions
         {
             x.AddConsumer<ItemInstanceStatusChangedConsumer>();
             x.AddConsumer<LicenceIssuedConsumer>();
+            x.AddConsumer<LicenceRevokedConsumer>();
+            x.AddConsumer<LicenceExpiredConsumer>();
         });
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.Services.AddHttpClient<CatalogClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));

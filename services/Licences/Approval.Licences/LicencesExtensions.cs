@@ -1,7 +1,11 @@
 using Approval.Licences.Api;
+using Approval.Licences.Archives;
 using Approval.Licences.Consumers;
 using Approval.Licences.Data;
+using Approval.Licences.Rendering;
+using Approval.Licences.Sealing;
 using Approval.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Licences;
 
@@ -11,12 +15,57 @@ public static class LicencesExtensions
     {
         builder.AddServiceDatabase<LicencesDbContext>("licences");
         builder.AddApprovalMessaging<LicencesDbContext>("licences", x => x.AddConsumer<ItemInstanceConcludedConsumer>());
+
+        builder.Services.Configure<SealOptions>(builder.Configuration.GetSection(SealOptions.Section));
+        builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(builder.Configuration, sp.GetRequiredService<IOptions<SealOptions>>().Value)));
+        builder.Services.AddSingleton<LicencePdfRenderer>();
+        builder.Services.AddSingleton<SealSigner>();
+        builder.Services.AddScoped<SealRegistry>();
+        builder.Services.AddScoped<LicenceSealer>();
+        builder.Services.AddScoped<LicenceIssuer>();
+        builder.Services.AddScoped<UnsealedLicences>();
+        builder.Services.AddScoped<ArchiveBuilder>();
+        builder.Services.AddHostedService<LicenceExpirySweeper>();
+        builder.Services.AddHttpClient<IntakeClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:IntakeUrl"] ?? "http://intake"));
         return builder;
     }
 
     public static WebApplication MapLicencesApi(this WebApplication app)
     {
         LicencesApi.Map(app);
+        VerificationApi.Map(app);
+        SealsApi.Map(app);
+        ArchivesApi.Map(app);
         return app;
+    }
+
+    /// <summary>
+    /// Creates the region root and archive seals if missing (after the migration), then seals the licences issued
+    /// before seals existed, so every licence in the library verifies.
+    /// </summary>
+    public static async Task EnsureRegionSealsAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SealRegistry>().EnsureRegionSealsAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<UnsealedLicences>().SealAllAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>The configured SM4 key; the public development key only under the DEV-ONLY identity.</summary>
+    private static byte[] KeyEncryptionKey(IConfiguration configuration, SealOptions options)
+    {
+        var hex = options.SealKeyEncryptionKey;
+        if (string.IsNullOrWhiteSpace(hex))
+        {
+            if (!configuration.GetValue<bool>("Approval:DevIdentity"))
+                throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey (32 hex digits) must be configured to protect seal keys.");
+            hex = SealOptions.DevelopmentKey;
+        }
+        try
+        {
+            var key = Convert.FromHexString(hex);
+            if (key.Length == 16) return key;
+        }
+        catch (FormatException) { }
+        throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey must be 32 hex digits (an SM4-128 key).");
     }
 }

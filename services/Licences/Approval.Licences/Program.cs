@@ -13,4 +13,5 @@ app.MapDefaultEndpoints();
 app.MapLicencesApi();
 
 await app.MigrateDatabaseAsync<LicencesDbContext>();
+await app.EnsureRegionSealsAsync();
 app.Run();

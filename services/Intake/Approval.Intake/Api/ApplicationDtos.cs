@@ -21,4 +21,6 @@ public sealed record ProgressEntryDto(
     DateTimeOffset OccurredAt, string Subject, string? ItemCode, int StatusCode, string StatusName,
     string Actor, string Organisation, string? Opinion);
 
-public sealed record LicenceDto(string Identifier, string LicenceName, string ItemCode, string IssuerName, DateTimeOffset IssuedAt);
+public sealed record LicenceDto(
+    string Identifier, string LicenceName, string ItemCode, string IssuerName, DateTimeOffset IssuedAt,
+    DateTimeOffset? RevokedAt = null, string? RevocationReason = null, DateTimeOffset? ExpiredAt = null);

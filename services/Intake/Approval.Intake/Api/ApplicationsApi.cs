@@ -99,7 +99,7 @@ public static class ApplicationsApi
             .Select(p => new ProgressEntryDto(p.OccurredAt, p.Subject, p.ItemCode, p.StatusCode, p.StatusName, p.Actor, p.Organisation, p.Opinion))
             .ToListAsync(ct);
         var licences = await db.Licences.AsNoTracking().Where(l => l.ApplicationId == id).OrderBy(l => l.ItemCode)
-            .Select(l => new LicenceDto(l.Identifier, l.LicenceName, l.ItemCode, l.IssuerName, l.IssuedAt))
+            .Select(l => new LicenceDto(l.Identifier, l.LicenceName, l.ItemCode, l.IssuerName, l.IssuedAt, l.RevokedAt, l.RevocationReason, l.ExpiredAt))
             .ToListAsync(ct);
         return TypedResults.Ok(new ProgressDto(ToDto(application), timeline, licences));
     }

@@ -10,4 +10,9 @@ public sealed class IssuedLicence
     public required string ItemCode { get; init; }
     public required string IssuerName { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
+    /// <summary>Set when Licences announces the licence's revocation (撤销).</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevocationReason { get; set; }
+    /// <summary>Set when Licences announces that the licence's validity ended (已过期).</summary>
+    public DateTimeOffset? ExpiredAt { get; set; }
 }

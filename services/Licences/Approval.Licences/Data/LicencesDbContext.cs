@@ -9,6 +9,9 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
     public const string SerialSequence = "licence_serial";
 
     public DbSet<Licence> Licences => Set<Licence>();
+    public DbSet<LicenceHistoryEntry> LicenceHistory => Set<LicenceHistoryEntry>();
+    public DbSet<Seal> Seals => Set<Seal>();
+    public DbSet<ArchivePackage> Archives => Set<ArchivePackage>();
 
     /// <summary>The next value of the serial sequence (unique across replicas, gaps allowed).</summary>
     public async Task<long> NextSerialAsync(CancellationToken ct) =>
@@ -22,8 +25,28 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
             e.ToTable("licences");
             e.HasKey(l => l.Id);
             e.HasIndex(l => l.Identifier).IsUnique();
-            e.HasIndex(l => l.ItemInstanceId).IsUnique();
+            // One licence per item instance; certificates from department systems carry no item instance.
+            e.HasIndex(l => l.ItemInstanceId).IsUnique().HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
             e.HasIndex(l => l.ApplicationId);
+            e.HasIndex(l => l.Holder);
+            e.HasIndex(l => l.PdfDigest);
+            e.HasIndex(l => l.ValidTo).HasFilter("\"ExpiryAnnouncedAt\" IS NULL AND \"ValidTo\" IS NOT NULL");
+            e.HasMany(l => l.History).WithOne().HasForeignKey(h => h.LicenceId);
+        });
+        model.Entity<LicenceHistoryEntry>(e => e.ToTable("licence_history"));
+        model.Entity<Seal>(e =>
+        {
+            e.ToTable("seals");
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => new { s.HolderCode, s.Version }).IsUnique();
+            e.HasIndex(s => s.SealCode).IsUnique();
+            e.Ignore(s => s.IsRoot);
+        });
+        model.Entity<ArchivePackage>(e =>
+        {
+            e.ToTable("archives");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.ApplicationId);
         });
         model.AddOutboxAndInbox();
     }

@@ -19,4 +19,48 @@ public sealed class Licence
     public required string ItemCode { get; init; }
     public required string Decision { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
+    public DateTimeOffset? ValidFrom { get; init; }
+    /// <summary>Null: valid without a time limit.</summary>
+    public DateTimeOffset? ValidTo { get; init; }
+
+    /// <summary>When the expiry was recorded and announced (LicenceExpired); null until then.</summary>
+    public DateTimeOffset? ExpiryAnnouncedAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public string? RevocationReason { get; private set; }
+
+    // The seal: SM2 signature of the SM3 digest of the canonical content, and of the rendered PDF.
+    public Guid SealId { get; set; }
+    public DateTimeOffset SealedAt { get; set; }
+    public string ContentDigest { get; set; } = "";
+    public byte[] ContentSignature { get; set; } = [];
+    public string PdfDigest { get; set; } = "";
+    public byte[] PdfSignature { get; set; } = [];
+    public byte[] Pdf { get; set; } = [];
+
+    public List<LicenceHistoryEntry> History { get; init; } = [];
+
+    public LicenceStatus StatusAt(DateTimeOffset now) =>
+        RevokedAt is not null ? LicenceStatus.Revoked
+        : ValidTo is { } to && now >= to ? LicenceStatus.Expired
+        : LicenceStatus.Valid;
+
+    /// <summary>Records the expiry in the history once; false when there is nothing to record.</summary>
+    public bool RecordExpiry(DateTimeOffset now)
+    {
+        if (ExpiryAnnouncedAt is not null || StatusAt(now) != LicenceStatus.Expired) return false;
+        ExpiryAnnouncedAt = now;
+        History.Add(new LicenceHistoryEntry { LicenceId = Id, Event = "expired", EventName = "过期", Actor = "系统", OccurredAt = now });
+        return true;
+    }
+
+    /// <summary>撤销: only a valid licence can be revoked; a reason is required.</summary>
+    public void Revoke(string reason, string actor, DateTimeOffset now)
+    {
+        var status = StatusAt(now);
+        if (status != LicenceStatus.Valid) throw new LicenceNotValidException(Identifier, status);
+        RevokedAt = now;
+        RevocationReason = reason;
+        History.Add(new LicenceHistoryEntry { LicenceId = Id, Event = "revoked", EventName = "撤销", Actor = actor, Reason = reason, OccurredAt = now });
+    }
 }

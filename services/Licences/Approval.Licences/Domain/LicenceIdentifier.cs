@@ -22,6 +22,12 @@ public static partial class LicenceIdentifier
         return $"{Prefix}.{typeCode}.{issuerCreditCode}.{serial}.{v}.{check}";
     }
 
+    /// <summary>Throws the 400 naming the broken rule (shape or check character) unless the identifier is valid.</summary>
+    public static void EnsureValid(string identifier)
+    {
+        if (Problem(identifier) is { } problem) throw Approval.Contracts.Errors.ValidationException.For("identifier", problem, "证照标识不合规");
+    }
+
     /// <summary>Null when the identifier is well formed and its check character right; otherwise what is wrong.</summary>
     public static string? Problem(string identifier)
     {

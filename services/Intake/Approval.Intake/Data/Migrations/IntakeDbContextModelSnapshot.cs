@@ -94,6 +94,9 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Identifier")
                         .IsRequired()
                         .HasColumnType("text");
@@ -112,6 +115,12 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<string>("LicenceName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("RevocationReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("LicenceId");
 

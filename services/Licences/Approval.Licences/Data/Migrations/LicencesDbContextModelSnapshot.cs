@@ -24,6 +24,41 @@ namespace Approval.Licences.Data.Migrations
 
             modelBuilder.HasSequence("licence_serial");
 
+            modelBuilder.Entity("Approval.Licences.Domain.ArchivePackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Package")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PackageDigest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("archives", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Licences.Domain.Licence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -33,9 +68,20 @@ namespace Approval.Licences.Data.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContentDigest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("ContentSignature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ExpiryAnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Holder")
                         .IsRequired()
@@ -71,6 +117,18 @@ namespace Approval.Licences.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PdfDigest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("PdfSignature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -83,21 +141,147 @@ namespace Approval.Licences.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RevocationReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SealedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TypeCode")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("Holder");
+
                     b.HasIndex("Identifier")
                         .IsUnique();
 
                     b.HasIndex("ItemInstanceId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
+
+                    b.HasIndex("PdfDigest");
+
+                    b.HasIndex("ValidTo")
+                        .HasFilter("\"ExpiryAnnouncedAt\" IS NULL AND \"ValidTo\" IS NOT NULL");
 
                     b.ToTable("licences", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Licences.Domain.LicenceHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EventName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.ToTable("licence_history", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Licences.Domain.Seal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CertificateSignature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("EncryptedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderCreditCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("IssuerSealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SealCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ValidTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SealCode")
+                        .IsUnique();
+
+                    b.HasIndex("HolderCode", "Version")
+                        .IsUnique();
+
+                    b.ToTable("seals", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Messaging.InboxMessage", b =>
@@ -191,6 +375,20 @@ namespace Approval.Licences.Data.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Licences.Domain.LicenceHistoryEntry", b =>
+                {
+                    b.HasOne("Approval.Licences.Domain.Licence", null)
+                        .WithMany("History")
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Licences.Domain.Licence", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,103 @@
+using Approval.Licences.Domain;
+using Approval.Licences.Sealing;
+using Microsoft.Extensions.Options;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+
+namespace Approval.Licences.Rendering;
+
+/// <summary>
+/// Renders a certificate as a one-page A4 PDF: its fields in Chinese (embedded CJK font subset), the issuing
+/// department's seal picture drawn from the seal record, and a QR code of the public verification URL.
+/// </summary>
+public sealed class LicencePdfRenderer(IOptions<SealOptions> options)
+{
+    private static readonly XColor SealRed = XColor.FromArgb(210, 30, 30);
+
+    public string VerificationUrl(string identifier) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/licences/verify/{identifier}";
+
+    public byte[] Render(Licence l, Seal seal)
+    {
+        CjkFontResolver.Install(options.Value.FontPath);
+        using var document = new PdfDocument();
+        document.Info.Title = l.LicenceName;
+        document.Info.Subject = l.Identifier;
+        document.Info.Author = l.IssuerName;
+        var page = document.AddPage();
+        page.Width = XUnit.FromMillimeter(210);
+        page.Height = XUnit.FromMillimeter(297);
+        using (var g = XGraphics.FromPdfPage(page))
+        {
+            var title = new XFont(CjkFontResolver.Family, 26);
+            var label = new XFont(CjkFontResolver.Family, 12);
+            var small = new XFont(CjkFontResolver.Family, 9);
+            var width = page.Width.Point;
+
+            g.DrawString("中华人民共和国", label, XBrushes.Black, new XRect(0, 60, width, 20), XStringFormats.Center);
+            g.DrawString(l.LicenceName, title, XBrushes.Black, new XRect(0, 90, width, 40), XStringFormats.Center);
+            g.DrawString($"编号 {l.Identifier}", small, XBrushes.Black, new XRect(0, 135, width, 16), XStringFormats.Center);
+
+            var y = 190.0;
+            foreach (var (name, value) in Fields(l))
+            {
+                g.DrawString(name, label, XBrushes.Black, 70, y);
+                g.DrawString(value, label, XBrushes.Black, 200, y);
+                g.DrawLine(XPens.LightGray, 70, y + 6, width - 70, y + 6);
+                y += 30;
+            }
+
+            DrawSeal(g, seal, new XPoint(width - 170, y + 80));
+            g.DrawString($"发证机关：{l.IssuerName}", label, XBrushes.Black, 70, y + 60);
+            g.DrawString($"发证日期：{l.IssuedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}", label, XBrushes.Black, 70, y + 85);
+
+            using var qr = XImage.FromStream(new MemoryStream(QrPng(VerificationUrl(l.Identifier))));
+            g.DrawImage(qr, 70, y + 120, 120, 120);
+            g.DrawString("扫码核验证照真伪", small, XBrushes.Black, 70, y + 255);
+            g.DrawString($"电子印章 {seal.SealCode} · SM2/SM3 · {Canonical.Time(l.SealedAt)}", small, XBrushes.Gray, 70, page.Height.Point - 40);
+        }
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+    }
+
+    private static IEnumerable<(string, string)> Fields(Licence l)
+    {
+        yield return ("持证单位", l.Holder);
+        yield return ("项目名称", l.ProjectName);
+        yield return ("项目代码", l.ProjectCode);
+        yield return ("审批事项", l.ItemCode);
+        yield return ("审批意见", l.Decision);
+        yield return ("发证机关信用代码", l.IssuerCreditCode);
+        yield return ("有效期", l.ValidTo is { } to
+            ? $"{(l.ValidFrom ?? l.IssuedAt).ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}至{to.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}"
+            : "长期");
+    }
+
+    /// <summary>The seal picture: a red ring with a five-pointed star, the seal name and its code.</summary>
+    private static void DrawSeal(XGraphics g, Seal seal, XPoint centre)
+    {
+        const double radius = 60;
+        var pen = new XPen(SealRed, 3);
+        g.DrawEllipse(pen, centre.X - radius, centre.Y - radius, 2 * radius, 2 * radius);
+        var star = Enumerable.Range(0, 10).Select(i =>
+        {
+            var r = i % 2 == 0 ? 18 : 7;
+            var angle = -Math.PI / 2 + i * Math.PI / 5;
+            return new XPoint(centre.X + r * Math.Cos(angle), centre.Y + r * Math.Sin(angle));
+        }).ToArray();
+        g.DrawPolygon(new XSolidBrush(SealRed), star, XFillMode.Winding);
+        var name = new XFont(CjkFontResolver.Family, 8);
+        var holder = seal.HolderName.Length > 12 ? seal.HolderName[..12] : seal.HolderName;
+        g.DrawString(holder, name, new XSolidBrush(SealRed), new XRect(centre.X - radius, centre.Y - 36, 2 * radius, 12), XStringFormats.Center);
+        g.DrawString("电子证照专用章", name, new XSolidBrush(SealRed), new XRect(centre.X - radius, centre.Y + 22, 2 * radius, 12), XStringFormats.Center);
+        g.DrawString(seal.SealCode, name, new XSolidBrush(SealRed), new XRect(centre.X - radius, centre.Y + 34, 2 * radius, 12), XStringFormats.Center);
+    }
+
+    private static byte[] QrPng(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(10, [0, 0, 0, 255], [255, 255, 255, 255]);
+    }
+}

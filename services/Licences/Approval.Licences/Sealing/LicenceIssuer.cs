@@ -1,0 +1,39 @@
+using Approval.Contracts.Events;
+using Approval.Licences.Data;
+using Approval.Licences.Domain;
+using Approval.Messaging;
+
+namespace Approval.Licences.Sealing;
+
+/// <summary>Adds a sealed licence with its history and the LicenceIssued event to the unit of work (not saved).</summary>
+public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, TimeProvider clock)
+{
+    public async Task<Licence> IssueAsync(LicenceDraft d, Seal seal, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        // Serial: the year, then a 7-digit number from the sequence (the published example's shape, 20230000403).
+        var serial = $"{now.Year}{await db.NextSerialAsync(ct) % 10_000_000:D7}";
+        var licence = new Licence
+        {
+            Id = Guid.CreateVersion7(now),
+            Identifier = LicenceIdentifier.Create(d.TypeCode, d.IssuerCreditCode, serial, 1),
+            TypeCode = d.TypeCode, LicenceName = d.LicenceName,
+            IssuerCode = d.IssuerCode, IssuerName = d.IssuerName, IssuerCreditCode = d.IssuerCreditCode,
+            Holder = d.Holder, ProjectCode = d.ProjectCode, ProjectName = d.ProjectName, RegionCode = d.RegionCode,
+            ItemInstanceId = d.ItemInstanceId, ApplicationId = d.ApplicationId, ItemCode = d.ItemCode,
+            Decision = d.Decision, IssuedAt = now, ValidFrom = d.ValidFrom, ValidTo = d.ValidTo,
+        };
+        sealer.Seal(licence, seal, now);
+        licence.History.Add(new LicenceHistoryEntry { LicenceId = licence.Id, Event = "issued", EventName = "签发", Actor = actor, OccurredAt = now });
+        db.Licences.Add(licence);
+        db.AddOutboxEvent(new LicenceIssued(licence.Id, licence.Identifier, licence.LicenceName, d.ItemInstanceId,
+            d.ApplicationId, d.ItemCode, d.IssuerName, now), licence.Id.ToString(), clock);
+        return licence;
+    }
+}
+
+/// <summary>What a licence states before it is numbered and sealed.</summary>
+public sealed record LicenceDraft(
+    string TypeCode, string LicenceName, string IssuerCode, string IssuerName, string IssuerCreditCode, string Holder,
+    string ProjectCode, string ProjectName, string RegionCode, Guid ItemInstanceId, Guid ApplicationId, string ItemCode,
+    string Decision, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);

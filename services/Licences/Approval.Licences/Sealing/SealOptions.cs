@@ -1,0 +1,26 @@
+namespace Approval.Licences.Sealing;
+
+/// <summary>Approval:Licences configuration.</summary>
+public sealed class SealOptions
+{
+    public const string Section = "Approval:Licences";
+
+    /// <summary>DEV-ONLY default key-encryption key, used only when Approval:DevIdentity is true and no key is configured.</summary>
+    public const string DevelopmentKey = "000102030405060708090a0b0c0d0e0f";
+
+    /// <summary>32 hex digits (SM4-128) encrypting seal private keys at rest.</summary>
+    public string? SealKeyEncryptionKey { get; set; }
+
+    public string RegionName { get; set; } = "示范区";
+    public int DepartmentSealYears { get; set; } = 3;
+    public int RootSealYears { get; set; } = 20;
+
+    /// <summary>Where the public reaches the verification endpoint; the QR code on each certificate points there.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:18080";
+
+    /// <summary>How often expired licences are looked for and announced (LicenceExpired).</summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A font collection (.ttc) or TrueType font with CJK glyphs (Debian fonts-wqy-zenhei).</summary>
+    public string FontPath { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+}
