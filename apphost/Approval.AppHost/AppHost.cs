@@ -14,24 +14,34 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
     builder.AddProject<TProject>(name, launchProfileName: null)
         .WithHttpEndpoint(name: "http")
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-        // DEV-ONLY header identity until the Identity service (issue 3) issues real tokens.
-        .WithEnvironment("Approval__DevIdentity", "true")
         .WithReference(postgres)
         .WithHttpHealthCheck("/health");
 
+// Identity (OpenIddict) issues the tokens every other service validates; its issuer is its own address.
+// Local-development secrets only (README, docs/identity.md); a deployment configures its own.
+string Setting(string key, string fallback) => builder.Configuration[key] ?? fallback;
+var identity = Service<Projects.Approval_Identity>("identity")
+    .WithEnvironment("Approval__RegionPack", regionPack)
+    .WithEnvironment("Approval__Identity__SeedDemo", "true")
+    .WithEnvironment("Approval__Identity__AdminPassword", Setting("Approval:Identity:AdminPassword", "Admin#2026pass"))
+    .WithEnvironment("Approval__Identity__DemoPassword", Setting("Approval:Identity:DemoPassword", "Demo#2026pass"))
+    .WithEnvironment("Approval__Identity__DepartmentClientSecret", Setting("Approval:Identity:DepartmentClientSecret", "dept-system-demo-secret"));
+identity.WithEnvironment("Approval__Identity__Issuer", identity.GetEndpoint("http"))
+    .WithEnvironment("Approval__Identity__Authority", identity.GetEndpoint("http"));
+
 var catalog = Service<Projects.Approval_Catalog>("catalog")
-    .WithEnvironment("Approval__RegionPack", regionPack);
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(identity);
 var intake = Service<Projects.Approval_Intake>("intake")
-    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog);
-var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq);
-var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq);
+    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
+var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq).WithReference(identity);
+var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(identity);
 
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
 builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)
     .WithHttpEndpoint(name: "http", port: gatewayPort > 0 ? gatewayPort : null)
     .WithExternalHttpEndpoints()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-    .WithEnvironment("Approval__DevIdentity", "true")
+    .WithReference(identity).WaitFor(identity)
     .WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences)
     .WaitFor(catalog).WaitFor(intake).WaitFor(approvals).WaitFor(licences)
     .WithHttpHealthCheck("/health");

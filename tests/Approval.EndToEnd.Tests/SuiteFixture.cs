@@ -29,6 +29,10 @@ public sealed class SuiteFixture : IAsyncLifetime
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         Gateway = app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("identity", startup.Token);
+        ActorTokens.Use(Gateway.BaseAddress!);
+        await Task.WhenAll(new[] { Actor.Applicant, Actor.OtherApplicant, Actor.Window, Actor.Department("ZJJ"), Actor.Department("CGJ") }
+            .Select(ActorTokens.ForAsync));
     }
 
     public async Task DisposeAsync()

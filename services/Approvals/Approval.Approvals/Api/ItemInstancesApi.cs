@@ -24,8 +24,8 @@ public static class ItemInstancesApi
 
     private static async Task<Ok<List<ItemInstanceDto>>> List(int? status, Guid? applicationId, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
     {
-        var department = user.OrganisationCode();
-        var query = db.Items.AsNoTracking().Where(i => i.DepartmentCode == department);
+        var (department, region) = (user.OrganisationCode(), user.RegionCode());
+        var query = db.Items.AsNoTracking().Where(i => i.DepartmentCode == department && i.RegionCode == region);
         if (status is not null) query = query.Where(i => (int)i.Status == status);
         if (applicationId is not null) query = query.Where(i => i.ApplicationId == applicationId);
         var items = await query.OrderBy(i => i.AcceptedAt).Take(200).ToListAsync(ct);
@@ -61,11 +61,11 @@ public static class ItemInstancesApi
         return TypedResults.Ok(ToDto(item));
     }
 
-    /// <summary>An item routed to another department answers 404, as if it did not exist.</summary>
+    /// <summary>An item routed to another department, or of another region, answers 404, as if it did not exist.</summary>
     private static async Task<ItemInstance> FindOwnAsync(ApprovalsDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null || item.DepartmentCode != user.OrganisationCode()) throw new NotFoundException("Item instance 事项实例", id.ToString());
+        if (item is null || item.DepartmentCode != user.OrganisationCode() || !user.InRegion(item.RegionCode)) throw new NotFoundException("Item instance 事项实例", id.ToString());
         return item;
     }
 

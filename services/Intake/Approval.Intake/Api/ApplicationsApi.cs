@@ -61,9 +61,10 @@ public static class ApplicationsApi
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));
     }
 
-    private static async Task<Ok<List<ApplicationDto>>> List(int? status, IntakeDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ApplicationDto>>> List(int? status, ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)
     {
-        var query = db.Applications.AsNoTracking();
+        var region = user.RegionCode();
+        var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == region);
         if (status is not null) query = query.Where(a => (int)a.Status == status);
         var list = await query.OrderByDescending(a => a.ReceivedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(list.Select(ToDto).ToList());
@@ -87,7 +88,7 @@ public static class ApplicationsApi
 
     private static async Task<Ok<ApplicationDto>> Accept(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, ct);
+        var application = await FindAsync(db, id, user, ct);
         var now = clock.GetUtcNow();
         application.Accept(now);
         db.Progress.Add(Entry(application, user, null, now));
@@ -117,7 +118,7 @@ public static class ApplicationsApi
         Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, string? opinion,
         Action<Domain.Application, DateTimeOffset> decide, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, ct);
+        var application = await FindAsync(db, id, user, ct);
         var now = clock.GetUtcNow();
         decide(application, now);
         db.Progress.Add(Entry(application, user, opinion?.Trim(), now));
@@ -125,13 +126,18 @@ public static class ApplicationsApi
         return TypedResults.Ok(ToDto(application));
     }
 
-    private static async Task<Domain.Application> FindAsync(IntakeDbContext db, Guid id, CancellationToken ct) =>
-        await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Application 申请", id.ToString());
+    /// <summary>An application of another region answers 404: a region's data never reaches another region's users.</summary>
+    private static async Task<Domain.Application> FindAsync(IntakeDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null || !user.InRegion(application.RegionCode)) throw new NotFoundException("Application 申请", id.ToString());
+        return application;
+    }
 
-    /// <summary>An applicant sees only their own applications; the window sees all. Others get 404, not a hint that it exists.</summary>
+    /// <summary>An applicant sees only their own applications; the window sees all of its region. Others get 404, not a hint that it exists.</summary>
     private static async Task<Domain.Application> FindVisibleAsync(IntakeDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, ct);
+        var application = await FindAsync(db, id, user, ct);
         if (!user.IsInRole(Roles.Window) && application.ApplicantId != user.UserId())
             throw new NotFoundException("Application 申请", id.ToString());
         return application;
