@@ -31,9 +31,9 @@ public static class AccountsApi
         errors.Require(!string.IsNullOrEmpty(request.Password), "password", "is required", "密码必填");
         var number = request.Number?.Trim().ToUpperInvariant();
         if (kind == AccountKind.Person && ResidentIdNumber.Problem(number) is { } idProblem)
-            errors.Add("number", $"resident ID number (GB 11643): {idProblem} / 居民身份证号码不符合GB 11643");
+            errors.Add("number", $"resident ID number 居民身份证号码: {idProblem}");
         if (kind == AccountKind.Enterprise && UnifiedSocialCreditCode.Problem(number) is { } codeProblem)
-            errors.Add("number", $"unified social credit code (GB 32100): {codeProblem} / 统一社会信用代码不符合GB 32100");
+            errors.Add("number", $"unified social credit code 统一社会信用代码: {codeProblem}");
         errors.ThrowIfAny();
 
         if (await users.FindByNameAsync(request.UserName!) is not null || users.Users.Any(u => u.RealNameNumber == number))
@@ -50,16 +50,20 @@ public static class AccountsApi
         return TypedResults.Created($"/api/identity/me", await UserAccounts.ToDtoAsync(users, user));
     }
 
-    private static async Task<Results<Ok<AccountDto>, UnauthorizedHttpResult>> Login(
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> Login(
         LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users)
     {
         // One answer for every failure (unknown user, wrong password, locked out): it says nothing about which part was wrong.
-        if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return TypedResults.Unauthorized();
+        if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return SignInFailed();
         var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded) return TypedResults.Unauthorized();
+        if (!result.Succeeded) return SignInFailed();
         var user = await users.FindByNameAsync(request.UserName);
         return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user!));
     }
+
+    private static ProblemHttpResult SignInFailed() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed / 登录失败",
+        detail: "The user name or password is not right, or the account may not sign in now. 用户名或密码不正确，或账户暂不能登录。");
 
     private static async Task<NoContent> Logout(SignInManager<ApprovalUser> signIn)
     {
