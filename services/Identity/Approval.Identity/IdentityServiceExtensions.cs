@@ -4,6 +4,7 @@ using Approval.Identity.Data;
 using Approval.Identity.Domain;
 using Approval.Identity.Seed;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.AspNetCore.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -55,6 +56,7 @@ public static class IdentityServiceExtensions
                 o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
             });
 
+        builder.AddAuditLog<IdentityDbContext>();
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<IdentitySeeder>();
         builder.Services.AddSingleton<IRealNameVerifier, ChecksumRealNameVerifier>();
@@ -66,6 +68,7 @@ public static class IdentityServiceExtensions
         ConnectEndpoints.Map(app);
         AccountsApi.Map(app);
         AdminApi.Map(app);
+        app.MapAuditApi<IdentityDbContext>("/api/identity/audit");
         return app;
     }
 

@@ -3,6 +3,7 @@ using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Contracts;
 using Approval.Contracts.Errors;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -32,40 +33,44 @@ public static class ItemInstancesApi
         return TypedResults.Ok(items.Select(ToDto).ToList());
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Get(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ToDto(await FindOwnAsync(db, id, user, ct)));
+    private static async Task<Ok<ItemInstanceDto>> Get(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(ToDto(await FindOwnAsync(db, id, user, audit, ct)));
 
-    private static async Task<Ok<List<ItemStepDto>>> Steps(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ItemStepDto>>> Steps(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, CancellationToken ct)
     {
-        await FindOwnAsync(db, id, user, ct);
+        await FindOwnAsync(db, id, user, audit, ct);
         return TypedResults.Ok(await db.Steps.AsNoTracking().Where(s => s.ItemInstanceId == id).OrderBy(s => s.OccurredAt).ThenBy(s => s.Id)
             .Select(s => new ItemStepDto(s.StatusCode, s.StatusName, s.Actor, s.Organisation, s.Opinion, s.OccurredAt)).ToListAsync(ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var item = await FindOwnAsync(db, id, user, ct);
+        var item = await FindOwnAsync(db, id, user, audit, ct);
         item.Start(clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, request?.Opinion?.Trim(), clock);
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, request?.Opinion?.Trim(), clock, audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(item));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Conclude(Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> Conclude(Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         if (request.Approved is null) throw ValidationException.For("approved", "is required (true or false)", "必须说明是否通过");
-        var item = await FindOwnAsync(db, id, user, ct);
+        var item = await FindOwnAsync(db, id, user, audit, ct);
         item.Conclude(request.Approved.Value, request.Opinion, clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Opinion, clock);
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Opinion, clock, audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(item));
     }
 
     /// <summary>An item routed to another department, or of another region, answers 404, as if it did not exist.</summary>
-    private static async Task<ItemInstance> FindOwnAsync(ApprovalsDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<ItemInstance> FindOwnAsync(ApprovalsDbContext db, Guid id, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
     {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null || item.DepartmentCode != user.OrganisationCode() || !user.InRegion(item.RegionCode)) throw new NotFoundException("Item instance 事项实例", id.ToString());
+        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Item instance 事项实例", id.ToString());
+        if (item.DepartmentCode != user.OrganisationCode() || !user.InRegion(item.RegionCode))
+        {
+            await audit.DenyAsync("item-instance", id.ToString(), $"routed to {item.DepartmentCode} in {item.RegionCode}", ct, item.RegionCode);
+            throw new NotFoundException("Item instance 事项实例", id.ToString());
+        }
         return item;
     }
 

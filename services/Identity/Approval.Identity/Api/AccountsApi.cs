@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Approval.Contracts.Codes;
 using Approval.Contracts.Errors;
 using Approval.Identity.Domain;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +22,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Created<AccountDto>, Conflict<ProblemDetailsBody>>> Register(
-        RegisterRequest request, UserManager<ApprovalUser> users, IRealNameVerifier verifier, HomeRegion home, CancellationToken ct)
+        RegisterRequest request, UserManager<ApprovalUser> users, IRealNameVerifier verifier, HomeRegion home, IAuditLog audit, CancellationToken ct)
     {
         var kind = request.Kind?.Trim().ToLowerInvariant() switch { "person" => AccountKind.Person, "enterprise" => AccountKind.Enterprise, _ => (AccountKind?)null };
         var errors = new FieldErrors();
@@ -47,17 +48,24 @@ public static class AccountsApi
             RealNameNumber = number, RealNameVerified = true,
         };
         await UserAccounts.CreateAsync(users, user, request.Password!, [Roles.Applicant]);
+        await audit.RecordAsync(AuditActions.AccountChange, "account", user.Id, $"registered ({user.Kind})", home.Code, null, ct);
         return TypedResults.Created($"/api/identity/me", await UserAccounts.ToDtoAsync(users, user));
     }
 
     private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users)
+        LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home, CancellationToken ct)
     {
         // One answer for every failure (unknown user, wrong password, locked out): it says nothing about which part was wrong.
         if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return SignInFailed();
         var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded) return SignInFailed();
         var user = await users.FindByNameAsync(request.UserName);
+        if (!result.Succeeded)
+        {
+            var why = result.IsLockedOut ? "locked out" : user is null ? "unknown user" : "wrong password";
+            await audit.RecordAsync(AuditActions.SignInFailed, "account", user?.Id ?? request.UserName, why, user?.RegionCode ?? home.Code, null, ct);
+            return SignInFailed();
+        }
+        await audit.RecordAsync(AuditActions.SignIn, "account", user!.Id, "password", user.RegionCode, null, ct);
         return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user!));
     }
 

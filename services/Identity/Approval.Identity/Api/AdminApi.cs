@@ -2,6 +2,7 @@ using Approval.Contracts.Codes;
 using Approval.Contracts.Errors;
 using Approval.Identity.Data;
 using Approval.Identity.Domain;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -25,7 +26,7 @@ public static class AdminApi
             .Select(o => new OrganisationDto(o.RegionCode, o.Code, o.Name, o.Kind, o.CreditCode)).ToListAsync(ct));
 
     private static async Task<Results<Created<OrganisationDto>, Conflict<ProblemDetailsBody>>> Create(
-        CreateOrganisationRequest request, IdentityDbContext db, HomeRegion home, CancellationToken ct)
+        CreateOrganisationRequest request, IdentityDbContext db, HomeRegion home, IAuditLog audit, CancellationToken ct)
     {
         var region = string.IsNullOrWhiteSpace(request.RegionCode) ? home.Code : request.RegionCode.Trim();
         var errors = new FieldErrors();
@@ -40,13 +41,14 @@ public static class AdminApi
             return TypedResults.Conflict(ProblemDetailsBody.Conflict($"Organisation {request.Code} exists in {region}. 该机构已存在。"));
         var organisation = new Organisation { RegionCode = region, Code = request.Code!.Trim(), Name = request.Name!.Trim(), Kind = request.Kind!, CreditCode = request.CreditCode };
         db.Organisations.Add(organisation);
+        audit.Add(AuditActions.StateChange, "organisation", $"{region}/{organisation.Code}", "created", home.Code);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created("/api/identity/organisations",
             new OrganisationDto(organisation.RegionCode, organisation.Code, organisation.Name, organisation.Kind, organisation.CreditCode));
     }
 
     private static async Task<Ok<AccountDto>> Upsert(
-        string userName, UpsertUserRequest request, UserManager<ApprovalUser> users, IdentityDbContext db, HomeRegion home, CancellationToken ct)
+        string userName, UpsertUserRequest request, UserManager<ApprovalUser> users, IdentityDbContext db, HomeRegion home, IAuditLog audit, CancellationToken ct)
     {
         var region = string.IsNullOrWhiteSpace(request.RegionCode) ? home.Code : request.RegionCode.Trim();
         var roles = request.Roles ?? [];
@@ -66,6 +68,7 @@ public static class AdminApi
             user = new ApprovalUser { UserName = userName, DisplayName = "", RegionCode = region, Kind = AccountKind.Staff };
             Apply(user, request, region);
             await UserAccounts.CreateAsync(users, user, request.Password!, roles);
+            await audit.RecordAsync(AuditActions.AccountChange, "account", user.Id, $"created with roles {string.Join(",", roles)}", home.Code, null, ct);
             return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user));
         }
         Apply(user, request, region);
@@ -78,6 +81,7 @@ public static class AdminApi
         var current = await users.GetRolesAsync(user);
         await users.RemoveFromRolesAsync(user, current.Except(roles));
         await users.AddToRolesAsync(user, roles.Except(current));
+        await audit.RecordAsync(AuditActions.AccountChange, "account", user.Id, $"updated: roles {string.Join(",", roles)}", home.Code, null, ct);
         return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user));
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Approval.Identity.Domain;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -41,7 +42,7 @@ public static class ConnectEndpoints
     }
 
     private static async Task<IResult> Token(
-        HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals, OpenIddict.Abstractions.IOpenIddictApplicationManager applications)
+        HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals, IOpenIddictApplicationManager applications, IAuditLog audit)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
         if (request.IsClientCredentialsGrantType())
@@ -51,8 +52,7 @@ public static class ConnectEndpoints
             var name = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
             if (!properties.TryGetValue(OrganisationProperty, out var org) || !properties.TryGetValue(RegionProperty, out var region))
                 return Refuse("This client acts for no organisation. 该客户端未关联机构。");
-            return Results.SignIn(TokenPrincipals.ForClient(request.ClientId!, name, Text(org), Text(region), request.GetScopes()),
-                null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return await IssueAsync(audit, TokenPrincipals.ForClient(request.ClientId!, name, Text(org), Text(region), request.GetScopes()), request, http.RequestAborted);
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
@@ -60,9 +60,17 @@ public static class ConnectEndpoints
             var user = await users.FindByIdAsync(granted.Principal?.GetClaim(Claims.Subject) ?? "");
             if (user is null || await users.IsLockedOutAsync(user)) return Refuse("The account is no longer allowed to sign in. 该账户已不能登录。");
             // Claims are read afresh, so a changed role or organisation reaches the next refreshed token.
-            return Results.SignIn(await principals.ForUserAsync(user, granted.Principal!.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return await IssueAsync(audit, await principals.ForUserAsync(user, granted.Principal!.GetScopes()), request, http.RequestAborted);
         }
         return Results.Forbid(Error(Errors.UnsupportedGrantType, "The grant type is not supported."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>Every token issue is audited: to whom, for which client, by which grant.</summary>
+    private static async Task<IResult> IssueAsync(IAuditLog audit, ClaimsPrincipal principal, OpenIddictRequest request, CancellationToken ct)
+    {
+        await audit.RecordAsync(AuditActions.TokenIssued, "account", principal.GetClaim(Claims.Subject), $"{request.GrantType} for {request.ClientId}",
+            principal.GetClaim("region"), principal, ct);
+        return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static IResult Refuse(string description) =>

@@ -1,5 +1,6 @@
 using Approval.Identity.Domain;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Identity.Data;
@@ -13,6 +14,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     {
         base.OnModelCreating(model);
         model.UseOpenIddict();
+        model.AddAuditRecords();
         model.Entity<Organisation>(e => { e.ToTable("organisations"); e.HasKey(o => new { o.RegionCode, o.Code }); });
         model.Entity<ApprovalUser>(e =>
         {
