@@ -25,6 +25,7 @@ var identity = Service<Projects.Approval_Identity>("identity")
     .WithEnvironment("Approval__Identity__SeedDemo", "true")
     .WithEnvironment("Approval__Identity__AdminPassword", Setting("Approval:Identity:AdminPassword", "Admin#2026pass"))
     .WithEnvironment("Approval__Identity__DemoPassword", Setting("Approval:Identity:DemoPassword", "Demo#2026pass"))
+    .WithEnvironment("Approval__Identity__DemoTotpKey", Setting("Approval:Identity:DemoTotpKey", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"))
     .WithEnvironment("Approval__Identity__DepartmentClientSecret", Setting("Approval:Identity:DepartmentClientSecret", "dept-system-demo-secret"));
 identity.WithEnvironment("Approval__Identity__Issuer", identity.GetEndpoint("http"))
     .WithEnvironment("Approval__Identity__Authority", identity.GetEndpoint("http"));

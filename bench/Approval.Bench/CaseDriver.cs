@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -7,12 +9,14 @@ namespace Approval.Bench;
 /// <summary>
 /// Carries one skeleton case through the gateway as its people would: the applicant submits, the window
 /// accepts, each department starts and approves its item, and the applicant polls progress until every
-/// certificate is issued. Each call's latency is recorded under its request type.
+/// certificate is issued. Each call's latency is recorded under its request type. Everyone is a seeded
+/// demo user with a real bearer token (code + PKCE, once per user).
 /// </summary>
 public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
 {
-    private static readonly Headers Applicant = new("applicant-demo", "applicant", null, "示范建设有限公司");
-    private static readonly Headers Window = new("window-demo", "window", null, "综合窗口王五");
+    private const string Applicant = "applicant-demo";
+    private const string Window = "window-demo";
+    private static readonly ConcurrentDictionary<Uri, DemoTokens> Tokens = new();
 
     public async Task<JsonElement> RunAsync(string projectName, CancellationToken ct)
     {
@@ -24,7 +28,7 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
 
         foreach (var department in items)
         {
-            var staff = new Headers($"dept-{department}", "department", department, null);
+            var staff = $"dept-{department}";
             var routed = await PollAsync("items", staff, $"/api/approvals/items?applicationId={id}", r => r.GetArrayLength() > 0, ct);
             var item = routed[0].GetProperty("id").GetGuid();
             await CallAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { }, ct);
@@ -34,7 +38,7 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
             p => p.GetProperty("licences").GetArrayLength() == items.Count, ct);
     }
 
-    private async Task<JsonElement> PollAsync(string type, Headers who, string path, Func<JsonElement, bool> done, CancellationToken ct)
+    private async Task<JsonElement> PollAsync(string type, string who, string path, Func<JsonElement, bool> done, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -46,13 +50,11 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
         }
     }
 
-    private async Task<JsonElement> CallAsync(string type, Headers who, HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<JsonElement> CallAsync(string type, string who, HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("X-Dev-User", who.User);
-        request.Headers.Add("X-Dev-Roles", who.Roles);
-        if (who.Org is not null) request.Headers.Add("X-Dev-Org", who.Org);
-        if (who.Name is not null) request.Headers.Add("X-Dev-Name", Uri.EscapeDataString(who.Name));
+        var tokens = Tokens.GetOrAdd(gateway.BaseAddress!, a => new DemoTokens(a));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForAsync(who));
         if (body is not null) request.Content = JsonContent.Create(body);
         var watch = Stopwatch.StartNew();
         using var response = await gateway.SendAsync(request, ct);
@@ -61,7 +63,4 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    /// <summary>The DEV-ONLY header identity of the skeleton (OIDC tokens replace it in issue 3).</summary>
-    private sealed record Headers(string User, string Roles, string? Org, string? Name);
 }

@@ -8,6 +8,8 @@ public static class Accounts
 {
     public const string DemoPassword = "Demo#2026pass";
     public const string DepartmentClientSecret = "dept-system-demo-secret";
+    /// <summary>The authenticator key of the seeded staff (admin, window-demo, dept-…, supervisor-demo) in local development.</summary>
+    public const string DemoTotpKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     /// <summary>A valid resident ID number (GB 11643) that no other test uses: random sequence, computed check digit.</summary>
     public static string NewResidentIdNumber()

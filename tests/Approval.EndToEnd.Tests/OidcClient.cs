@@ -8,7 +8,8 @@ namespace Approval.EndToEnd.Tests;
 
 /// <summary>
 /// Gets real tokens from the Identity service through the gateway, as a client of the suite would:
-/// password sign-in (login cookie) then authorization code + PKCE (S256) for people, client credentials
+/// password sign-in (login cookie; staff add a TOTP code, enrolling an authenticator key on their first
+/// sign-in) then authorization code + PKCE (S256) for people, client credentials
 /// for department systems, and the refresh-token grant. Also used by bench/Approval.Bench.
 /// </summary>
 public sealed class OidcClient(Uri gateway)
@@ -17,12 +18,14 @@ public sealed class OidcClient(Uri gateway)
     public const string RedirectUri = "http://127.0.0.1/signin-callback";
     public const string Scopes = "openid profile roles offline_access";
 
-    public async Task<OidcTokens> SignInAsync(string userName, string password, CancellationToken ct = default)
+    /// <summary>TOTP keys this process learnt by enrolling staff accounts (user name → base32 key).</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> EnrolledKeys = new();
+
+    public async Task<OidcTokens> SignInAsync(string userName, string password, string? totpKey = null, CancellationToken ct = default)
     {
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
-        using (var login = await http.PostAsJsonAsync("/api/identity/login", new { userName, password }, ct))
-            if (login.StatusCode != HttpStatusCode.OK) throw new OidcException($"sign-in of {userName} answered {(int)login.StatusCode}", login.StatusCode);
+        await LoginAsync(http, userName, password, totpKey, ct);
 
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -41,6 +44,21 @@ public sealed class OidcClient(Uri gateway)
             ["grant_type"] = "authorization_code", ["code"] = parameters["code"], ["redirect_uri"] = RedirectUri,
             ["client_id"] = PortalClient, ["code_verifier"] = verifier,
         }, ct);
+    }
+
+    /// <summary>Password, then (staff) the TOTP code of the enrolled or given key; leaves the sign-in cookie in the client.</summary>
+    private static async Task LoginAsync(HttpClient http, string userName, string password, string? totpKey, CancellationToken ct)
+    {
+        using var login = await http.PostAsJsonAsync("/api/identity/login", new { userName, password }, ct);
+        if (login.StatusCode != HttpStatusCode.OK) throw new OidcException($"sign-in of {userName} answered {(int)login.StatusCode}", login.StatusCode);
+        var answer = await login.Content.ReadFromJsonAsync<JsonElement>(ct);
+        if (!answer.TryGetProperty("secondFactor", out var factor)) return;
+        var key = factor.GetString() == "totp-enrolment"
+            ? EnrolledKeys[userName] = answer.GetProperty("sharedKey").GetString()!
+            : EnrolledKeys.TryGetValue(userName, out var known) ? known
+            : totpKey ?? throw new OidcException($"{userName} needs a TOTP key", HttpStatusCode.Unauthorized);
+        using var second = await http.PostAsJsonAsync("/api/identity/login/totp", new { code = Totp.Code(key) }, ct);
+        if (second.StatusCode != HttpStatusCode.OK) throw new OidcException($"TOTP of {userName} answered {(int)second.StatusCode}", second.StatusCode);
     }
 
     public async Task<OidcTokens> ClientCredentialsAsync(string clientId, string secret, CancellationToken ct = default)

@@ -24,7 +24,7 @@ public sealed class SignInFlowTests(SuiteFixture suite)
     [Fact]
     public async Task Code_and_PKCE_sign_in_issues_a_signed_token_with_subject_name_organisation_role_and_region()
     {
-        var tokens = await oidc.SignInAsync("window-demo", Accounts.DemoPassword);
+        var tokens = await oidc.SignInAsync("window-demo", Accounts.DemoPassword, Accounts.DemoTotpKey);
         var claims = tokens.Claims();
         Assert.False(string.IsNullOrEmpty(claims.GetProperty("sub").GetString()));
         Assert.Equal(("综合窗口王五", "ZHCK", "window", "320193", "approval-api"), (
@@ -84,7 +84,7 @@ public sealed class SignInFlowTests(SuiteFixture suite)
     [Fact]
     public async Task A_refresh_token_renews_the_access_token_until_it_is_revoked()
     {
-        var first = await oidc.SignInAsync("supervisor-demo", Accounts.DemoPassword);
+        var first = await oidc.SignInAsync("supervisor-demo", Accounts.DemoPassword, Accounts.DemoTotpKey);
         var renewed = await oidc.RefreshAsync(first.RefreshToken!);
         Assert.Equal(first.Claims().GetProperty("sub").GetString(), renewed.Claims().GetProperty("sub").GetString());
 

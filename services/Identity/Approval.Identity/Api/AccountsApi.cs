@@ -17,6 +17,7 @@ public static class AccountsApi
         var api = app.MapGroup("/api/identity").WithTags("Accounts");
         api.MapPost("/register", Register).AllowAnonymous().WithSummary("Register a person or an enterprise / 实名注册");
         api.MapPost("/login", Login).AllowAnonymous().WithSummary("Sign in with a password (sets the sign-in cookie for /connect/authorize) / 登录");
+        api.MapPost("/login/totp", LoginTotp).AllowAnonymous().WithSummary("Second step for staff: the authenticator's TOTP code / 动态口令");
         api.MapPost("/logout", Logout).AllowAnonymous().WithSummary("Sign out / 退出");
         api.MapGet("/me", Me).RequireAuthorization().WithSummary("The account behind the bearer token / 当前账户");
     }
@@ -52,13 +53,20 @@ public static class AccountsApi
         return TypedResults.Created($"/api/identity/me", await UserAccounts.ToDtoAsync(users, user));
     }
 
-    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home, CancellationToken ct)
+    private static async Task<Results<Ok<AccountDto>, Ok<SecondFactorDto>, ProblemHttpResult>> Login(
+        LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home,
+        HttpContext http, CancellationToken ct)
     {
         // One answer for every failure (unknown user, wrong password, locked out): it says nothing about which part was wrong.
         if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return SignInFailed();
         var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
         var user = await users.FindByNameAsync(request.UserName);
+        if (result.RequiresTwoFactor) return TypedResults.Ok(new SecondFactorDto("totp"));
+        if (result.Succeeded && user is not null && !user.TwoFactorEnabled && await StaffSecondFactor.IsStaffAsync(users, user))
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.Ok(await StaffSecondFactor.BeginEnrolmentAsync(http, users, user));
+        }
         if (!result.Succeeded)
         {
             var why = result.IsLockedOut ? "locked out" : user is null ? "unknown user" : "wrong password";
@@ -67,6 +75,20 @@ public static class AccountsApi
         }
         await audit.RecordAsync(AuditActions.SignIn, "account", user!.Id, "password", user.RegionCode, null, ct);
         return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user!));
+    }
+
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> LoginTotp(
+        TotpRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home, CancellationToken ct)
+    {
+        var pending = await signIn.GetTwoFactorAuthenticationUserAsync();
+        var user = string.IsNullOrWhiteSpace(request.Code) ? null : await StaffSecondFactor.CompleteAsync(signIn, users, request.Code.Replace(" ", ""));
+        if (user is null)
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, "account", pending?.Id, "wrong or missing TOTP code", pending?.RegionCode ?? home.Code, null, ct);
+            return SignInFailed();
+        }
+        await audit.RecordAsync(AuditActions.SignIn, "account", user.Id, "password + TOTP", user.RegionCode, null, ct);
+        return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user));
     }
 
     private static ProblemHttpResult SignInFailed() => TypedResults.Problem(

@@ -103,5 +103,11 @@ public sealed class IdentitySeeder(
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) throw new InvalidOperationException($"seeding {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
         await users.AddToRolesAsync(user, userRoles);
+        // Staff need TOTP; seeded staff share the configured demo authenticator key (local development only).
+        if (userRoles.Any(Roles.Staff.Contains) && configuration["Approval:Identity:DemoTotpKey"] is { Length: > 0 } key)
+        {
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
     }
 }
