@@ -30,6 +30,22 @@ var identity = Service<Projects.Approval_Identity>("identity")
 identity.WithEnvironment("Approval__Identity__Issuer", identity.GetEndpoint("http"))
     .WithEnvironment("Approval__Identity__Authority", identity.GetEndpoint("http"));
 
+// A second, separately configured instance of the identity server plays the provincial platform
+// (省级政务服务平台) that identity federates with over OIDC: own database, own cookie, no demo users.
+const string federationSecret = "province-federation-demo-secret";
+var province = Service<Projects.Approval_Identity>("province")
+    .WithEnvironment("Approval__RegionPack", regionPack)
+    .WithEnvironment("ConnectionStrings__identitydb", ReferenceExpression.Create($"{postgres.Resource.ConnectionStringExpression};Database=approval_province"))
+    .WithEnvironment("Approval__Identity__CookieName", "province.signin")
+    .WithEnvironment("Approval__Identity__FederatedClient__ClientId", "approval-city")
+    .WithEnvironment("Approval__Identity__FederatedClient__ClientSecret", federationSecret)
+    .WithEnvironment("Approval__Identity__FederatedClient__RedirectUri", ReferenceExpression.Create($"{identity.GetEndpoint("http")}/callback/province"));
+province.WithEnvironment("Approval__Identity__Issuer", province.GetEndpoint("http"))
+    .WithEnvironment("Approval__Identity__Authority", province.GetEndpoint("http"));
+identity.WithEnvironment("Approval__Identity__Federation__Issuer", province.GetEndpoint("http"))
+    .WithEnvironment("Approval__Identity__Federation__ClientId", "approval-city")
+    .WithEnvironment("Approval__Identity__Federation__ClientSecret", federationSecret);
+
 var catalog = Service<Projects.Approval_Catalog>("catalog")
     .WithEnvironment("Approval__RegionPack", regionPack).WithReference(identity);
 var intake = Service<Projects.Approval_Intake>("intake")

@@ -2,6 +2,7 @@ using Approval.Identity.Api;
 using Approval.Identity.Connect;
 using Approval.Identity.Data;
 using Approval.Identity.Domain;
+using Approval.Identity.Federation;
 using Approval.Identity.Seed;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
@@ -35,12 +36,14 @@ public static class IdentityServiceExtensions
         builder.Services.AddAuthentication().AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "approval.signin";
+            o.Cookie.Name = builder.Configuration["Approval:Identity:CookieName"] ?? "approval.signin";
             o.LoginPath = "/api/identity/login";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         });
 
-        builder.Services.AddOpenIddict()
+        var openIddict = builder.Services.AddOpenIddict();
+        if (ProvincialFederation.IsConfigured(builder.Configuration)) openIddict.AddProvincialClient(builder.Configuration);
+        openIddict
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
             .AddServer(o =>
             {
@@ -68,6 +71,7 @@ public static class IdentityServiceExtensions
         ConnectEndpoints.Map(app);
         AccountsApi.Map(app);
         AdminApi.Map(app);
+        if (ProvincialFederation.IsConfigured(app.Configuration)) FederationEndpoints.Map(app);
         app.MapAuditApi<IdentityDbContext>("/api/identity/audit");
         return app;
     }

@@ -37,6 +37,7 @@ public sealed class IdentitySeeder(
             await roles.CreateAsync(new IdentityRole(role));
 
         await SeedPortalClientAsync(ct);
+        await SeedFederatedClientAsync(ct);
         var secret = configuration["Approval:Identity:DepartmentClientSecret"];
         if (!string.IsNullOrEmpty(secret))
             foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
@@ -75,6 +76,25 @@ public sealed class IdentitySeeder(
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
         foreach (var uri in redirects) descriptor.RedirectUris.Add(new Uri(uri));
+        await applications.CreateAsync(descriptor, ct);
+    }
+
+    /// <summary>When this instance is the provincial platform: the client through which a city's identity server federates.</summary>
+    private async Task SeedFederatedClientAsync(CancellationToken ct)
+    {
+        var section = configuration.GetSection("Approval:Identity:FederatedClient");
+        if (string.IsNullOrWhiteSpace(section["ClientId"]) || await applications.FindByClientIdAsync(section["ClientId"]!, ct) is not null) return;
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = section["ClientId"], ClientSecret = section["ClientSecret"], DisplayName = "Federated identity server",
+            ClientType = ClientTypes.Confidential, ConsentType = ConsentTypes.Implicit,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
+            },
+            RedirectUris = { new Uri(section["RedirectUri"]!) },
+        };
         await applications.CreateAsync(descriptor, ct);
     }
 
