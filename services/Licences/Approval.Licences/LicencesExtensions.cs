@@ -2,6 +2,7 @@ using Approval.Licences.Api;
 using Approval.Licences.Consumers;
 using Approval.Licences.Data;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Licences;
 
@@ -11,12 +12,14 @@ public static class LicencesExtensions
     {
         builder.AddServiceDatabase<LicencesDbContext>("licences");
         builder.AddApprovalMessaging<LicencesDbContext>("licences", x => x.AddConsumer<ItemInstanceConcludedConsumer>());
+        builder.AddAuditLog<LicencesDbContext>();
         return builder;
     }
 
     public static WebApplication MapLicencesApi(this WebApplication app)
     {
         LicencesApi.Map(app);
+        app.MapAuditApi<LicencesDbContext>("/api/licences/audit");
         return app;
     }
 }

@@ -2,11 +2,12 @@ using Approval.Contracts.Events;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Licences.Consumers;
 
 /// <summary>An approved item whose catalog entry yields a certificate becomes a licence in the library .</summary>
-public sealed class ItemInstanceConcludedConsumer(LicencesDbContext db, TimeProvider clock, ILogger<ItemInstanceConcludedConsumer> log)
+public sealed class ItemInstanceConcludedConsumer(LicencesDbContext db, TimeProvider clock, IAuditLog audit, ILogger<ItemInstanceConcludedConsumer> log)
     : InboxConsumer<LicencesDbContext, ItemInstanceConcluded>(db, clock, log)
 {
     protected override async Task HandleAsync(ItemInstanceConcluded m, CancellationToken ct)
@@ -27,6 +28,7 @@ public sealed class ItemInstanceConcludedConsumer(LicencesDbContext db, TimeProv
             Decision = m.Opinion, IssuedAt = now,
         };
         Db.Licences.Add(licence);
+        audit.Add(AuditActions.StateChange, "licence", licence.Identifier, $"issued by {m.DepartmentName} for item instance {m.ItemInstanceId}", m.RegionCode);
         Db.AddOutboxEvent(new LicenceIssued(licence.Id, licence.Identifier, licence.LicenceName, m.ItemInstanceId,
             m.ApplicationId, m.ItemCode, m.DepartmentName, now), licence.Id.ToString(), Clock);
     }

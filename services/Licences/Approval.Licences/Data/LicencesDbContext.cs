@@ -1,5 +1,6 @@
 using Approval.Licences.Domain;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Data;
@@ -26,5 +27,6 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
             e.HasIndex(l => l.ApplicationId);
         });
         model.AddOutboxAndInbox();
+        model.AddAuditRecords();
     }
 }
