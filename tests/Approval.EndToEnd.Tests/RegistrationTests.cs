@@ -67,6 +67,15 @@ public sealed class RegistrationTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Racing_registrations_of_one_person_create_one_account_and_answer_409_to_the_rest()
+    {
+        var number = Accounts.NewResidentIdNumber();
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => RegisterAsync("person", "赵七", number, Accounts.NewUserName($"race{i}"))));
+        Assert.Equal(1, results.Count(r => r.Status == HttpStatusCode.Created));
+        Assert.Equal(4, results.Count(r => r.Status == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
     public async Task Registering_the_same_user_name_or_number_twice_is_a_409()
     {
         var (userName, number) = (Accounts.NewUserName("twice"), Accounts.NewResidentIdNumber());

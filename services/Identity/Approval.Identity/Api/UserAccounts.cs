@@ -1,6 +1,7 @@
 using Approval.Contracts.Errors;
 using Approval.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Identity.Api;
 
@@ -9,7 +10,10 @@ public static class UserAccounts
 {
     public static async Task CreateAsync(UserManager<ApprovalUser> users, ApprovalUser user, string password, IEnumerable<string> roles)
     {
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try { created = await users.CreateAsync(user, password); }
+        catch (DbUpdateException) { throw new DuplicateAccountException(); } // the unique real-name number, lost in a race
+        if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))) throw new DuplicateAccountException();
         if (!created.Succeeded) throw PasswordProblem(created);
         var added = await users.AddToRolesAsync(user, roles);
         if (!added.Succeeded) throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
