@@ -14,18 +14,48 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
     builder.AddProject<TProject>(name, launchProfileName: null)
         .WithHttpEndpoint(name: "http")
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-        // DEV-ONLY header identity until the Identity service (issue 3) issues real tokens.
-        .WithEnvironment("Approval__DevIdentity", "true")
         .WithReference(postgres)
         .WithHttpHealthCheck("/health");
 
+// Identity (OpenIddict) issues the tokens every other service validates; its issuer is its own address.
+// Local-development secrets only (README, docs/identity.md); a deployment configures its own.
+string Setting(string key, string fallback) => builder.Configuration[key] ?? fallback;
+var identity = Service<Projects.Approval_Identity>("identity")
+    .WithEnvironment("Approval__RegionPack", regionPack)
+    .WithEnvironment("Approval__Identity__SeedDemo", "true")
+    .WithEnvironment("Approval__Identity__AdminPassword", Setting("Approval:Identity:AdminPassword", "Admin#2026pass"))
+    .WithEnvironment("Approval__Identity__DemoPassword", Setting("Approval:Identity:DemoPassword", "Demo#2026pass"))
+    .WithEnvironment("Approval__Identity__DemoTotpKey", Setting("Approval:Identity:DemoTotpKey", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"))
+    .WithEnvironment("Approval__Identity__DepartmentClientSecret", Setting("Approval:Identity:DepartmentClientSecret", "dept-system-demo-secret"));
+identity.WithEnvironment("Approval__Identity__Issuer", identity.GetEndpoint("http"))
+    .WithEnvironment("Approval__Identity__Authority", identity.GetEndpoint("http"));
+
+// A second, separately configured instance of the identity server plays the provincial platform
+// (省级政务服务平台) that identity federates with over OIDC: own database, own cookie, no demo users.
+const string federationSecret = "province-federation-demo-secret";
+var province = Service<Projects.Approval_Identity>("province")
+    .WithEnvironment("Approval__RegionPack", regionPack)
+    .WithEnvironment("ConnectionStrings__identitydb", ReferenceExpression.Create($"{postgres.Resource.ConnectionStringExpression};Database=approval_province"))
+    .WithEnvironment("Approval__Identity__CookieName", "province.signin")
+    .WithEnvironment("Approval__Identity__FederatedClient__ClientId", "approval-city")
+    .WithEnvironment("Approval__Identity__FederatedClient__ClientSecret", federationSecret)
+    .WithEnvironment("Approval__Identity__FederatedClient__RedirectUri", ReferenceExpression.Create($"{identity.GetEndpoint("http")}/callback/province"));
+province.WithEnvironment("Approval__Identity__Issuer", province.GetEndpoint("http"))
+    .WithEnvironment("Approval__Identity__Authority", province.GetEndpoint("http"));
+identity.WithEnvironment("Approval__Identity__Federation__Issuer", province.GetEndpoint("http"))
+    .WithEnvironment("Approval__Identity__Federation__ClientId", "approval-city")
+    .WithEnvironment("Approval__Identity__Federation__ClientSecret", federationSecret);
+
 var catalog = Service<Projects.Approval_Catalog>("catalog")
-    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq);
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity);
 var intake = Service<Projects.Approval_Intake>("intake")
-    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog);
-var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq)
+    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
+var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq).WithReference(identity)
     .WithEnvironment("Approval__RegionPack", regionPack);
-var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq);
+var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(identity)
+    // Local-development key only (docs/licences.md): a deployment configures its own 32-hex-digit key.
+    .WithEnvironment("Approval__Licences__SealKeyEncryptionKey",
+        Setting("Approval:Licences:SealKeyEncryptionKey", "000102030405060708090a0b0c0d0e0f"));
 // Licences reads an application's progress from Intake to build its archive package.
 licences.WithReference(intake);
 
@@ -34,7 +64,7 @@ builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null
     .WithHttpEndpoint(name: "http", port: gatewayPort > 0 ? gatewayPort : null)
     .WithExternalHttpEndpoints()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-    .WithEnvironment("Approval__DevIdentity", "true")
+    .WithReference(identity).WaitFor(identity)
     .WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences)
     .WaitFor(catalog).WaitFor(intake).WaitFor(approvals).WaitFor(licences)
     .WithHttpHealthCheck("/health");

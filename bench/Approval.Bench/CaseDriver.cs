@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -8,11 +10,13 @@ namespace Approval.Bench;
 /// Carries one case through the gateway as its people would: the applicant submits, the window accepts,
 /// each department's bot starts and approves the items routed to it, and the applicant polls progress until
 /// every item is concluded and every certificate issued. Each call's latency is recorded under its request type.
+/// Everyone is a seeded demo user with a real bearer token (code + PKCE, once per user).
 /// </summary>
 public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
 {
-    private static readonly Headers Applicant = new("applicant-demo", "applicant", null, "示范建设有限公司");
-    private static readonly Headers Window = new("window-demo", "window", null, "综合窗口王五");
+    private const string Applicant = "applicant-demo";
+    private const string Window = "window-demo";
+    private static readonly ConcurrentDictionary<Uri, DemoTokens> Tokens = new();
 
     public async Task<JsonElement> RunAsync(string projectName, CaseShape shape, CancellationToken ct)
     {
@@ -27,7 +31,7 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
         // Each department's bot decides the items routed to it; departments work in parallel, as 并联审批 means.
         await Task.WhenAll(departments.Select(async department =>
         {
-            var staff = new Headers($"dept-{department.Key}", "department", department.Key, null);
+            var staff = $"dept-{department.Key}";
             var routed = await PollAsync("items", staff, $"/api/approvals/items?applicationId={id}", r => r.GetArrayLength() == department.Count(), ct);
             foreach (var item in routed.EnumerateArray().Select(r => r.GetProperty("id").GetGuid()))
             {
@@ -53,7 +57,7 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
             .Select(i => i.GetProperty("code").GetString()!).ToHashSet();
     }
 
-    private async Task<JsonElement> PollAsync(string type, Headers who, string path, Func<JsonElement, bool> done, CancellationToken ct)
+    private async Task<JsonElement> PollAsync(string type, string who, string path, Func<JsonElement, bool> done, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -65,13 +69,11 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
         }
     }
 
-    private async Task<JsonElement> CallAsync(string type, Headers who, HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<JsonElement> CallAsync(string type, string who, HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("X-Dev-User", who.User);
-        request.Headers.Add("X-Dev-Roles", who.Roles);
-        if (who.Org is not null) request.Headers.Add("X-Dev-Org", who.Org);
-        if (who.Name is not null) request.Headers.Add("X-Dev-Name", Uri.EscapeDataString(who.Name));
+        var tokens = Tokens.GetOrAdd(gateway.BaseAddress!, a => new DemoTokens(a));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForAsync(who));
         if (body is not null) request.Content = JsonContent.Create(body);
         var watch = Stopwatch.StartNew();
         using var response = await gateway.SendAsync(request, ct);
@@ -80,7 +82,4 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    /// <summary>The DEV-ONLY header identity of the skeleton (OIDC tokens replace it in issue 3).</summary>
-    private sealed record Headers(string User, string Roles, string? Org, string? Name);
 }

@@ -5,18 +5,20 @@ namespace Approval.Gateway;
 public static class GatewayExtensions
 {
     /// <summary>The services whose APIs the gateway exposes at /api/{name}/… and /openapi/{name}.json.</summary>
-    public static readonly string[] Services = ["catalog", "intake", "approvals", "licences"];
+    public static readonly string[] Services = ["catalog", "intake", "approvals", "licences", "identity"];
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
+        builder.Services.AddSignInRateLimit(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapReverseProxy();
         // One API reference for the whole suite: each service's document, fetched through the proxy routes.
         app.MapScalarApiReference("/scalar", o =>

@@ -35,6 +35,6 @@ public sealed class ConsultationRoundTripTests(SuiteFixture suite)
         Assert.Equal("按城管局意见调整运输路线", c.GetProperty("conclusion").GetString());
         Assert.Equal("同意，运输路线避开学校", c.GetProperty("answers")[0].GetProperty("opinion").GetString());
         Assert.Equal(2, view.GetProperty("items").GetArrayLength());
-        await api.ExpectAsync(HttpStatusCode.NotFound, Actor.Department("XFJ"), HttpMethod.Get, $"/api/approvals/stages/{stage}");
+        await api.ExpectAsync(HttpStatusCode.NotFound, Actor.Department("JTJ"), HttpMethod.Get, $"/api/approvals/stages/{stage}");
     }
 }

@@ -46,6 +46,10 @@ public sealed class SkeletonCaseTests(SuiteFixture suite)
             var found = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/licences/{identifier}");
             Assert.Equal("2509-320193-89-01-544060", found.GetProperty("projectCode").GetString());
             Assert.Equal("示范建设有限公司", found.GetProperty("holder").GetString());
+            // Its issue is in the licence library's audit log, once.
+            var audit = await api.ExpectAsync(HttpStatusCode.OK, new Actor("supervisor-e2e", "supervisor", Name: "监察科赵六"), HttpMethod.Get,
+                $"/api/licences/audit?objectId={Uri.EscapeDataString(identifier)}");
+            Assert.Single(audit.EnumerateArray(), r => r.GetProperty("action").GetString() == "state-change");
         }
 
         await TheCertificateIsASealedPdfWhoseQrVerifiesWithoutAToken(progress.GetProperty("licences")[0].GetProperty("identifier").GetString()!);

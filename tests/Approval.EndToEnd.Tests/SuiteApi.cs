@@ -9,6 +9,7 @@ public sealed class SuiteApi(HttpClient gateway)
 
     /// <summary>The two stage-3 items the skeleton case applies for (the demo region's stage 3 has more).</summary>
     public static readonly string[] SkeletonItems = ["320193-ZJ-SG-001", "320193-CG-SG-001"];
+    public static readonly object SkeletonForm = new { 建设规模 = "5万平方米" };
 
     public async Task<HttpResponseMessage> SendAsync(Actor actor, HttpMethod method, string path, object? body = null) =>
         await gateway.SendAsync(actor.Request(method, path, body));
@@ -24,7 +25,7 @@ public sealed class SuiteApi(HttpClient gateway)
     public async Task<Guid> SubmitAsync(Actor applicant, string projectName = "示范区科创园一期")
     {
         var created = await ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = ProjectCode, projectName, stageNo = 3, itemCodes = SkeletonItems, form = new { 建设规模 = "5万平方米" } });
+            new { projectCode = ProjectCode, projectName, stageNo = 3, itemCodes = SkeletonItems, form = SkeletonForm });
         return created.GetProperty("id").GetGuid();
     }
 

@@ -14,6 +14,12 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The second identity server instance that plays the provincial platform (reached directly, not through the gateway).</summary>
+    public Uri Province { get; private set; } = null!;
+
+    /// <summary>The identity service's own address (its issuer), where the provincial platform returns the browser.</summary>
+    public Uri Identity { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Approval_AppHost>(
@@ -29,6 +35,13 @@ public sealed class SuiteFixture : IAsyncLifetime
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         Gateway = app.CreateHttpClient("gateway");
         Gateway.Timeout = TimeSpan.FromSeconds(30);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("identity", startup.Token);
+        ActorTokens.Use(Gateway.BaseAddress!);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("province", startup.Token);
+        Province = app.GetEndpoint("province", "http");
+        Identity = app.GetEndpoint("identity", "http");
+        await Task.WhenAll(new[] { Actor.Applicant, Actor.OtherApplicant, Actor.Window, Actor.Department("ZJJ"), Actor.Department("CGJ") }
+            .Select(ActorTokens.ForAsync));
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Messaging.Tests;
@@ -12,6 +13,7 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
         // No unique key on Key on purpose: a doubled effect must be visible as two rows.
         model.Entity<Effect>(e => { e.ToTable("effects"); e.HasKey(x => x.Id); });
         model.AddOutboxAndInbox();
+        model.AddAuditRecords();
     }
 }
 

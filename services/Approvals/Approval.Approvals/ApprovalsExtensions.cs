@@ -4,6 +4,7 @@ using Approval.Approvals.Data;
 using Approval.Calendar;
 using Approval.Approvals.Webhooks;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Approvals;
 
@@ -21,6 +22,7 @@ public static class ApprovalsExtensions
         builder.Services.AddScoped<ItemViews>();
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Approval:Webhooks"));
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.AddAuditLog<ApprovalsDbContext>();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class ApprovalsExtensions
         ItemInstancesApi.Map(app);
         WebhooksApi.Map(app);
         StagesApi.Map(app);
+        app.MapAuditApi<ApprovalsDbContext>("/api/approvals/audit");
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Approval.Intake.Api;
 using Approval.Intake.Consumers;
 using Approval.Intake.Data;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Intake;
 
@@ -18,6 +19,7 @@ public static class IntakeExtensions
             x.AddConsumer<LicenceExpiredConsumer>();
         });
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
+        builder.AddAuditLog<IntakeDbContext>();
         builder.Services.AddHttpClient<CatalogClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
         return builder;
     }
@@ -25,6 +27,7 @@ public static class IntakeExtensions
     public static WebApplication MapIntakeApi(this WebApplication app)
     {
         ApplicationsApi.Map(app);
+        app.MapAuditApi<IntakeDbContext>("/api/intake/audit");
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Approval.Licences.Rendering;
 using Approval.Licences.Sealing;
 using Approval.Messaging;
 using Microsoft.Extensions.Options;
+using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Licences;
 
@@ -17,7 +18,7 @@ public static class LicencesExtensions
         builder.AddApprovalMessaging<LicencesDbContext>("licences", x => x.AddConsumer<ItemInstanceConcludedConsumer>());
 
         builder.Services.Configure<SealOptions>(builder.Configuration.GetSection(SealOptions.Section));
-        builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(builder.Configuration, sp.GetRequiredService<IOptions<SealOptions>>().Value)));
+        builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value)));
         builder.Services.AddSingleton<LicencePdfRenderer>();
         builder.Services.AddSingleton<SealSigner>();
         builder.Services.AddScoped<SealRegistry>();
@@ -27,6 +28,7 @@ public static class LicencesExtensions
         builder.Services.AddScoped<ArchiveBuilder>();
         builder.Services.AddHostedService<LicenceExpirySweeper>();
         builder.Services.AddHttpClient<IntakeClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:IntakeUrl"] ?? "http://intake"));
+        builder.AddAuditLog<LicencesDbContext>();
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class LicencesExtensions
         VerificationApi.Map(app);
         SealsApi.Map(app);
         ArchivesApi.Map(app);
+        app.MapAuditApi<LicencesDbContext>("/api/licences/audit");
         return app;
     }
 
@@ -50,22 +53,14 @@ public static class LicencesExtensions
         await scope.ServiceProvider.GetRequiredService<UnsealedLicences>().SealAllAsync(app.Lifetime.ApplicationStopping);
     }
 
-    /// <summary>The configured SM4 key; the public development key only under the DEV-ONLY identity.</summary>
-    private static byte[] KeyEncryptionKey(IConfiguration configuration, SealOptions options)
+    /// <summary>The configured SM4 key that protects seal keys at rest (the AppHost passes a local-development one).</summary>
+    private static byte[] KeyEncryptionKey(SealOptions options)
     {
         var hex = options.SealKeyEncryptionKey;
         if (string.IsNullOrWhiteSpace(hex))
-        {
-            if (!configuration.GetValue<bool>("Approval:DevIdentity"))
-                throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey (32 hex digits) must be configured to protect seal keys.");
-            hex = SealOptions.DevelopmentKey;
-        }
-        try
-        {
-            var key = Convert.FromHexString(hex);
-            if (key.Length == 16) return key;
-        }
-        catch (FormatException) { }
-        throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey must be 32 hex digits (an SM4-128 key).");
+            throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey (32 hex digits) must be configured to protect seal keys.");
+        if (hex.Length != 32 || !hex.All(char.IsAsciiHexDigit))
+            throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey must be 32 hex digits (an SM4-128 key).");
+        return Convert.FromHexString(hex);
     }
 }

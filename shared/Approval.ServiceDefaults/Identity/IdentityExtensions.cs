@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,23 +8,51 @@ namespace Approval.ServiceDefaults.Identity;
 
 public static class IdentityExtensions
 {
-    /// <summary>Authentication and the role policies. Until issue 3 the only scheme is the dev-only header scheme.</summary>
+    /// <summary>The audience every access token of the suite is issued for.</summary>
+    public const string Audience = "approval-api";
+
+    /// <summary>
+    /// Bearer tokens from the Identity service (JwtBearer; keys from its discovery document) and the role
+    /// policies. The authority is Approval:Identity:Authority, else the "identity" service's address from
+    /// service discovery. Without either, nobody is authenticated (every protected endpoint answers 401).
+    /// </summary>
     public static IHostApplicationBuilder AddApprovalIdentity(this IHostApplicationBuilder builder)
     {
-        var auth = builder.Services.AddAuthentication(DevHeaderAuthenticationHandler.SchemeName);
-        if (builder.Configuration.GetValue<bool>("Approval:DevIdentity"))
+        var authority = Authority(builder.Configuration);
+        var auth = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+        if (authority is not null)
         {
-            auth.AddScheme<AuthenticationSchemeOptions, DevHeaderAuthenticationHandler>(DevHeaderAuthenticationHandler.SchemeName, null);
+            auth.AddJwtBearer(o =>
+            {
+                o.Authority = authority;
+                o.Audience = Audience;
+                o.RequireHttpsMetadata = false;
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.NameClaimType = ApprovalClaims.Name;
+                o.TokenValidationParameters.RoleClaimType = ApprovalClaims.Role;
+                var issuer = builder.Configuration["Approval:Identity:Issuer"];
+                if (!string.IsNullOrWhiteSpace(issuer)) o.TokenValidationParameters.ValidIssuer = issuer;
+            });
         }
         else
         {
-            // No identity provider yet: every protected endpoint answers 401 rather than trusting headers.
-            auth.AddScheme<AuthenticationSchemeOptions, RejectAllAuthenticationHandler>(DevHeaderAuthenticationHandler.SchemeName, null);
+            auth.AddScheme<AuthenticationSchemeOptions, RejectAllAuthenticationHandler>(JwtBearerDefaults.AuthenticationScheme, null);
         }
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Applicant, p => p.RequireRole(Roles.Applicant))
-            .AddPolicy(Roles.Window, p => p.RequireRole(Roles.Window))
-            .AddPolicy(Roles.Department, p => p.RequireRole(Roles.Department).RequireClaim(ApprovalClaims.Organisation));
+        var policies = builder.Services.AddAuthorizationBuilder();
+        foreach (var role in Roles.All) policies.AddPolicy(role, p => p.RequireRole(role));
+        policies.AddPolicy(Roles.Department, p => p.RequireRole(Roles.Department).RequireClaim(ApprovalClaims.Organisation));
+        policies.AddPolicy(AuditReaders, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin));
         return builder;
+    }
+
+    /// <summary>Supervisors and region admins read the audit log.</summary>
+    public const string AuditReaders = "audit-readers";
+
+    public static string? Authority(IConfiguration configuration)
+    {
+        var configured = configuration["Approval:Identity:Authority"];
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var discovered = configuration["services:identity:http:0"];
+        return string.IsNullOrWhiteSpace(discovered) ? null : discovered;
     }
 }

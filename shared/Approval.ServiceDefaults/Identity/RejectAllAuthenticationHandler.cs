@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Approval.ServiceDefaults.Identity;
 
-/// <summary>Used when the dev identity is off and no real provider is configured: nobody is authenticated.</summary>
+/// <summary>Used when no Identity service is configured: nobody is authenticated, protected endpoints answer 401.</summary>
 public sealed class RejectAllAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

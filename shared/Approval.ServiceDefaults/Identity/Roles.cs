@@ -1,9 +1,24 @@
 namespace Approval.ServiceDefaults.Identity;
 
-/// <summary>The roles of ../shared/spec/REQUIREMENTS.md that the skeleton uses, and the policies named after them.</summary>
+/// <summary>The roles of ../shared/spec/REQUIREMENTS.md; the policies carry the same names.</summary>
 public static class Roles
 {
     public const string Applicant = "applicant";
     public const string Window = "window";
+    /// <summary>Department approver (审批人员) or a department system (client credentials): always with an org claim.</summary>
     public const string Department = "department";
+    public const string DepartmentLead = "department-lead";
+    public const string ReviewAgency = "review-agency";
+    public const string Intermediary = "intermediary";
+    public const string Utility = "utility";
+    public const string Supervisor = "supervisor";
+    public const string RegionAdmin = "region-admin";
+    /// <summary>Maintains the catalog: drafts and publishes item versions .</summary>
+    public const string CatalogEditor = "catalog-editor";
+
+    public static readonly string[] All =
+        [Applicant, Window, Department, DepartmentLead, ReviewAgency, Intermediary, Utility, Supervisor, RegionAdmin, CatalogEditor];
+
+    /// <summary>Roles held by staff of an organisation rather than by the public.</summary>
+    public static readonly string[] Staff = All.Where(r => r != Applicant).ToArray();
 }

@@ -3,6 +3,7 @@ using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Contracts;
 using Approval.Contracts.Errors;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,70 +27,74 @@ public static class ItemInstancesApi
 
     private static async Task<Ok<List<ItemInstanceDto>>> List(int? status, Guid? applicationId, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, CancellationToken ct)
     {
-        var department = user.OrganisationCode();
-        var query = db.Items.AsNoTracking().Where(i => i.DepartmentCode == department);
+        var (department, region) = (user.OrganisationCode(), user.RegionCode());
+        var query = db.Items.AsNoTracking().Where(i => i.DepartmentCode == department && i.RegionCode == region);
         if (status is not null) query = query.Where(i => (int)i.Status == status);
         if (applicationId is not null) query = query.Where(i => i.ApplicationId == applicationId);
         var items = await query.OrderBy(i => i.AcceptedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(await views.ToDtosAsync(items, ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Get(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, CancellationToken ct) =>
-        TypedResults.Ok(await views.ToDtoAsync(await FindOwnAsync(db, id, user, ct), ct));
+    private static async Task<Ok<ItemInstanceDto>> Get(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await views.ToDtoAsync(await FindOwnAsync(db, id, user, audit, ct), ct));
 
-    private static async Task<Ok<List<ItemStepDto>>> Steps(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ItemStepDto>>> Steps(Guid id, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, CancellationToken ct)
     {
-        await FindOwnAsync(db, id, user, ct);
+        await FindOwnAsync(db, id, user, audit, ct);
         return TypedResults.Ok(await db.Steps.AsNoTracking().Where(s => s.ItemInstanceId == id).OrderBy(s => s.OccurredAt).ThenBy(s => s.Id)
             .Select(s => new ItemStepDto(s.StatusCode, s.StatusName, s.Actor, s.Organisation, s.Opinion, s.OccurredAt)).ToListAsync(ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var item = await FindOwnAsync(db, id, user, ct);
+        var item = await FindOwnAsync(db, id, user, audit, ct);
         item.Start(clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, request?.Opinion?.Trim(), clock);
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, request?.Opinion?.Trim(), clock, audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }
 
     private static async Task<Ok<ItemInstanceDto>> StartSpecialProcedure(
-        Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
+        Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var item = await FindOwnAsync(db, id, user, ct);
+        var item = await FindOwnAsync(db, id, user, audit, ct);
         var procedure = item.StartSpecialProcedure((SpecialProcedureType)(request.Type ?? 0), request.Reason, request.PlannedWorkingDays ?? 0, clock.GetUtcNow());
         db.SpecialProcedures.Add(procedure);
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, $"{procedure.Type.ChineseName()}：{procedure.Reason}", clock);
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, $"{procedure.Type.ChineseName()}：{procedure.Reason}", clock, audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }
 
     private static async Task<Ok<ItemInstanceDto>> EndSpecialProcedure(
-        Guid id, EndSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
+        Guid id, EndSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var item = await FindOwnAsync(db, id, user, ct);
+        var item = await FindOwnAsync(db, id, user, audit, ct);
         var open = await db.SpecialProcedures.FirstOrDefaultAsync(p => p.ItemInstanceId == id && p.EndedAt == null, ct);
         item.EndSpecialProcedure(open, request.Result, clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Status.ChineseName() + "：" + open!.Result, clock);
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Status.ChineseName() + "：" + open!.Result, clock, audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Conclude(Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> Conclude(Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         if (request.Approved is null) throw ValidationException.For("approved", "is required (true or false)", "必须说明是否通过");
-        var item = await FindOwnAsync(db, id, user, ct);
+        var item = await FindOwnAsync(db, id, user, audit, ct);
         item.Conclude(request.Approved.Value, request.Opinion, clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Opinion, clock);
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Opinion, clock, audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }
 
-    /// <summary>An item routed to another department answers 404, as if it did not exist.</summary>
-    private static async Task<ItemInstance> FindOwnAsync(ApprovalsDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>An item routed to another department, or of another region, answers 404, as if it did not exist.</summary>
+    private static async Task<ItemInstance> FindOwnAsync(ApprovalsDbContext db, Guid id, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
     {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null || item.DepartmentCode != user.OrganisationCode()) throw new NotFoundException("Item instance 事项实例", id.ToString());
+        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Item instance 事项实例", id.ToString());
+        if (item.DepartmentCode != user.OrganisationCode() || !user.InRegion(item.RegionCode))
+        {
+            await audit.DenyAsync("item-instance", id.ToString(), $"routed to {item.DepartmentCode} in {item.RegionCode}", ct, item.RegionCode);
+            throw new NotFoundException("Item instance 事项实例", id.ToString());
+        }
         return item;
     }
 }

@@ -3,6 +3,7 @@ using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Contracts;
 using Approval.Contracts.Errors;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,53 +31,62 @@ public static class StagesApi
     public sealed record AnswerRequest(string? Opinion);
     public sealed record ConclusionRequest(string? Conclusion);
 
-    private static async Task<Ok<StageDto>> Get(Guid stageId, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    private static async Task<Ok<StageDto>> Get(Guid stageId, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, CancellationToken ct)
     {
-        var (stage, items) = await FindVisibleAsync(db, stageId, user, ct);
+        var (stage, items) = await FindVisibleAsync(db, stageId, user, audit, ct);
         var consultations = await db.Consultations.AsNoTracking().Where(c => c.StageInstanceId == stageId).OrderBy(c => c.OpenedAt).ToListAsync(ct);
         return TypedResults.Ok(new StageDto(stage.Id, stage.ApplicationId, stage.StageNo, stage.ParallelInstanceCode, stage.AcceptedAt,
             items.Select(i => new StageItemDto(i.Id, i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.Status.Code(), i.Status.ChineseName())).ToList(),
             consultations.Select(ToDto).ToList()));
     }
 
-    private static async Task<Created<ConsultationDto>> Open(Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<ConsultationDto>> Open(Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var (_, items) = await FindVisibleAsync(db, stageId, user, ct);
+        var (_, items) = await FindVisibleAsync(db, stageId, user, audit, ct);
         var consultation = Consultation.Open(stageId, user.OrganisationCode()!, request.Topic, request.Departments,
             items.Select(i => i.DepartmentCode).ToHashSet(), clock.GetUtcNow());
         db.Consultations.Add(consultation);
+        audit.Add(AuditActions.StateChange, "consultation", consultation.Id.ToString(), $"opened with {string.Join(",", consultation.InvitedDepartments)}", items[0].RegionCode);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/approvals/stages/{stageId}", ToDto(consultation));
     }
 
-    private static async Task<Ok<ConsultationDto>> Answer(Guid stageId, Guid id, AnswerRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ConsultationDto>> Answer(Guid stageId, Guid id, AnswerRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var consultation = await FindAsync(db, stageId, id, user, ct);
+        var consultation = await FindAsync(db, stageId, id, user, audit, ct);
         consultation.Answer(user.OrganisationCode()!, request.Opinion, clock.GetUtcNow());
+        audit.Add(AuditActions.StateChange, "consultation", id.ToString(), "answered", user.RegionCode());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(consultation));
     }
 
-    private static async Task<Ok<ConsultationDto>> Conclude(Guid stageId, Guid id, ConclusionRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ConsultationDto>> Conclude(Guid stageId, Guid id, ConclusionRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var consultation = await FindAsync(db, stageId, id, user, ct);
+        var consultation = await FindAsync(db, stageId, id, user, audit, ct);
         consultation.Conclude(user.OrganisationCode()!, request.Conclusion, clock.GetUtcNow());
+        audit.Add(AuditActions.StateChange, "consultation", id.ToString(), "concluded", user.RegionCode());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(consultation));
     }
 
-    /// <summary>Only departments with an item in the stage see it; others get 404.</summary>
-    private static async Task<(StageInstance Stage, List<ItemInstance> Items)> FindVisibleAsync(ApprovalsDbContext db, Guid stageId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Only departments of the region with an item in the stage see it; others get 404 (and an audit record).</summary>
+    private static async Task<(StageInstance Stage, List<ItemInstance> Items)> FindVisibleAsync(
+        ApprovalsDbContext db, Guid stageId, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
     {
-        var stage = await db.Stages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stageId, ct);
-        var items = stage is null ? [] : await db.Items.AsNoTracking().Where(i => i.StageInstanceId == stageId).OrderBy(i => i.ItemCode).ToListAsync(ct);
-        if (stage is null || items.All(i => i.DepartmentCode != user.OrganisationCode())) throw new NotFoundException("Stage instance 阶段实例", stageId.ToString());
+        var stage = await db.Stages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stageId, ct)
+            ?? throw new NotFoundException("Stage instance 阶段实例", stageId.ToString());
+        var items = await db.Items.AsNoTracking().Where(i => i.StageInstanceId == stageId).OrderBy(i => i.ItemCode).ToListAsync(ct);
+        if (!user.InRegion(stage.RegionCode) || items.All(i => i.DepartmentCode != user.OrganisationCode()))
+        {
+            await audit.DenyAsync("stage-instance", stageId.ToString(), "no item of the stage is routed to the caller's department", ct, stage.RegionCode);
+            throw new NotFoundException("Stage instance 阶段实例", stageId.ToString());
+        }
         return (stage, items);
     }
 
-    private static async Task<Consultation> FindAsync(ApprovalsDbContext db, Guid stageId, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Consultation> FindAsync(ApprovalsDbContext db, Guid stageId, Guid id, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
     {
-        await FindVisibleAsync(db, stageId, user, ct);
+        await FindVisibleAsync(db, stageId, user, audit, ct);
         return await db.Consultations.FirstOrDefaultAsync(c => c.Id == id && c.StageInstanceId == stageId, ct)
             ?? throw new NotFoundException("Consultation 会商", id.ToString());
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Contracts.Errors;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class WebhooksApi
     public sealed record DeliveryDto(Guid Id, string EventType, DateTimeOffset CreatedAt, int Attempts, DateTimeOffset? DeliveredAt, DateTimeOffset NextAttemptAt, IReadOnlyList<AttemptDto> Log);
     public sealed record AttemptDto(DateTimeOffset At, string Url, int? StatusCode, string? Error, double DurationMs);
 
-    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         EnsureOwnDepartment(code, user);
         new FieldErrors()
@@ -37,6 +38,7 @@ public static class WebhooksApi
         webhook.Url = request.Url!;
         webhook.Secret = request.Secret!;
         webhook.UpdatedAt = clock.GetUtcNow();
+        audit.Add(AuditActions.StateChange, "department-webhook", code, $"endpoint set to {webhook.Url}", user.RegionCode());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new WebhookDto(code, webhook.Url, webhook.UpdatedAt));
     }
@@ -49,10 +51,11 @@ public static class WebhooksApi
         return TypedResults.Ok(new WebhookDto(code, w.Url, w.UpdatedAt));
     }
 
-    private static async Task<NoContent> Unregister(string code, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    private static async Task<NoContent> Unregister(string code, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, CancellationToken ct)
     {
         EnsureOwnDepartment(code, user);
         await db.Webhooks.Where(w => w.DepartmentCode == code).ExecuteDeleteAsync(ct);
+        await audit.RecordAsync(AuditActions.StateChange, "department-webhook", code, "endpoint removed", user.RegionCode(), user, ct);
         return TypedResults.NoContent();
     }
 

@@ -4,6 +4,7 @@ using Approval.Approvals.Domain;
 using Approval.Contracts.Events;
 using Approval.Approvals.Webhooks;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Consumers;
@@ -12,7 +13,8 @@ namespace Approval.Approvals.Consumers;
 /// On 受理, opens the stage instance (with its 并联审批实例编码 when it has several items) and one item
 /// instance per item, routed to its department, all starting together.
 /// </summary>
-public sealed class ApplicationAcceptedConsumer(ApprovalsDbContext db, TimeProvider clock, WorkingCalendar calendar, ILogger<ApplicationAcceptedConsumer> log)
+public sealed class ApplicationAcceptedConsumer(
+    ApprovalsDbContext db, TimeProvider clock, WorkingCalendar calendar, IAuditLog audit, ILogger<ApplicationAcceptedConsumer> log)
     : InboxConsumer<ApprovalsDbContext, ApplicationAccepted>(db, clock, log)
 {
     protected override async Task HandleAsync(ApplicationAccepted m, CancellationToken ct)
@@ -34,7 +36,7 @@ public sealed class ApplicationAcceptedConsumer(ApprovalsDbContext db, TimeProvi
                 i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.DepartmentCreditCode, i.TimeLimitWorkingDays,
                 i.LicenceTypeCode, i.LicenceName, m.AcceptedAt);
             Db.Items.Add(item);
-            Db.RecordTransition(item, m.Actor, "综合服务窗口", null, Clock);
+            Db.RecordTransition(item, m.Actor, "综合服务窗口", null, Clock, audit);
             if (withSystems.Contains(item.DepartmentCode)) Db.WebhookDeliveries.Add(ItemRoutedNotice.For(item, Clock.GetUtcNow()));
         }
     }

@@ -1,5 +1,6 @@
 using Approval.Approvals.Domain;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Data;
@@ -72,5 +73,6 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.HasIndex(s => new { s.ItemInstanceId, s.OccurredAt });
         });
         model.AddOutboxAndInbox();
+        model.AddAuditRecords();
     }
 }

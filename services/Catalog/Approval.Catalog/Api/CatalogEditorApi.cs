@@ -1,3 +1,4 @@
+using Approval.ServiceDefaults.Identity;
 using Approval.Catalog.Data;
 using Approval.Catalog.Domain;
 using Approval.Catalog.Import;
@@ -14,7 +15,7 @@ namespace Approval.Catalog.Api;
 /// </summary>
 public static class CatalogEditorApi
 {
-    public const string Role = "catalog-editor";
+    public const string Role = Roles.CatalogEditor;
 
     public static void Map(IEndpointRouteBuilder app)
     {

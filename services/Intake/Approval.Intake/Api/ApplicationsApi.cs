@@ -7,6 +7,7 @@ using Approval.Contracts.Events;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public static class ApplicationsApi
     }
 
     private static async Task<Created<ApplicationDto>> Submit(
-        SubmitApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, CatalogClient catalog, TimeProvider clock, CancellationToken ct)
+        SubmitApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, CatalogClient catalog, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         var region = await catalog.GetRegionAsync(ct);
         var errors = new FieldErrors();
@@ -58,6 +59,7 @@ public static class ApplicationsApi
             user.UserId(), user.DisplayName(), stage.No, stage.Name, form, items, now);
         db.Applications.Add(application);
         db.Progress.Add(Entry(application, user, null, now));
+        Audit(audit, application);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));
     }
@@ -80,20 +82,21 @@ public static class ApplicationsApi
 
     private static readonly JsonSerializerOptions FormJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
-    private static async Task<Ok<List<ApplicationDto>>> List(int? status, IntakeDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ApplicationDto>>> List(int? status, ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)
     {
-        var query = db.Applications.AsNoTracking();
+        var region = user.RegionCode();
+        var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == region);
         if (status is not null) query = query.Where(a => (int)a.Status == status);
         var list = await query.OrderByDescending(a => a.ReceivedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(list.Select(ToDto).ToList());
     }
 
-    private static async Task<Ok<ApplicationDto>> Get(Guid id, ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ToDto(await FindVisibleAsync(db, id, user, ct)));
+    private static async Task<Ok<ApplicationDto>> Get(Guid id, ClaimsPrincipal user, IntakeDbContext db, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(ToDto(await FindVisibleAsync(db, id, user, audit, ct)));
 
-    private static async Task<Ok<ProgressDto>> Progress(Guid id, ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)
+    private static async Task<Ok<ProgressDto>> Progress(Guid id, ClaimsPrincipal user, IntakeDbContext db, IAuditLog audit, CancellationToken ct)
     {
-        var application = await FindVisibleAsync(db, id, user, ct);
+        var application = await FindVisibleAsync(db, id, user, audit, ct);
         var timeline = await db.Progress.AsNoTracking().Where(p => p.ApplicationId == id)
             .OrderBy(p => p.OccurredAt).ThenBy(p => p.Id)
             .Select(p => new ProgressEntryDto(p.OccurredAt, p.Subject, p.ItemCode, p.StatusCode, p.StatusName, p.Actor, p.Organisation, p.Opinion))
@@ -104,9 +107,9 @@ public static class ApplicationsApi
         return TypedResults.Ok(new ProgressDto(ToDto(application), timeline, licences));
     }
 
-    private static async Task<Ok<ApplicationDto>> Accept(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ApplicationDto>> Accept(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, ct);
+        var application = await FindAsync(db, id, user, audit, ct);
         var now = clock.GetUtcNow();
         application.Accept(now);
         db.Progress.Add(Entry(application, user, null, now));
@@ -116,45 +119,61 @@ public static class ApplicationsApi
             application.Items.Select(i => new AcceptedItem(i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName,
                 i.DepartmentCreditCode, i.TimeLimitWorkingDays, i.LicenceTypeCode, i.LicenceName)).ToList(),
             user.DisplayName(), now), application.Id.ToString(), clock);
+        Audit(audit, application);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(application));
     }
 
-    private static Task<Ok<ApplicationDto>> Refuse(Guid id, DecisionRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, user, db, clock, request.Reason, (a, now) => a.Refuse(request.Reason, now), ct);
+    private static Task<Ok<ApplicationDto>> Refuse(Guid id, DecisionRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
+        DecideAsync(id, user, db, clock, audit, request.Reason, (a, now) => a.Refuse(request.Reason, now), ct);
 
-    private static Task<Ok<ApplicationDto>> RejectOutOfScope(Guid id, DecisionRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, CancellationToken ct) =>
-        DecideAsync(id, user, db, clock, request.Reason, (a, now) => a.RejectOutOfScope(request.Reason, now), ct);
+    private static Task<Ok<ApplicationDto>> RejectOutOfScope(Guid id, DecisionRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
+        DecideAsync(id, user, db, clock, audit, request.Reason, (a, now) => a.RejectOutOfScope(request.Reason, now), ct);
 
-    private static async Task<Ok<ApplicationDto>> Withdraw(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ApplicationDto>> Withdraw(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        await FindVisibleAsync(db, id, user, ct);
-        return await DecideAsync(id, user, db, clock, null, (a, now) => a.Withdraw(now), ct);
+        await FindVisibleAsync(db, id, user, audit, ct);
+        return await DecideAsync(id, user, db, clock, audit, null, (a, now) => a.Withdraw(now), ct);
     }
 
     private static async Task<Ok<ApplicationDto>> DecideAsync(
-        Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, string? opinion,
+        Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, string? opinion,
         Action<Domain.Application, DateTimeOffset> decide, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, ct);
+        var application = await FindAsync(db, id, user, audit, ct);
         var now = clock.GetUtcNow();
         decide(application, now);
         db.Progress.Add(Entry(application, user, opinion?.Trim(), now));
+        Audit(audit, application);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(application));
     }
 
-    private static async Task<Domain.Application> FindAsync(IntakeDbContext db, Guid id, CancellationToken ct) =>
-        await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Application 申请", id.ToString());
-
-    /// <summary>An applicant sees only their own applications; the window sees all. Others get 404, not a hint that it exists.</summary>
-    private static async Task<Domain.Application> FindVisibleAsync(IntakeDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>An application of another region answers 404: a region's data never reaches another region's users.</summary>
+    private static async Task<Domain.Application> FindAsync(IntakeDbContext db, Guid id, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, ct);
-        if (!user.IsInRole(Roles.Window) && application.ApplicantId != user.UserId())
-            throw new NotFoundException("Application 申请", id.ToString());
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Application 申请", id.ToString());
+        if (!user.InRegion(application.RegionCode)) await DenyAsync(audit, application, "another region", ct);
         return application;
     }
+
+    /// <summary>An applicant sees only their own applications; the window sees all of its region. Others get 404, not a hint that it exists.</summary>
+    private static async Task<Domain.Application> FindVisibleAsync(IntakeDbContext db, Guid id, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
+    {
+        var application = await FindAsync(db, id, user, audit, ct);
+        if (!user.IsInRole(Roles.Window) && application.ApplicantId != user.UserId()) await DenyAsync(audit, application, "not the applicant", ct);
+        return application;
+    }
+
+    /// <summary>Audits the refusal, then answers 404 as if the application did not exist.</summary>
+    private static async Task DenyAsync(IAuditLog audit, Domain.Application a, string why, CancellationToken ct)
+    {
+        await audit.DenyAsync("application", a.Id.ToString(), why, ct, a.RegionCode);
+        throw new NotFoundException("Application 申请", a.Id.ToString());
+    }
+
+    private static void Audit(IAuditLog audit, Domain.Application a) =>
+        audit.Add(AuditActions.StateChange, "application", a.Id.ToString(), $"{a.Status.Code()} {a.Status.ChineseName()}", a.RegionCode);
 
     private static ProgressEntry Entry(Domain.Application a, ClaimsPrincipal user, string? opinion, DateTimeOffset now) => new()
     {

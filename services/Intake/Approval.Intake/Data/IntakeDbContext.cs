@@ -1,5 +1,6 @@
 using Approval.Intake.Domain;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Data;
@@ -37,5 +38,6 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.HasIndex(l => l.ApplicationId);
         });
         model.AddOutboxAndInbox();
+        model.AddAuditRecords();
     }
 }

@@ -8,7 +8,7 @@ namespace Approval.Licences.Archives;
 /// </summary>
 public sealed class IntakeClient(HttpClient http)
 {
-    private static readonly string[] ForwardedHeaders = ["Authorization", "X-Dev-User", "X-Dev-Roles", "X-Dev-Org", "X-Dev-Name"];
+    private static readonly string[] ForwardedHeaders = ["Authorization"];
 
     /// <summary>The progress document as Intake sent it, or null when Intake does not show the application to the caller.</summary>
     public async Task<byte[]?> GetProgressAsync(Guid applicationId, IHeaderDictionary caller, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Approval.Licences.Domain;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Data;
@@ -49,5 +50,6 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
             e.HasIndex(a => a.ApplicationId);
         });
         model.AddOutboxAndInbox();
+        model.AddAuditRecords();
     }
 }

@@ -2,11 +2,12 @@ using Approval.Contracts.Events;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Licences.Sealing;
 
-/// <summary>Adds a sealed licence with its history and the LicenceIssued event to the unit of work (not saved).</summary>
-public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, TimeProvider clock)
+/// <summary>Adds a sealed licence with its history, its audit record and the LicenceIssued event to the unit of work (not saved).</summary>
+public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IAuditLog audit, TimeProvider clock)
 {
     public async Task<Licence> IssueAsync(LicenceDraft d, Seal seal, string actor, CancellationToken ct)
     {
@@ -26,6 +27,7 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, Ti
         sealer.Seal(licence, seal, now);
         licence.History.Add(new LicenceHistoryEntry { LicenceId = licence.Id, Event = "issued", EventName = "签发", Actor = actor, OccurredAt = now });
         db.Licences.Add(licence);
+        audit.Add(AuditActions.StateChange, "licence", licence.Identifier, $"issued by {d.IssuerName} for item instance {d.ItemInstanceId}", d.RegionCode);
         db.AddOutboxEvent(new LicenceIssued(licence.Id, licence.Identifier, licence.LicenceName, d.ItemInstanceId,
             d.ApplicationId, d.ItemCode, d.IssuerName, now), licence.Id.ToString(), clock);
         return licence;

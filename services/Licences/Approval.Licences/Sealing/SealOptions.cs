@@ -5,9 +5,6 @@ public sealed class SealOptions
 {
     public const string Section = "Approval:Licences";
 
-    /// <summary>DEV-ONLY default key-encryption key, used only when Approval:DevIdentity is true and no key is configured.</summary>
-    public const string DevelopmentKey = "000102030405060708090a0b0c0d0e0f";
-
     /// <summary>32 hex digits (SM4-128) encrypting seal private keys at rest.</summary>
     public string? SealKeyEncryptionKey { get; set; }
 

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Approval.Contracts.Codes;
+using Approval.Contracts.Errors;
+using Approval.Identity.Domain;
+using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Approval.Identity.Api;
+
+/// <summary>Self-service accounts: real-name registration, password sign-in (the login cookie of the authorize endpoint), who am I.</summary>
+public static class AccountsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/identity").WithTags("Accounts");
+        api.MapPost("/register", Register).AllowAnonymous().WithSummary("Register a person or an enterprise / 实名注册");
+        api.MapPost("/login", Login).AllowAnonymous().WithSummary("Sign in with a password (sets the sign-in cookie for /connect/authorize) / 登录");
+        api.MapPost("/login/totp", LoginTotp).AllowAnonymous().WithSummary("Second step for staff: the authenticator's TOTP code / 动态口令");
+        api.MapPost("/logout", Logout).AllowAnonymous().WithSummary("Sign out / 退出");
+        api.MapGet("/me", Me).RequireAuthorization().WithSummary("The account behind the bearer token / 当前账户");
+    }
+
+    private static async Task<Results<Created<AccountDto>, Conflict<ProblemDetailsBody>>> Register(
+        RegisterRequest request, UserManager<ApprovalUser> users, IRealNameVerifier verifier, HomeRegion home, IAuditLog audit, CancellationToken ct)
+    {
+        var kind = request.Kind?.Trim().ToLowerInvariant() switch { "person" => AccountKind.Person, "enterprise" => AccountKind.Enterprise, _ => (AccountKind?)null };
+        var errors = new FieldErrors();
+        errors.Require(kind is not null, "kind", "must be \"person\" or \"enterprise\"", "必须是 person（自然人）或 enterprise（法人）");
+        errors.Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 100, "name", "is required, at most 100 characters", "姓名或单位名称必填，最多100字");
+        errors.Require(!string.IsNullOrWhiteSpace(request.UserName) && request.UserName.Length <= 64, "userName", "is required, at most 64 characters", "用户名必填，最多64个字符");
+        errors.Require(!string.IsNullOrEmpty(request.Password), "password", "is required", "密码必填");
+        var number = request.Number?.Trim().ToUpperInvariant();
+        if (kind == AccountKind.Person && ResidentIdNumber.Problem(number) is { } idProblem)
+            errors.Add("number", $"resident ID number 居民身份证号码: {idProblem}");
+        if (kind == AccountKind.Enterprise && UnifiedSocialCreditCode.Problem(number) is { } codeProblem)
+            errors.Add("number", $"unified social credit code 统一社会信用代码: {codeProblem}");
+        errors.ThrowIfAny();
+
+        if (await users.FindByNameAsync(request.UserName!) is not null || users.Users.Any(u => u.RealNameNumber == number))
+            return TypedResults.Conflict(ProblemDetailsBody.Conflict("An account with this user name or number already exists. 该用户名或证件号码已注册。"));
+        if (await verifier.VerifyAsync(kind!.Value, request.Name!.Trim(), number!, ct) is { } refused)
+            throw ValidationException.For("number", refused, "实名核验未通过");
+
+        var user = new ApprovalUser
+        {
+            UserName = request.UserName, DisplayName = request.Name!.Trim(), RegionCode = home.Code, Kind = kind.Value,
+            RealNameNumber = number, RealNameVerified = true,
+        };
+        await UserAccounts.CreateAsync(users, user, request.Password!, [Roles.Applicant]);
+        await audit.RecordAsync(AuditActions.AccountChange, "account", user.Id, $"registered ({user.Kind})", home.Code, null, ct);
+        return TypedResults.Created($"/api/identity/me", await UserAccounts.ToDtoAsync(users, user));
+    }
+
+    private static async Task<Results<Ok<AccountDto>, Ok<SecondFactorDto>, ProblemHttpResult>> Login(
+        LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home,
+        HttpContext http, CancellationToken ct)
+    {
+        // One answer for every failure (unknown user, wrong password, locked out): it says nothing about which part was wrong.
+        if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return SignInFailed();
+        var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByNameAsync(request.UserName);
+        if (result.RequiresTwoFactor) return TypedResults.Ok(new SecondFactorDto("totp"));
+        if (result.Succeeded && user is not null && !user.TwoFactorEnabled && await StaffSecondFactor.IsStaffAsync(users, user))
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.Ok(await StaffSecondFactor.BeginEnrolmentAsync(http, users, user));
+        }
+        if (!result.Succeeded)
+        {
+            var why = result.IsLockedOut ? "locked out" : user is null ? "unknown user" : "wrong password";
+            await audit.RecordAsync(AuditActions.SignInFailed, "account", user?.Id ?? request.UserName, why, user?.RegionCode ?? home.Code, null, ct);
+            return SignInFailed();
+        }
+        await audit.RecordAsync(AuditActions.SignIn, "account", user!.Id, "password", user.RegionCode, null, ct);
+        return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user!));
+    }
+
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> LoginTotp(
+        TotpRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home, CancellationToken ct)
+    {
+        var pending = await signIn.GetTwoFactorAuthenticationUserAsync();
+        var user = string.IsNullOrWhiteSpace(request.Code) ? null : await StaffSecondFactor.CompleteAsync(signIn, users, request.Code.Replace(" ", ""));
+        if (user is null)
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, "account", pending?.Id, "wrong or missing TOTP code", pending?.RegionCode ?? home.Code, null, ct);
+            return SignInFailed();
+        }
+        await audit.RecordAsync(AuditActions.SignIn, "account", user.Id, "password + TOTP", user.RegionCode, null, ct);
+        return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user));
+    }
+
+    private static ProblemHttpResult SignInFailed() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed / 登录失败",
+        detail: "The user name or password is not right, or the account may not sign in now. 用户名或密码不正确，或账户暂不能登录。");
+
+    private static async Task<NoContent> Logout(SignInManager<ApprovalUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<AccountDto>, NotFound>> Me(ClaimsPrincipal principal, UserManager<ApprovalUser> users)
+    {
+        var user = await users.FindByIdAsync(principal.UserId());
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Approval.Identity.Domain;
+using Approval.ServiceDefaults.Audit;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Approval.Identity.Connect;
+
+/// <summary>
+/// The two OpenIddict endpoints the suite handles itself (passthrough): authorize (code + PKCE, for a user
+/// signed in with the login cookie) and token (code, refresh token, client credentials). Discovery, JWKS
+/// and revocation are OpenIddict's own.
+/// </summary>
+public static class ConnectEndpoints
+{
+    public const string OrganisationProperty = "org";
+    public const string RegionProperty = "region";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize).ExcludeFromDescription();
+        app.MapPost("/connect/token", Token).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> Authorize(HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
+        var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal!) : null;
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            // Not signed in: the cookie handler sends the browser to the login page and back here.
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
+                [IdentityConstants.ApplicationScheme]);
+        }
+        return Results.SignIn(await principals.ForUserAsync(user, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> Token(
+        HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals, IOpenIddictApplicationManager applications, IAuditLog audit)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
+        if (request.IsClientCredentialsGrantType())
+        {
+            var client = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("unknown client");
+            var properties = await applications.GetPropertiesAsync(client);
+            var name = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
+            if (!properties.TryGetValue(OrganisationProperty, out var org) || !properties.TryGetValue(RegionProperty, out var region))
+                return Refuse("This client acts for no organisation. 该客户端未关联机构。");
+            return await IssueAsync(audit, TokenPrincipals.ForClient(request.ClientId!, name, Text(org), Text(region), request.GetScopes()), request, http.RequestAborted);
+        }
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var granted = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var user = await users.FindByIdAsync(granted.Principal?.GetClaim(Claims.Subject) ?? "");
+            if (user is null || await users.IsLockedOutAsync(user)) return Refuse("The account is no longer allowed to sign in. 该账户已不能登录。");
+            // Claims are read afresh, so a changed role or organisation reaches the next refreshed token.
+            return await IssueAsync(audit, await principals.ForUserAsync(user, granted.Principal!.GetScopes()), request, http.RequestAborted);
+        }
+        return Results.Forbid(Error(Errors.UnsupportedGrantType, "The grant type is not supported."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>Every token issue is audited: to whom, for which client, by which grant.</summary>
+    private static async Task<IResult> IssueAsync(IAuditLog audit, ClaimsPrincipal principal, OpenIddictRequest request, CancellationToken ct)
+    {
+        await audit.RecordAsync(AuditActions.TokenIssued, "account", principal.GetClaim(Claims.Subject), $"{request.GrantType} for {request.ClientId}",
+            principal.GetClaim("region"), principal, ct);
+        return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Refuse(string description) =>
+        Results.Forbid(Error(Errors.InvalidGrant, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    private static AuthenticationProperties Error(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
+
+    private static string Text(JsonElement e) => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+}

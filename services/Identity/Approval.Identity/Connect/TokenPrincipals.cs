@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Approval.Identity.Domain;
+using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Approval.Identity.Connect;
+
+/// <summary>Builds the principal a token is issued for: sub, name, org, role(s) and region, in the access and identity tokens.</summary>
+public sealed class TokenPrincipals(UserManager<ApprovalUser> users)
+{
+    public const string Scheme = "OpenIddict.Server.AspNetCore";
+
+    public async Task<ClaimsPrincipal> ForUserAsync(ApprovalUser user, IEnumerable<string> scopes)
+    {
+        var identity = NewIdentity();
+        identity.SetClaim(ApprovalClaims.Subject, user.Id)
+            .SetClaim(ApprovalClaims.Name, user.DisplayName)
+            .SetClaim(ApprovalClaims.Region, user.RegionCode)
+            .SetClaim(ApprovalClaims.Organisation, user.OrganisationCode)
+            .SetClaims(ApprovalClaims.Role, [.. await users.GetRolesAsync(user)]);
+        return Finish(identity, scopes);
+    }
+
+    /// <summary>A department system signing in with client credentials acts for its department.</summary>
+    public static ClaimsPrincipal ForClient(string clientId, string name, string organisation, string region, IEnumerable<string> scopes)
+    {
+        var identity = NewIdentity();
+        identity.SetClaim(ApprovalClaims.Subject, clientId)
+            .SetClaim(ApprovalClaims.Name, name)
+            .SetClaim(ApprovalClaims.Region, region)
+            .SetClaim(ApprovalClaims.Organisation, organisation)
+            .SetClaims(ApprovalClaims.Role, [Roles.Department]);
+        return Finish(identity, scopes);
+    }
+
+    private static ClaimsIdentity NewIdentity() =>
+        new(Scheme, ApprovalClaims.Name, ApprovalClaims.Role);
+
+    private static ClaimsPrincipal Finish(ClaimsIdentity identity, IEnumerable<string> scopes)
+    {
+        var principal = new ClaimsPrincipal(identity);
+        principal.SetScopes(scopes);
+        principal.SetResources(IdentityExtensions.Audience);
+        principal.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
+        return principal;
+    }
+}

@@ -1,0 +1,84 @@
+using Approval.Identity.Api;
+using Approval.Identity.Connect;
+using Approval.Identity.Data;
+using Approval.Identity.Domain;
+using Approval.Identity.Federation;
+using Approval.Identity.Seed;
+using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
+using Microsoft.AspNetCore.Identity;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Approval.Identity;
+
+public static class IdentityServiceExtensions
+{
+    public static IHostApplicationBuilder AddIdentityServer(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IdentityDbContext>("identity");
+        var pack = builder.Configuration["Approval:RegionPack"]
+            ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured.");
+        builder.Services.AddSingleton(PackOrganisations.Read(pack).Region);
+
+        builder.Services.AddIdentityCore<ApprovalUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Approval:Identity:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = builder.Configuration["Approval:Identity:CookieName"] ?? "approval.signin";
+            o.LoginPath = "/api/identity/login";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+        });
+
+        var openIddict = builder.Services.AddOpenIddict();
+        if (ProvincialFederation.IsConfigured(builder.Configuration)) openIddict.AddProvincialClient(builder.Configuration);
+        openIddict
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetRevocationEndpointUris("connect/revoke");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
+                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, "org", "region");
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Approval:Identity:AccessTokenMinutes", 60)));
+                if (builder.Configuration["Approval:Identity:Issuer"] is { Length: > 0 } issuer) o.SetIssuer(new Uri(issuer));
+                SigningKeys.Configure(o, builder.Configuration);
+                // JWS access tokens, so the gateway and every service validate them with plain JwtBearer.
+                o.DisableAccessTokenEncryption();
+                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+            });
+
+        builder.AddAuditLog<IdentityDbContext>();
+        builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<IdentitySeeder>();
+        builder.Services.AddSingleton<IRealNameVerifier, ChecksumRealNameVerifier>();
+        return builder;
+    }
+
+    public static WebApplication MapIdentityServer(this WebApplication app)
+    {
+        ConnectEndpoints.Map(app);
+        AccountsApi.Map(app);
+        AdminApi.Map(app);
+        if (ProvincialFederation.IsConfigured(app.Configuration)) FederationEndpoints.Map(app);
+        app.MapAuditApi<IdentityDbContext>("/api/identity/audit");
+        return app;
+    }
+
+    public static async Task SeedIdentityAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(app.Configuration["Approval:RegionPack"]!, CancellationToken.None);
+    }
+}

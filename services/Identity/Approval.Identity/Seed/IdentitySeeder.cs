@@ -1,0 +1,133 @@
+using Approval.Identity.Connect;
+using Approval.Identity.Data;
+using Approval.Identity.Domain;
+using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Approval.Identity.Seed;
+
+/// <summary>
+/// Seeds, idempotently and under an advisory lock (replicas start together): the region pack's
+/// organisations, the roles, the region admin, the portal client (code + PKCE) and one client-credentials
+/// client per department; with Approval:Identity:SeedDemo also the demo users of the README.
+/// </summary>
+public sealed class IdentitySeeder(
+    IdentityDbContext db, RoleManager<IdentityRole> roles, UserManager<ApprovalUser> users,
+    IOpenIddictApplicationManager applications, IConfiguration configuration, ILogger<IdentitySeeder> log)
+{
+    public const string PortalClient = "approval-portal";
+    private const long SeedLock = 0x49_44_45_4E_54_49_54; // "IDENTIT"
+
+    public async Task SeedAsync(string packFolder, CancellationToken ct)
+    {
+        var (region, organisations) = PackOrganisations.Read(packFolder);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLock})", ct);
+        foreach (var o in organisations)
+        {
+            var existing = await db.Organisations.FindAsync([o.RegionCode, o.Code], ct);
+            if (existing is null) db.Organisations.Add(o);
+            else (existing.Name, existing.CreditCode) = (o.Name, o.CreditCode);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
+            await roles.CreateAsync(new IdentityRole(role));
+
+        await SeedPortalClientAsync(ct);
+        await SeedFederatedClientAsync(ct);
+        var secret = configuration["Approval:Identity:DepartmentClientSecret"];
+        if (!string.IsNullOrEmpty(secret))
+            foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
+                await SeedDepartmentClientAsync(department, secret, ct);
+
+        var adminPassword = configuration["Approval:Identity:AdminPassword"];
+        if (!string.IsNullOrEmpty(adminPassword))
+            await EnsureUserAsync("admin", $"{region.Name}管理员", adminPassword, null, region.Code, [Roles.RegionAdmin]);
+        var demoPassword = configuration["Approval:Identity:DemoPassword"];
+        if (configuration.GetValue<bool>("Approval:Identity:SeedDemo") && !string.IsNullOrEmpty(demoPassword))
+        {
+            await EnsureUserAsync("applicant-demo", "示范建设有限公司", demoPassword, null, region.Code, [Roles.Applicant]);
+            await EnsureUserAsync("window-demo", "综合窗口王五", demoPassword, PackOrganisations.WindowCode, region.Code, [Roles.Window]);
+            await EnsureUserAsync("supervisor-demo", "监察科赵六", demoPassword, null, region.Code, [Roles.Supervisor]);
+            foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
+                await EnsureUserAsync($"dept-{department.Code}", $"{department.Name}审批员", demoPassword, department.Code, region.Code, [Roles.Department]);
+        }
+        await tx.CommitAsync(ct);
+        log.LogInformation("Identity seeded for region {Region}: {Count} organisations", region.Code, organisations.Count);
+    }
+
+    private async Task SeedPortalClientAsync(CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(PortalClient, ct) is not null) return;
+        var redirects = configuration.GetSection("Approval:Identity:PortalRedirectUris").Get<string[]>() ?? ["http://127.0.0.1/signin-callback"];
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = PortalClient, DisplayName = "审批门户 Approval portal", ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in redirects) descriptor.RedirectUris.Add(new Uri(uri));
+        await applications.CreateAsync(descriptor, ct);
+    }
+
+    /// <summary>When this instance is the provincial platform: the client through which a city's identity server federates.</summary>
+    private async Task SeedFederatedClientAsync(CancellationToken ct)
+    {
+        var section = configuration.GetSection("Approval:Identity:FederatedClient");
+        if (string.IsNullOrWhiteSpace(section["ClientId"]) || await applications.FindByClientIdAsync(section["ClientId"]!, ct) is not null) return;
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = section["ClientId"], ClientSecret = section["ClientSecret"], DisplayName = "Federated identity server",
+            ClientType = ClientTypes.Confidential, ConsentType = ConsentTypes.Implicit,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
+            },
+            RedirectUris = { new Uri(section["RedirectUri"]!) },
+        };
+        await applications.CreateAsync(descriptor, ct);
+    }
+
+    private async Task SeedDepartmentClientAsync(Organisation department, string secret, CancellationToken ct)
+    {
+        var clientId = $"dept-{department.Code}-system";
+        if (await applications.FindByClientIdAsync(clientId, ct) is not null) return;
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId, ClientSecret = secret, DisplayName = $"{department.Name}业务系统", ClientType = ClientTypes.Confidential,
+            Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
+        };
+        descriptor.Properties[ConnectEndpoints.OrganisationProperty] = System.Text.Json.JsonSerializer.SerializeToElement(department.Code);
+        descriptor.Properties[ConnectEndpoints.RegionProperty] = System.Text.Json.JsonSerializer.SerializeToElement(department.RegionCode);
+        await applications.CreateAsync(descriptor, ct);
+    }
+
+    private async Task EnsureUserAsync(string userName, string displayName, string password, string? organisation, string region, string[] userRoles)
+    {
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var user = new ApprovalUser
+        {
+            UserName = userName, DisplayName = displayName, RegionCode = region, OrganisationCode = organisation,
+            Kind = userRoles.Contains(Roles.Applicant) ? AccountKind.Enterprise : AccountKind.Staff,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException($"seeding {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        await users.AddToRolesAsync(user, userRoles);
+        // Staff need TOTP; seeded staff share the configured demo authenticator key (local development only).
+        if (userRoles.Any(Roles.Staff.Contains) && configuration["Approval:Identity:DemoTotpKey"] is { Length: > 0 } key)
+        {
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+    }
+}

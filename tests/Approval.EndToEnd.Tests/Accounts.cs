@@ -1,0 +1,40 @@
+using System.Net.Http.Headers;
+using Approval.Contracts.Codes;
+
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>Fresh accounts and raw bearer requests for the identity tests.</summary>
+public static class Accounts
+{
+    /// <summary>The demo region's administrative division code (regions/320193).</summary>
+    public const string DemoRegion = "320193";
+
+    public const string DemoPassword = "Demo#2026pass";
+    public const string DepartmentClientSecret = "dept-system-demo-secret";
+    /// <summary>The authenticator key of the seeded staff (admin, window-demo, dept-…, supervisor-demo) in local development.</summary>
+    public const string DemoTotpKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /// <summary>A valid resident ID number (GB 11643) that no other test uses: random sequence, computed check digit.</summary>
+    public static string NewResidentIdNumber()
+    {
+        var first17 = $"320193199001{Random.Shared.Next(10, 28):D2}{Random.Shared.Next(0, 1000):D3}";
+        return first17 + ResidentIdNumber.CheckCharacter(first17);
+    }
+
+    /// <summary>A valid unified social credit code (GB 32100) that no other test uses.</summary>
+    public static string NewCreditCode()
+    {
+        var first17 = $"91320193MA{Random.Shared.Next(0, 10_000_000):D7}";
+        return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
+    }
+
+    public static string NewUserName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+
+    public static HttpRequestMessage Bearer(HttpMethod method, string path, string token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        return request;
+    }
+}
