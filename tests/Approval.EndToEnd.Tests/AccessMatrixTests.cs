@@ -12,9 +12,12 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
     private const string OtherRegion = "320200";
     private static readonly HttpStatusCode NotFound = HttpStatusCode.NotFound, Forbidden = HttpStatusCode.Forbidden;
 
-    /// <summary>One object endpoint: path with {application} / {item}, the role it serves, and what each intruder gets.</summary>
+    /// <summary>
+    /// One object endpoint: path with {application} / {item} / {stage} / {consultation}, the role it serves, and what
+    /// each intruder gets. The unrouted department is CGJ unless the row names another (CGJ has an item in the stage).
+    /// </summary>
     public sealed record Row(string Method, string Path, object? Body, Actor OtherRegionUser,
-        HttpStatusCode SecondApplicant, HttpStatusCode UnroutedDepartment, HttpStatusCode OtherRegionStatus);
+        HttpStatusCode SecondApplicant, HttpStatusCode UnroutedDepartment, HttpStatusCode OtherRegionStatus, string Unrouted = "CGJ");
 
     private static readonly Actor OtherRegionApplicant = Actor.OfRegion(OtherRegion, "applicant");
     private static readonly Actor OtherRegionWindow = Actor.OfRegion(OtherRegion, "window", "ZHCK");
@@ -34,6 +37,16 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         new("GET", "/api/approvals/items/{item}/steps", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/start", new { }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/conclude", new { approved = true, opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/special-procedures", new { type = 4, reason = "越权", plannedWorkingDays = 5 }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/special-procedures/end", new { result = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        // Stage instances and consultation: only departments with an item in the stage (JTJ has none).
+        new("GET", "/api/approvals/stages/{stage}", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
+        new("POST", "/api/approvals/stages/{stage}/consultations", new { topic = "越权", departments = new[] { "CGJ" } }, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
+        new("POST", "/api/approvals/stages/{stage}/consultations/{consultation}/answers", new { opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
+        new("POST", "/api/approvals/stages/{stage}/consultations/{consultation}/conclusion", new { conclusion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        // A department's own system endpoint and delivery log.
+        new("GET", "/api/approvals/departments/ZJJ/webhook/deliveries", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("PUT", "/api/approvals/departments/ZJJ/webhook", new { url = "http://127.0.0.1:9/", secret = "0123456789abcdef" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
     ];
 
     public static TheoryData<int> RowNumbers() => new(Enumerable.Range(0, Rows.Length));
@@ -49,11 +62,18 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         var application = await api.SubmitAsync(Actor.Applicant, $"访问矩阵第{row}行");
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{application}/accept");
         var item = await api.ItemRoutedToAsync("ZJJ", application);
-        var path = r.Path.Replace("{application}", application.ToString()).Replace("{item}", item.ToString());
+        await api.ItemRoutedToAsync("CGJ", application);
+        var stage = (await api.ExpectAsync(HttpStatusCode.OK, Actor.Department("ZJJ"), HttpMethod.Get, $"/api/approvals/items/{item}")).GetProperty("stageInstanceId").GetGuid();
+        var consultation = r.Path.Contains("{consultation}")
+            ? (await api.ExpectAsync(HttpStatusCode.Created, Actor.Department("ZJJ"), HttpMethod.Post, $"/api/approvals/stages/{stage}/consultations",
+                new { topic = "矩阵会商", departments = new[] { "CGJ" } })).GetProperty("id").GetGuid()
+            : Guid.Empty;
+        var path = r.Path.Replace("{application}", application.ToString()).Replace("{item}", item.ToString())
+            .Replace("{stage}", stage.ToString()).Replace("{consultation}", consultation.ToString());
         var method = new HttpMethod(r.Method);
 
         await api.ExpectAsync(r.SecondApplicant, Actor.OtherApplicant, method, path, r.Body);
-        await api.ExpectAsync(r.UnroutedDepartment, Actor.Department("CGJ"), method, path, r.Body);
+        await api.ExpectAsync(r.UnroutedDepartment, Actor.Department(r.Unrouted), method, path, r.Body);
         await api.ExpectAsync(r.OtherRegionStatus, r.OtherRegionUser, method, path, r.Body);
 
         // Nothing changed: the application is still 已受理 and the item still waits for ZJJ.

@@ -15,8 +15,10 @@ public static class ApprovalsExtensions
         builder.AddServiceDatabase<ApprovalsDbContext>("approvals");
         builder.AddApprovalMessaging<ApprovalsDbContext>("approvals", x => x.AddConsumer<ApplicationAcceptedConsumer>());
         // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive every clock.
-        var calendarFile = Path.Combine(builder.Configuration["Approval:RegionPack"]
-            ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured."), "calendar.json");
+        var regionPack = builder.Configuration["Approval:RegionPack"]
+            ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured.");
+        var calendarFile = Path.Combine(regionPack, "calendar.json");
+        builder.Services.AddSingleton(_ => DeploymentRegion.FromPack(regionPack));
         builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
         builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
         builder.Services.AddScoped<ItemViews>();

@@ -26,9 +26,9 @@ public static class WebhooksApi
     public sealed record DeliveryDto(Guid Id, string EventType, DateTimeOffset CreatedAt, int Attempts, DateTimeOffset? DeliveredAt, DateTimeOffset NextAttemptAt, IReadOnlyList<AttemptDto> Log);
     public sealed record AttemptDto(DateTimeOffset At, string Url, int? StatusCode, string? Error, double DurationMs);
 
-    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, DeploymentRegion region, IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        EnsureOwnDepartment(code, user);
+        await EnsureOwnDepartmentAsync(code, user, region, audit, ct);
         new FieldErrors()
             .Require(Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https", "url", "must be an absolute http(s) URL", "推送地址必须是完整的http(s)地址")
             .Require(request.Secret is { Length: >= 16 and <= 200 }, "secret", "must be 16–200 characters", "签名密钥长度应为16至200个字符")
@@ -38,30 +38,30 @@ public static class WebhooksApi
         webhook.Url = request.Url!;
         webhook.Secret = request.Secret!;
         webhook.UpdatedAt = clock.GetUtcNow();
-        audit.Add(AuditActions.StateChange, "department-webhook", code, $"endpoint set to {webhook.Url}", user.RegionCode());
+        audit.Add(AuditActions.StateChange, "department-webhook", code, $"endpoint set to {webhook.Url}", region.Code);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new WebhookDto(code, webhook.Url, webhook.UpdatedAt));
     }
 
-    private static async Task<Ok<WebhookDto>> Get(string code, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    private static async Task<Ok<WebhookDto>> Get(string code, ClaimsPrincipal user, ApprovalsDbContext db, DeploymentRegion region, IAuditLog audit, CancellationToken ct)
     {
-        EnsureOwnDepartment(code, user);
+        await EnsureOwnDepartmentAsync(code, user, region, audit, ct);
         var w = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(x => x.DepartmentCode == code, ct)
             ?? throw new NotFoundException("Webhook 推送地址", code);
         return TypedResults.Ok(new WebhookDto(code, w.Url, w.UpdatedAt));
     }
 
-    private static async Task<NoContent> Unregister(string code, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, CancellationToken ct)
+    private static async Task<NoContent> Unregister(string code, ClaimsPrincipal user, ApprovalsDbContext db, DeploymentRegion region, IAuditLog audit, CancellationToken ct)
     {
-        EnsureOwnDepartment(code, user);
+        await EnsureOwnDepartmentAsync(code, user, region, audit, ct);
         await db.Webhooks.Where(w => w.DepartmentCode == code).ExecuteDeleteAsync(ct);
-        await audit.RecordAsync(AuditActions.StateChange, "department-webhook", code, "endpoint removed", user.RegionCode(), user, ct);
+        await audit.RecordAsync(AuditActions.StateChange, "department-webhook", code, "endpoint removed", region.Code, user, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<DeliveryDto>>> Deliveries(string code, ClaimsPrincipal user, ApprovalsDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<DeliveryDto>>> Deliveries(string code, ClaimsPrincipal user, ApprovalsDbContext db, DeploymentRegion region, IAuditLog audit, CancellationToken ct)
     {
-        EnsureOwnDepartment(code, user);
+        await EnsureOwnDepartmentAsync(code, user, region, audit, ct);
         var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.DepartmentCode == code)
             .OrderByDescending(d => d.CreatedAt).Take(100).ToListAsync(ct);
         var ids = deliveries.Select(d => d.Id).ToList();
@@ -71,9 +71,11 @@ public static class WebhooksApi
             attempts[d.Id].Select(a => new AttemptDto(a.At, a.Url, a.StatusCode, a.Error, a.DurationMs)).ToList())).ToList());
     }
 
-    /// <summary>A department manages only its own system; another's answers 404.</summary>
-    private static void EnsureOwnDepartment(string code, ClaimsPrincipal user)
+    /// <summary>A department manages only its own system, in this deployment's region; anything else answers 404.</summary>
+    private static async Task EnsureOwnDepartmentAsync(string code, ClaimsPrincipal user, DeploymentRegion region, IAuditLog audit, CancellationToken ct)
     {
-        if (user.OrganisationCode() != code) throw new NotFoundException("Department 部门", code);
+        if (user.OrganisationCode() == code && user.InRegion(region.Code)) return;
+        await audit.DenyAsync("department-webhook", code, "not the caller's own department in this region", ct, region.Code);
+        throw new NotFoundException("Department 部门", code);
     }
 }
