@@ -73,11 +73,11 @@ public static class SealsApi
 
     private static byte[] Base64(string field, string? value)
     {
-        try
+        if (!string.IsNullOrEmpty(value))
         {
-            if (!string.IsNullOrEmpty(value)) return Convert.FromBase64String(value);
+            var buffer = new byte[value.Length];
+            if (Convert.TryFromBase64String(value, buffer, out var written)) return buffer[..written];
         }
-        catch (FormatException) { }
         throw ValidationException.For(field, "is required, base64-encoded", "必填，须为Base64编码");
     }
 }

@@ -88,7 +88,7 @@ public static class ArchiveChecker
         {
             if (files.TryGetValue(file, out var bytes)) signature = JsonSerializer.Deserialize<ManifestSignature>(bytes, JsonSerializerOptions.Web);
         }
-        catch (JsonException) { }
+        catch (JsonException) { signature = null; } // unreadable: reported below as missing or unreadable
         if (signature is null) { failures.Add(new(Authenticity, file, "the manifest signature is missing or unreadable / 缺少清单签名或无法读取")); return; }
 
         var seal = await findSeal(signature.SealId);
