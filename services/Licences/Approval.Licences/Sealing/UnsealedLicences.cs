@@ -11,10 +11,10 @@ public sealed class UnsealedLicences(LicencesDbContext db, SealRegistry seals, L
         var unsealed = await db.Licences.Where(l => l.SealId == Guid.Empty).OrderBy(l => l.IssuedAt).ToListAsync(ct);
         foreach (var licence in unsealed)
         {
-            var now = clock.GetUtcNow();
-            var seal = await seals.SealingSealAsync(licence.IssuerCode, now, ct)
+            var seal = await seals.SealingSealAsync(licence.IssuerCode, clock.GetUtcNow(), ct)
                 ?? await seals.ProvisionAsync(licence.IssuerCode, licence.IssuerName, licence.IssuerCreditCode, ct);
-            sealer.Seal(licence, seal, now);
+            // Sealing time after provisioning: a seal just created is valid only from its creation on.
+            sealer.Seal(licence, seal, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
         if (unsealed.Count > 0) log.LogInformation("Sealed {Count} licences issued before e-seals existed", unsealed.Count);
