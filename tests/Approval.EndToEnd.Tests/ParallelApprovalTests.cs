@@ -75,6 +75,32 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
         Assert.Equal([3, 8, 9, 10, 11], codes);
     }
 
+    [Fact]
+    public async Task Approval_with_materials_to_follow_issues_the_certificate_and_tells_the_applicant_what_is_owed()
+    {
+        var id = await api.SubmitAsync(Actor.Applicant, "容缺通过项目");
+        await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");
+        var item = await api.ItemRoutedToAsync("ZJJ", id);
+        var zjj = Actor.Department("ZJJ");
+        await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
+
+        var refused = await api.ExpectAsync(HttpStatusCode.BadRequest, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
+            new { approved = false, opinion = "不通过", materialsToFollow = new[] { "施工合同" }, materialsDue = due });
+        Assert.True(refused.GetProperty("errors").TryGetProperty("materialsToFollow", out _));
+        var concluded = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
+            new { approved = true, opinion = "同意，容缺受理", materialsToFollow = new[] { "施工合同" }, materialsDue = due });
+        Assert.Equal((12, "办结（容缺通过）"), (concluded.GetProperty("statusCode").GetInt32(), concluded.GetProperty("statusName").GetString()));
+        Assert.Equal(due, DateOnly.Parse(concluded.GetProperty("materialsDue").GetString()!));
+
+        var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, id),
+            p => p.GetProperty("licences").EnumerateArray().Any(l => l.GetProperty("itemCode").GetString() == "320193-ZJ-SG-001"),
+            "the certificate of the item approved with materials to follow is issued");
+        var step = progress.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("statusCode").GetInt32() == 12);
+        Assert.Contains("施工合同", step.GetProperty("opinion").GetString());
+        Assert.Contains($"{due:yyyy-MM-dd}", step.GetProperty("opinion").GetString());
+    }
+
     private async Task<JsonElement> ItemAsync(string department, Guid applicationId)
     {
         var id = await api.ItemRoutedToAsync(department, applicationId);

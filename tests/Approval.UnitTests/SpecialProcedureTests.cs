@@ -69,3 +69,38 @@ public sealed class SpecialProcedureTests
     public void The_parallel_instance_code_is_region_date_and_serial() =>
         Assert.Equal("32019320261125000042", ParallelInstanceCode.Create("320193", new DateOnly(2026, 11, 25), 42));
 }
+
+public sealed class MaterialsToFollowTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateOnly Today = new(2026, 3, 2);
+
+    private static ItemInstance StartedItem()
+    {
+        var stage = new StageInstance { Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), RegionCode = "320193", StageNo = 3, AcceptedAt = Now };
+        var item = ItemInstance.Open(stage, "320193", "2509-320193-89-01-544060", "示范项目", "示范建设有限公司", "320193-ZJ-SG-001",
+            "建筑工程施工许可证核发", "ZJJ", "住建局", "11320193MB0001001K", 5, null, null, Now);
+        item.Start(Now);
+        return item;
+    }
+
+    [Fact]
+    public void Approval_with_materials_to_follow_records_them_and_their_due_date()
+    {
+        var item = StartedItem();
+        item.ConcludeWithMaterialsToFollow("同意，容缺受理", [" 施工合同 ", "施工合同", "监理合同"], Today.AddDays(10), Today, Now);
+        Assert.Equal(ProcessingStatus.ApprovedWithMaterialsToFollow, item.Status);
+        Assert.Equal(["施工合同", "监理合同"], item.MaterialsToFollow);
+        Assert.Equal(Today.AddDays(10), item.MaterialsDue);
+        Assert.Throws<InvalidTransitionException>(() => item.Conclude(true, "再次办结", Now));
+    }
+
+    [Fact]
+    public void Materials_to_follow_need_a_name_a_future_due_date_and_an_opinion()
+    {
+        var item = StartedItem();
+        var e = Assert.Throws<ValidationException>(() => item.ConcludeWithMaterialsToFollow(" ", [" "], Today, Today, Now));
+        Assert.Equal(["materialsDue", "materialsToFollow", "opinion"], e.Errors.Keys.Order());
+        Assert.Equal(ProcessingStatus.DepartmentStarted, item.Status);
+    }
+}

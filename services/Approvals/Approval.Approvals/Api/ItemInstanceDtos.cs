@@ -4,7 +4,8 @@ public sealed record ItemInstanceDto(
     Guid Id, Guid ApplicationId, Guid StageInstanceId, string? ParallelInstanceCode, string ProjectCode, string ProjectName, string ItemCode, string ItemName,
     string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays, int StatusCode, string StatusName,
     string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
-    ClockDto? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedureDto> SpecialProcedures);
+    ClockDto? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedureDto> SpecialProcedures,
+    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue);
 
 /// <summary>The item's clock in working days: 正常 / 预警 / 逾期 (state: OnTime / Warning / Overdue).</summary>
 public sealed record ClockDto(
@@ -22,7 +23,10 @@ public sealed record EndSpecialProcedureRequest(string? Result);
 
 public sealed record StartRequest(string? Opinion);
 
-/// <summary>办结: approved or not, with the department's opinion (required).</summary>
-public sealed record ConcludeRequest(bool? Approved, string? Opinion);
+/// <summary>
+/// 办结: approved or not, with the department's opinion (required). Approved with <c>materialsToFollow</c> and
+/// <c>materialsDue</c> is 办结（容缺通过）.
+/// </summary>
+public sealed record ConcludeRequest(bool? Approved, string? Opinion, List<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null);
 
 public sealed record ItemStepDto(int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion, DateTimeOffset OccurredAt);

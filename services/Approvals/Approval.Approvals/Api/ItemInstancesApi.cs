@@ -1,3 +1,4 @@
+using Approval.Calendar;
 using System.Security.Claims;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
@@ -20,7 +21,7 @@ public static class ItemInstancesApi
         api.MapGet("/{id:guid}", Get).WithSummary("One item instance / 事项实例");
         api.MapGet("/{id:guid}/steps", Steps).WithSummary("Its process steps / 办理过程");
         api.MapPost("/{id:guid}/start", Start).WithSummary("部门开始办理");
-        api.MapPost("/{id:guid}/conclude", Conclude).WithSummary("办结（通过）/（不通过）");
+        api.MapPost("/{id:guid}/conclude", Conclude).WithSummary("办结（通过）/（容缺通过）/（不通过）");
         api.MapPost("/{id:guid}/special-procedures", StartSpecialProcedure).WithSummary("特别程序（开始）: the clock pauses");
         api.MapPost("/{id:guid}/special-procedures/end", EndSpecialProcedure).WithSummary("特别程序（结束）: the clock resumes");
     }
@@ -76,12 +77,24 @@ public static class ItemInstancesApi
         return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Conclude(Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> Conclude(
+        Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, WorkingCalendar calendar, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         if (request.Approved is null) throw ValidationException.For("approved", "is required (true or false)", "必须说明是否通过");
         var item = await FindOwnAsync(db, id, user, audit, ct);
-        item.Conclude(request.Approved.Value, request.Opinion, clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Opinion, clock, audit);
+        var now = clock.GetUtcNow();
+        if (request.MaterialsToFollow is { Count: > 0 } || request.MaterialsDue is not null)
+        {
+            if (request.Approved != true)
+                throw ValidationException.For("materialsToFollow", "materials to follow go with an approval only", "容缺后补材料仅适用于通过的办结");
+            item.ConcludeWithMaterialsToFollow(request.Opinion, request.MaterialsToFollow, request.MaterialsDue, calendar.LocalDate(now), now);
+        }
+        else
+        {
+            item.Conclude(request.Approved.Value, request.Opinion, now);
+        }
+        var opinion = item.MaterialsDue is { } due ? $"{item.Opinion}（容缺后补：{string.Join("、", item.MaterialsToFollow)}，期限{due:yyyy-MM-dd}）" : item.Opinion;
+        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, opinion, clock, audit);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await views.ToDtoAsync(item, ct));
     }

@@ -38,6 +38,7 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
             i.DepartmentName, i.TimeLimitWorkingDays, i.Status.Code(), i.Status.ChineseName(), i.Opinion, i.AcceptedAt, i.StartedAt,
             i.ConcludedAt, clockDto, problem,
             procedures.Select(p => new SpecialProcedureDto((int)p.Type, p.Type.ChineseName(), p.Reason, p.PlannedWorkingDays,
-                p.StartedAt, p.EndedAt, p.Result)).ToList());
+                p.StartedAt, p.EndedAt, p.Result)).ToList(),
+            i.MaterialsToFollow, i.MaterialsDue);
     }
 }

@@ -26,6 +26,9 @@ public sealed class ItemInstance
     public string? LicenceName { get; init; }
     public ProcessingStatus Status { get; private set; }
     public string? Opinion { get; private set; }
+    /// <summary>办结（容缺通过）: the materials the applicant still owes, and by when.</summary>
+    public List<string> MaterialsToFollow { get; private set; } = [];
+    public DateOnly? MaterialsDue { get; private set; }
     public DateTimeOffset AcceptedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
@@ -84,6 +87,26 @@ public sealed class ItemInstance
         Clock.Read(calendar, AcceptedAt, TimeLimitWorkingDays,
             procedures.Select(p => new Pause(p.StartedAt, p.EndedAt, p.Type.ChineseName())), ConcludedAt ?? now, threshold,
             stopped: ConcludedAt is not null);
+
+    /// <summary>
+    /// 办结（容缺通过）: approved while named materials are still missing; they must follow by a due date
+    /// after the conclusion day. The certificate is issued as for 办结（通过）.
+    /// </summary>
+    public void ConcludeWithMaterialsToFollow(string? opinion, IReadOnlyCollection<string>? materials, DateOnly? due, DateOnly today, DateTimeOffset now)
+    {
+        ItemStateMachine.EnsureCanMove(Status, ProcessingStatus.ApprovedWithMaterialsToFollow);
+        var named = (materials ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct().ToList();
+        new FieldErrors()
+            .Require(!string.IsNullOrWhiteSpace(opinion), "opinion", "an opinion is required to conclude", "办结必须填写审批意见")
+            .Require(named.Count > 0, "materialsToFollow", "name at least one material to follow", "至少列明一项容缺后补材料")
+            .Require(due is { } d && d > today, "materialsDue", "a due date after today is required", "必须填写晚于今日的补交期限")
+            .ThrowIfAny();
+        Status = ProcessingStatus.ApprovedWithMaterialsToFollow;
+        Opinion = opinion!.Trim();
+        MaterialsToFollow = named;
+        MaterialsDue = due;
+        ConcludedAt = now;
+    }
 
     /// <summary>办结（通过） or 办结（不通过）; an opinion is required either way.</summary>
     public void Conclude(bool approved, string? opinion, DateTimeOffset now)

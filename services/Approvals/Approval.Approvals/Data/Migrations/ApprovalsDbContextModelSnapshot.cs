@@ -133,6 +133,13 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("LicenceTypeCode")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("MaterialsDue")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("MaterialsToFollow")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Opinion")
                         .HasColumnType("text");
 
