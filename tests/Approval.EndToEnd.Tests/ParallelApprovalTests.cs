@@ -10,7 +10,7 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
 {
     private readonly SuiteApi api = new(suite.Gateway);
 
-    private static readonly WorkingCalendar Calendar = CalendarFile.Load(Path.Combine(RepoRoot(), "regions", "320193", "calendar.json"));
+    private static readonly WorkingCalendar Calendar = CalendarFile.Load(Path.Combine(RepoPaths.RegionPack(), "calendar.json"));
 
     [Fact]
     public async Task Every_item_of_an_accepted_stage_carries_the_same_parallel_instance_code_and_a_running_clock()
@@ -107,10 +107,4 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
         return await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Get, $"/api/approvals/items/{id}");
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Approval.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Approval.sln not found above " + AppContext.BaseDirectory);
-    }
 }

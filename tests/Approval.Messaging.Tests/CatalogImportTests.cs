@@ -25,7 +25,7 @@ public sealed class CatalogImportTests : IAsyncLifetime
     {
         await using var db = NewContext();
         await db.Database.MigrateAsync();
-        pack = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "regions", "320193", "catalog.json")))!.AsObject();
+        pack = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.RegionPack(), "catalog.json")))!.AsObject();
     }
 
     public async Task DisposeAsync()
@@ -107,10 +107,4 @@ public sealed class CatalogImportTests : IAsyncLifetime
         Assert.Equal((0, 0, 0), await CountsAsync());
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Approval.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Approval.sln not found above " + AppContext.BaseDirectory);
-    }
 }

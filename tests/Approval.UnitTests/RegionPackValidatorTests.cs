@@ -14,7 +14,7 @@ public sealed class RegionPackValidatorTests
     [Fact]
     public void The_demo_region_pack_in_the_repository_is_valid()
     {
-        var file = Path.Combine(RepoRoot(), "regions", "320193", "catalog.json");
+        var file = Path.Combine(RepoPaths.RegionPack(), "catalog.json");
         var pack = RegionPackFile.Read(file);
         Assert.Empty(RegionPackValidator.Validate(pack, file));
         Assert.True(pack.Items.Count >= 20, "at least 20 items");
@@ -54,10 +54,4 @@ public sealed class RegionPackValidatorTests
         Assert.Equal(6, errors.Count);
     }
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Approval.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Approval.sln not found above " + AppContext.BaseDirectory);
-    }
 }

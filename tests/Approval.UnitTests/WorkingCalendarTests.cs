@@ -4,7 +4,7 @@ namespace Approval.UnitTests;
 
 public sealed class WorkingCalendarTests
 {
-    internal static readonly WorkingCalendar Demo = CalendarFile.Load(Path.Combine(RegionPackValidatorTests.RepoRoot(), "regions", "320193", "calendar.json"));
+    internal static readonly WorkingCalendar Demo = CalendarFile.Load(Path.Combine(RepoPaths.RegionPack(), "calendar.json"));
 
     private static DateOnly D(string s) => DateOnly.Parse(s);
 

@@ -20,6 +20,7 @@ public static class IntakeExtensions
         });
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();
+        builder.Services.AddSingleton<CatalogRegionCache>();
         builder.Services.AddHttpClient<CatalogClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
         return builder;
     }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Approval.Intake.Api;
 
 /// <summary>Reads the published catalog over HTTP; Intake keeps a snapshot of the items in each application.</summary>
-public sealed class CatalogClient(HttpClient http)
+public sealed class CatalogClient(HttpClient http, CatalogRegionCache regionCache)
 {
     public async Task<CatalogStage?> GetStageAsync(int stageNo, CancellationToken ct)
     {
@@ -19,9 +19,9 @@ public sealed class CatalogClient(HttpClient http)
         await http.GetFromJsonAsync<JsonObject>($"/api/catalog/stages/{stageNo}/form?items={Uri.EscapeDataString(string.Join(',', itemCodes))}", ct)
         ?? throw new InvalidOperationException($"The catalog has no form for stage {stageNo}.");
 
-    public async Task<CatalogRegion> GetRegionAsync(CancellationToken ct) =>
-        await http.GetFromJsonAsync<CatalogRegion>("/api/catalog/region", ct)
-        ?? throw new InvalidOperationException("The catalog has no region.");
+    public Task<CatalogRegion> GetRegionAsync(CancellationToken ct) => regionCache.GetAsync(async token =>
+        await http.GetFromJsonAsync<CatalogRegion>("/api/catalog/region", token)
+        ?? throw new InvalidOperationException("The catalog has no region."), ct);
 }
 
 public sealed record CatalogRegion(string Code, string Name);
