@@ -49,7 +49,7 @@ public sealed class DiskMaterialStore(string root, TimeProvider clock) : IMateri
     private string PathOf(string storageName)
     {
         var full = Path.GetFullPath(Path.Combine(root, storageName));
-        if (!full.StartsWith(Path.GetFullPath(root), StringComparison.Ordinal)) throw new InvalidOperationException("storage name outside the store");
+        if (!full.StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) throw new InvalidOperationException("storage name outside the store");
         return full;
     }
 }
