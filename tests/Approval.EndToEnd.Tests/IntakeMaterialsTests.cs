@@ -39,18 +39,25 @@ public sealed class IntakeMaterialsTests(SuiteFixture suite)
         // Still exactly one material: the second application referred to it, nothing was uploaded again.
         Assert.Equal(1, (await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, "/api/intake/materials")).GetArrayLength());
 
-        Assert.Equal((HttpStatusCode.OK, content), await intake.DownloadAsync(applicant, materialId));
-        Assert.Equal((HttpStatusCode.OK, content), await intake.DownloadAsync(Actor.Window, materialId));
+        await DownloadsAsync(applicant, materialId, content);
+        await DownloadsAsync(Actor.Window, materialId, content);
         Assert.Equal(HttpStatusCode.NotFound, (await intake.DownloadAsync(Actor.OtherApplicant, materialId)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await intake.DownloadAsync(Actor.Department("ZJJ"), materialId)).Status);
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{first}/accept");
-        Assert.Equal((HttpStatusCode.OK, content), await intake.DownloadAsync(Actor.Department("ZJJ"), materialId));
+        await DownloadsAsync(Actor.Department("ZJJ"), materialId, content);
         Assert.Equal(HttpStatusCode.NotFound, (await intake.DownloadAsync(Actor.Department("JTJ"), materialId)).Status);
 
         // Another applicant cannot attach it by its id.
         var stolen = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.OtherApplicant, HttpMethod.Post, "/api/intake/applications",
             new { projectCode = SuiteApi.ProjectCode, projectName = "盗用材料", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials = choice });
         Assert.True(stolen.GetProperty("errors").TryGetProperty("materials[0].materialId", out _), stolen.ToString());
+    }
+
+    private async Task DownloadsAsync(Actor actor, Guid materialId, byte[] expected)
+    {
+        var (status, body) = await intake.DownloadAsync(actor, materialId);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(expected, body);
     }
 
     [Fact]

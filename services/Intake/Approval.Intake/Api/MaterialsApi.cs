@@ -41,7 +41,7 @@ public static class MaterialsApi
     private static async Task<Results<Created<MaterialDto>, ProblemHttpResult>> Upload(
         HttpContext http, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (http.Request.ContentLength > MaterialLimits.MaxRequestBytes) return MaterialLimits.TooLarge();
+        if (http.Request.ContentLength > MaterialLimits.MaxRequestBytes) return await MaterialLimits.DrainAndRefuseAsync(http, ct);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaterialLimits.MaxRequestBytes;
         if (!http.Request.HasFormContentType) throw ValidationException.For("file", "send multipart/form-data with a field 'file'", "请以multipart/form-data上传，字段名为file");
         IFormFile? file;

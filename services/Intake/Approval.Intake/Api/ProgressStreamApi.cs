@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,17 @@ public static class ProgressStreamApi
     private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit)
     {
         var ct = http.RequestAborted;
-        await FindVisibleAsync(db, id, user, audit, ct);
+        try
+        {
+            await FindVisibleAsync(db, id, user, audit, ct);
+        }
+        catch (NotFoundException e)
+        {
+            // Written here: a client accepting only text/event-stream would get no ProblemDetails from the exception handler.
+            await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found / 未找到", detail: $"{e.Message} {e.ChineseMessage}")
+                .ExecuteAsync(http);
+            return;
+        }
         var after = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resume) ? resume : 0;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
