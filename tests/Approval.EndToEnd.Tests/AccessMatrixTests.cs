@@ -32,6 +32,13 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         new("POST", "/api/intake/applications/{application}/accept", null, OtherRegionWindow, Forbidden, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/refuse", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/reject-out-of-scope", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/corrections", new { corrections = new[] { new { subject = "越权", problem = "越权" } } }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/correct", new { }, OtherRegionApplicant, NotFound, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/consultations", new { question = "越权", departments = new[] { "ZJJ" } }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("GET", "/api/intake/applications/{application}/materials", null, OtherRegionWindow, NotFound, NotFound, NotFound, Unrouted: "JTJ"),
+        new("GET", "/api/intake/applications/{application}/progress/stream", null, OtherRegionWindow, NotFound, NotFound, NotFound),
+        new("GET", "/api/intake/applications/{application}/result-notice", null, OtherRegionWindow, NotFound, NotFound, NotFound),
+        new("POST", "/api/intake/applications/{application}/delivery", new { recipient = "越权", phone = "13800000000", address = "越权" }, OtherRegionApplicant, NotFound, Forbidden, NotFound),
         // Approvals: only the department the item is routed to, in its region.
         new("GET", "/api/approvals/items/{item}", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("GET", "/api/approvals/items/{item}/steps", null, OtherRegionZjj, Forbidden, NotFound, NotFound),

@@ -1,6 +1,7 @@
 using Approval.Intake.Api;
 using Approval.Intake.Consumers;
 using Approval.Intake.Data;
+using Approval.Intake.Materials;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
 
@@ -21,13 +22,25 @@ public static class IntakeExtensions
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();
         builder.Services.AddSingleton<CatalogRegionCache>();
+        builder.Services.AddScoped<ApplicationSubmission>();
+        builder.Services.AddScoped<MaterialAttachment>();
+        var materials = builder.Configuration["Approval:Intake:MaterialsPath"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(builder.Environment.ContentRootPath, ".local", "materials");
+        builder.Services.AddSingleton<IMaterialStore>(sp => new DiskMaterialStore(materials, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHttpClient<CatalogClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
         return builder;
     }
 
     public static WebApplication MapIntakeApi(this WebApplication app)
     {
-        ApplicationsApi.Map(app);
+        var applications = ApplicationsApi.Map(app);
+        CorrectionsApi.Map(applications);
+        ConsultationsApi.Map(app, applications);
+        MaterialsApi.Map(app, applications);
+        ProgressStreamApi.Map(applications);
+        ResultsApi.Map(applications);
+        DraftsApi.Map(app);
         app.MapAuditApi<IntakeDbContext>("/api/intake/audit");
         return app;
     }

@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Approval.Contracts;
 using Approval.Contracts.Errors;
-using Approval.Contracts.Events;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Messaging;
@@ -11,76 +7,54 @@ using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using static Approval.Intake.Api.ApplicationAccess;
 
 namespace Approval.Intake.Api;
 
 /// <summary>Applications and the window's decisions (R-6.6, R-7.2, R-7.3) and the progress view (R-6.7).</summary>
 public static class ApplicationsApi
 {
-    public static void Map(IEndpointRouteBuilder app)
+    public static RouteGroupBuilder Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/intake/applications").WithTags("Applications").RequireAuthorization();
-        api.MapPost("/", Submit).RequireAuthorization(Roles.Applicant).WithSummary("Submit a stage application / 申报（接件）");
+        api.MapPost("/", Submit).RequireAuthorization(Roles.Applicant).WithSummary("Submit a stage application online / 网上申报（接件）");
+        api.MapPost("/counter", SubmitAtCounter).RequireAuthorization(Roles.Window)
+            .WithSummary("接件 of a counter or mailed submission, entered by the window / 窗口或邮寄接件");
         api.MapGet("/", List).RequireAuthorization(Roles.Window).WithSummary("The window's queue / 窗口待办");
+        api.MapGet("/mine", Mine).RequireAuthorization(Roles.Applicant).WithSummary("My applications / 我的申请");
         api.MapGet("/{id:guid}", Get).WithSummary("One application / 申请详情");
         api.MapGet("/{id:guid}/progress", Progress).WithSummary("Timeline of the application and its items / 办理进度");
         api.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Roles.Window).WithSummary("受理");
         api.MapPost("/{id:guid}/refuse", Refuse).RequireAuthorization(Roles.Window).WithSummary("不予受理 (reason required)");
         api.MapPost("/{id:guid}/reject-out-of-scope", RejectOutOfScope).RequireAuthorization(Roles.Window).WithSummary("不受理 (reason required)");
         api.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Roles.Applicant).WithSummary("撤件 by the applicant");
+        return api;
     }
 
     private static async Task<Created<ApplicationDto>> Submit(
-        SubmitApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, CatalogClient catalog, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        SubmitApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, ApplicationSubmission submission, CancellationToken ct)
     {
-        var region = await catalog.GetRegionAsync(ct);
-        var errors = new FieldErrors();
-        if (ProjectCode.Problem(request.ProjectCode, region.Code) is { } codeProblem) errors.Add("projectCode", codeProblem);
-        errors.Require(!string.IsNullOrWhiteSpace(request.ProjectName) && request.ProjectName.Length <= 200,
-            "projectName", "is required, at most 200 characters", "项目名称必填，最多200字");
-        errors.Require(request.StageNo is not null, "stageNo", "is required", "审批阶段必填");
-        errors.Require(request.Form is null || request.Form.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null,
-            "form", "must be a JSON object", "表单数据必须是JSON对象");
-        errors.ThrowIfAny();
-
-        var stage = await catalog.GetStageAsync(request.StageNo!.Value, ct)
-            ?? throw ValidationException.For("stageNo", $"stage {request.StageNo} is not in the catalog", $"目录中没有第{request.StageNo}阶段");
-        var chosen = request.ItemCodes is { Count: > 0 } ? request.ItemCodes.Distinct().ToList() : stage.Items.Select(i => i.Code).ToList();
-        var unknown = chosen.Where(c => stage.Items.All(i => i.Code != c)).ToList();
-        if (unknown.Count > 0)
-            throw ValidationException.For("itemCodes", $"not items of stage {stage.No}: {string.Join(", ", unknown)}", $"不属于该阶段的事项：{string.Join("、", unknown)}");
-
-        var items = stage.Items.Where(i => chosen.Contains(i.Code)).Select(i => new ApplicationItem(
-            i.Code, i.Name, i.Department.Code, i.Department.Name, i.Department.CreditCode, i.TimeLimitWorkingDays,
-            i.LicenceTypeCode, i.LicenceName, i.Version)).ToList();
-        var form = await ValidFormAsync(request, stage.No, items.Select(i => i.ItemCode), catalog, ct);
-        var now = clock.GetUtcNow();
-        var application = Domain.Application.Receive(region.Code, request.ProjectCode!, request.ProjectName!.Trim(),
-            user.UserId(), user.DisplayName(), stage.No, stage.Name, form, items, now);
-        db.Applications.Add(application);
-        db.Progress.Add(Entry(application, user, null, now));
-        Audit(audit, application);
+        var applicant = new Applicant(user.UserId(), user.DisplayName(), user.FindFirstValue("phone_number"));
+        var application = await submission.ReceiveAsync(request, applicant, AcceptanceChannel.Web, user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));
     }
 
-    /// <summary>
-    /// The stage form (一张表单) checked against the schema the catalog serves for the chosen items, after filling in
-    /// what the application already says (project code and name); every failing field is a 400 "form.&lt;field&gt;".
-    /// </summary>
-    private static async Task<string> ValidFormAsync(SubmitApplicationRequest request, int stageNo, IEnumerable<string> itemCodes, CatalogClient catalog, CancellationToken ct)
+    private static async Task<Created<ApplicationDto>> SubmitAtCounter(
+        CounterApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, ApplicationSubmission submission, CancellationToken ct)
     {
-        var schema = await catalog.GetStageFormAsync(stageNo, itemCodes, ct);
-        var submitted = request.Form is { ValueKind: JsonValueKind.Object } f ? JsonNode.Parse(f.GetRawText())!.AsObject() : [];
-        var known = new Dictionary<string, string> { ["project.code"] = request.ProjectCode!, ["project.name"] = request.ProjectName!.Trim() };
-        var form = StageFormPrefill.Apply(schema, submitted, known);
-        var errors = new FieldErrors();
-        foreach (var (field, message) in StageFormValidator.Validate(schema, form)) errors.Add($"form.{field}", message);
+        var channel = request.Channel switch { "counter" => AcceptanceChannel.Window, "mail" => AcceptanceChannel.Mail, _ => (AcceptanceChannel?)null };
+        var errors = new FieldErrors()
+            .Require(channel is not null, "channel", "must be counter or mail", "接件方式应为counter（窗口）或mail（邮寄）")
+            .Require(!string.IsNullOrWhiteSpace(request.ApplicantId) && request.ApplicantId.Length <= 100, "applicantId", "is required (the applicant's account)", "必须填写申请人账号")
+            .Require(!string.IsNullOrWhiteSpace(request.ApplicantName) && request.ApplicantName.Length <= 200, "applicantName", "is required, at most 200 characters", "申请人名称必填，最多200字");
         errors.ThrowIfAny();
-        return form.ToJsonString(FormJson);
+        var application = await submission.ReceiveAsync(
+            new SubmitApplicationRequest(request.ProjectCode, request.ProjectName, request.StageNo, request.ItemCodes, request.Form),
+            new Applicant(request.ApplicantId!.Trim(), request.ApplicantName!.Trim(), request.ApplicantMobile), channel!.Value, user, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));
     }
-
-    private static readonly JsonSerializerOptions FormJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     private static async Task<Ok<List<ApplicationDto>>> List(int? status, ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)
     {
@@ -88,6 +62,13 @@ public static class ApplicationsApi
         var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == region);
         if (status is not null) query = query.Where(a => (int)a.Status == status);
         var list = await query.OrderByDescending(a => a.ReceivedAt).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(ToDto).ToList());
+    }
+
+    private static async Task<Ok<List<ApplicationDto>>> Mine(ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var list = await db.Applications.AsNoTracking().Where(a => a.ApplicantId == me).OrderByDescending(a => a.ReceivedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(list.Select(ToDto).ToList());
     }
 
@@ -113,77 +94,41 @@ public static class ApplicationsApi
         var now = clock.GetUtcNow();
         application.Accept(now);
         db.Progress.Add(Entry(application, user, null, now));
-        db.AddOutboxEvent(new ApplicationAccepted(
-            application.Id, application.RegionCode, application.ProjectCode, application.ProjectName,
-            application.ApplicantId, application.ApplicantName, application.StageNo,
-            application.Items.Select(i => new AcceptedItem(i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName,
-                i.DepartmentCreditCode, i.TimeLimitWorkingDays, i.LicenceTypeCode, i.LicenceName)).ToList(),
-            user.DisplayName(), now), application.Id.ToString(), clock);
+        db.AddOutboxEvent(IntakeEvents.Accepted(application, user.DisplayName(), now), application.Id.ToString(), clock);
         Audit(audit, application);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(application));
     }
 
     private static Task<Ok<ApplicationDto>> Refuse(Guid id, DecisionRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
-        DecideAsync(id, user, db, clock, audit, request.Reason, (a, now) => a.Refuse(request.Reason, now), ct);
+        RefuseAsync(id, user, db, clock, audit, request.Reason, (a, now) => a.Refuse(request.Reason, now), ct);
 
     private static Task<Ok<ApplicationDto>> RejectOutOfScope(Guid id, DecisionRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
-        DecideAsync(id, user, db, clock, audit, request.Reason, (a, now) => a.RejectOutOfScope(request.Reason, now), ct);
+        RefuseAsync(id, user, db, clock, audit, request.Reason, (a, now) => a.RejectOutOfScope(request.Reason, now), ct);
 
-    private static async Task<Ok<ApplicationDto>> Withdraw(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
-    {
-        await FindVisibleAsync(db, id, user, audit, ct);
-        return await DecideAsync(id, user, db, clock, audit, null, (a, now) => a.Withdraw(now), ct);
-    }
-
-    private static async Task<Ok<ApplicationDto>> DecideAsync(
-        Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, string? opinion,
+    /// <summary>不受理 / 不予受理: the decision, its timeline line with the reason, and ApplicationRefused, in one transaction.</summary>
+    private static async Task<Ok<ApplicationDto>> RefuseAsync(
+        Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, string? reason,
         Action<Domain.Application, DateTimeOffset> decide, CancellationToken ct)
     {
         var application = await FindAsync(db, id, user, audit, ct);
         var now = clock.GetUtcNow();
         decide(application, now);
-        db.Progress.Add(Entry(application, user, opinion?.Trim(), now));
+        db.Progress.Add(Entry(application, user, reason?.Trim(), now));
+        db.AddOutboxEvent(IntakeEvents.Refused(application, user.DisplayName(), now), application.Id.ToString(), clock);
         Audit(audit, application);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(application));
     }
 
-    /// <summary>An application of another region answers 404: a region's data never reaches another region's users.</summary>
-    private static async Task<Domain.Application> FindAsync(IntakeDbContext db, Guid id, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ApplicationDto>> Withdraw(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Application 申请", id.ToString());
-        if (!user.InRegion(application.RegionCode)) await DenyAsync(audit, application, "another region", ct);
-        return application;
+        var application = await FindOwnAsync(db, id, user, audit, ct);
+        var now = clock.GetUtcNow();
+        application.Withdraw(now);
+        db.Progress.Add(Entry(application, user, null, now));
+        Audit(audit, application);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(application));
     }
-
-    /// <summary>An applicant sees only their own applications; the window sees all of its region. Others get 404, not a hint that it exists.</summary>
-    private static async Task<Domain.Application> FindVisibleAsync(IntakeDbContext db, Guid id, ClaimsPrincipal user, IAuditLog audit, CancellationToken ct)
-    {
-        var application = await FindAsync(db, id, user, audit, ct);
-        if (!user.IsInRole(Roles.Window) && application.ApplicantId != user.UserId()) await DenyAsync(audit, application, "not the applicant", ct);
-        return application;
-    }
-
-    /// <summary>Audits the refusal, then answers 404 as if the application did not exist.</summary>
-    private static async Task DenyAsync(IAuditLog audit, Domain.Application a, string why, CancellationToken ct)
-    {
-        await audit.DenyAsync("application", a.Id.ToString(), why, ct, a.RegionCode);
-        throw new NotFoundException("Application 申请", a.Id.ToString());
-    }
-
-    private static void Audit(IAuditLog audit, Domain.Application a) =>
-        audit.Add(AuditActions.StateChange, "application", a.Id.ToString(), $"{a.Status.Code()} {a.Status.ChineseName()}", a.RegionCode);
-
-    private static ProgressEntry Entry(Domain.Application a, ClaimsPrincipal user, string? opinion, DateTimeOffset now) => new()
-    {
-        ApplicationId = a.Id, Subject = $"{a.StageName}申请", StatusCode = a.Status.Code(), StatusName = a.Status.ChineseName(),
-        Actor = user.DisplayName(), Organisation = user.IsInRole(Roles.Window) ? "综合服务窗口" : a.ApplicantName,
-        Opinion = opinion, OccurredAt = now,
-    };
-
-    private static ApplicationDto ToDto(Domain.Application a) => new(
-        a.Id, a.RegionCode, a.ProjectCode, a.ProjectName, a.ApplicantId, a.ApplicantName, a.StageNo, a.StageName,
-        a.Status.Code(), a.Status.ChineseName(), a.DecisionReason, a.ReceivedAt, a.DecidedAt,
-        a.Items.Select(i => new ApplicationItemDto(i.ItemCode, i.ItemVersion, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays)).ToList());
 }

@@ -19,6 +19,14 @@ public sealed class CatalogClient(HttpClient http, CatalogRegionCache regionCach
         await http.GetFromJsonAsync<JsonObject>($"/api/catalog/stages/{stageNo}/form?items={Uri.EscapeDataString(string.Join(',', itemCodes))}", ct)
         ?? throw new InvalidOperationException($"The catalog has no form for stage {stageNo}.");
 
+    /// <summary>The item's material list (申请材料) as the catalog serves it today.</summary>
+    public async Task<List<CatalogMaterial>> GetMaterialsAsync(string itemCode, CancellationToken ct) =>
+        (await http.GetFromJsonAsync<CatalogMaterials>($"/api/catalog/items/{Uri.EscapeDataString(itemCode)}/materials", ct))?.Materials ?? [];
+
+    /// <summary>The codes of the region's departments (审批服务单位).</summary>
+    public async Task<List<string>> GetRegionDepartmentsAsync(CancellationToken ct) =>
+        (await http.GetFromJsonAsync<CatalogRegionDepartments>("/api/catalog/region", ct))?.Departments.Select(d => d.Code).ToList() ?? [];
+
     public Task<CatalogRegion> GetRegionAsync(CancellationToken ct) => regionCache.GetAsync(async token =>
         await http.GetFromJsonAsync<CatalogRegion>("/api/catalog/region", token)
         ?? throw new InvalidOperationException("The catalog has no region."), ct);
@@ -33,3 +41,10 @@ public sealed record CatalogItem(
     string? LicenceTypeCode, string? LicenceName);
 
 public sealed record CatalogDepartment(string Code, string Name, string CreditCode);
+
+public sealed record CatalogMaterials(string ItemCode, int Version, List<CatalogMaterial> Materials);
+
+/// <summary>One entry of an item's material list; Source is applicant, licence-library or shared.</summary>
+public sealed record CatalogMaterial(string Name, string Form, int Copies, string Source, bool Required);
+
+public sealed record CatalogRegionDepartments(string Code, List<CatalogDepartment> Departments);

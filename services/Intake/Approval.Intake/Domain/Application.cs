@@ -14,18 +14,30 @@ public sealed class Application
     public required string ApplicantName { get; init; }
     public required int StageNo { get; init; }
     public required string StageName { get; init; }
-    public required string FormData { get; init; }
+    public string FormData { get; private set; } = "{}";
     public required List<ApplicationItem> Items { get; init; }
     public ProcessingStatus Status { get; private set; }
     public string? DecisionReason { get; private set; }
     public DateTimeOffset ReceivedAt { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+    /// <summary>受理方式 (DOMAIN.md): 1 window (counter), 2 web, 3 mobile, 4 mail.</summary>
+    public AcceptanceChannel Channel { get; private set; } = AcceptanceChannel.Web;
+    /// <summary>The window officer who entered a counter or mail submission; null when the applicant applied online.</summary>
+    public string? EnteredBy { get; private set; }
+    /// <summary>The complete list of corrections of the latest 补正（开始）.</summary>
+    public List<Correction> Corrections { get; private set; } = [];
+    public DateTimeOffset? CorrectionRequestedAt { get; private set; }
+    public DateTimeOffset? CorrectedAt { get; private set; }
+    /// <summary>When the window issued the consolidated result notice, and who.</summary>
+    public DateTimeOffset? ResultNoticeIssuedAt { get; private set; }
+    public string? ResultNoticeIssuedBy { get; private set; }
     /// <summary>PostgreSQL xmin: optimistic concurrency, so two window clerks cannot both decide.</summary>
     public uint Version { get; private set; }
 
     public static Application Receive(
         string regionCode, string projectCode, string projectName, string applicantId, string applicantName,
-        int stageNo, string stageName, string formData, List<ApplicationItem> items, DateTimeOffset now)
+        int stageNo, string stageName, string formData, List<ApplicationItem> items, DateTimeOffset now,
+        AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null)
     {
         if (items.Count == 0) throw ValidationException.For("itemCodes", "at least one item is required", "至少选择一个事项");
         return new Application
@@ -33,6 +45,7 @@ public sealed class Application
             Id = Guid.CreateVersion7(now), RegionCode = regionCode, ProjectCode = projectCode, ProjectName = projectName,
             ApplicantId = applicantId, ApplicantName = applicantName, StageNo = stageNo, StageName = stageName,
             FormData = formData, Items = items, Status = ProcessingStatus.Received, ReceivedAt = now,
+            Channel = channel, EnteredBy = enteredBy,
         };
     }
 
@@ -46,6 +59,54 @@ public sealed class Application
 
     /// <summary>撤件 by the applicant before acceptance.</summary>
     public void Withdraw(DateTimeOffset now) => Decide(ProcessingStatus.Withdrawn, null, now);
+
+    /// <summary>补正（开始）: the complete list of corrections in one act; the application waits for the applicant.</summary>
+    public void RequestCorrections(IReadOnlyList<Correction>? corrections, DateTimeOffset now)
+    {
+        if (corrections is null || corrections.Count == 0)
+            throw ValidationException.For("corrections", "list every correction (at least one)", "必须一次性列出全部补正内容（至少一项）");
+        var errors = new FieldErrors();
+        for (var i = 0; i < corrections.Count; i++)
+        {
+            errors.Require(!string.IsNullOrWhiteSpace(corrections[i].Subject), $"corrections[{i}].subject", "names the material or field", "必须写明补正的材料或字段");
+            errors.Require(!string.IsNullOrWhiteSpace(corrections[i].Problem), $"corrections[{i}].problem", "says what is wrong", "必须写明存在的问题");
+        }
+        errors.ThrowIfAny();
+        ApplicationStateMachine.EnsureCanMove(Status, ProcessingStatus.CorrectionStarted);
+        Status = ProcessingStatus.CorrectionStarted;
+        Corrections = corrections.Select(c => new Correction(c.Subject.Trim(), c.Problem.Trim())).ToList();
+        CorrectionRequestedAt = now;
+        CorrectedAt = null;
+    }
+
+    /// <summary>补正（结束）: the applicant resubmitted; a corrected form replaces the old one.</summary>
+    public void Correct(string? formData, DateTimeOffset now)
+    {
+        ApplicationStateMachine.EnsureCanMove(Status, ProcessingStatus.CorrectionEnded);
+        Status = ProcessingStatus.CorrectionEnded;
+        if (formData is not null) FormData = formData;
+        CorrectedAt = now;
+    }
+
+    /// <summary>True while the window has not decided (已接件, 补正 open or ended): consultation and materials may still change.</summary>
+    public bool Undecided => Status is ProcessingStatus.Received or ProcessingStatus.CorrectionStarted or ProcessingStatus.CorrectionEnded;
+
+    public void EnsureUndecided(string what, string chinese)
+    {
+        if (!Undecided) throw new IntakeRuleException(
+            $"{what} is only possible before the window decides; the application is {Status.Code()} {Status.ChineseName()}.",
+            $"{chinese}只能在窗口作出受理决定前进行，当前状态为“{Status.ChineseName()}”（{Status.Code()}）。");
+    }
+
+    /// <summary>The window's consolidated result notice: only for an accepted application whose items are all concluded.</summary>
+    public void IssueResultNotice(bool allItemsConcluded, string by, DateTimeOffset now)
+    {
+        if (Status != ProcessingStatus.Accepted || !allItemsConcluded)
+            throw new IntakeRuleException("The result notice needs an accepted application whose items are all concluded.",
+                "结果通知书须在申请已受理且全部事项办结后出具。");
+        ResultNoticeIssuedAt ??= now;
+        ResultNoticeIssuedBy ??= by;
+    }
 
     private void Decide(ProcessingStatus to, string? reason, DateTimeOffset now)
     {

@@ -22,6 +22,52 @@ namespace Approval.Intake.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Approval.Intake.Domain.AcceptanceConsultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Opinion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("DepartmentCode", "AnsweredAt");
+
+                    b.ToTable("acceptance_consultations", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Intake.Domain.Application", b =>
                 {
                     b.Property<Guid>("Id")
@@ -35,10 +81,22 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CorrectionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DecisionReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EnteredBy")
                         .HasColumnType("text");
 
                     b.Property<string>("FormData")
@@ -58,6 +116,12 @@ namespace Approval.Intake.Data.Migrations
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ResultNoticeIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultNoticeIssuedBy")
                         .HasColumnType("text");
 
                     b.Property<string>("StageName")
@@ -83,6 +147,79 @@ namespace Approval.Intake.Data.Migrations
                     b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("applications", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Intake.Domain.ApplicationDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
+
+                    b.ToTable("application_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Intake.Domain.AttachedMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LicenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LicenceIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("MaterialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("MaterialId");
+
+                    b.ToTable("attached_materials", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Intake.Domain.IssuedLicence", b =>
@@ -127,6 +264,87 @@ namespace Approval.Intake.Data.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("issued_licences", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Intake.Domain.Material", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "UploadedAt");
+
+                    b.ToTable("materials", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Intake.Domain.PaperDelivery", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Carrier")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShippedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasColumnType("text");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("paper_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Intake.Domain.ProgressEntry", b =>
@@ -367,6 +585,33 @@ namespace Approval.Intake.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ApplicationId");
                         });
+
+                    b.OwnsMany("Approval.Intake.Domain.Correction", "Corrections", b1 =>
+                        {
+                            b1.Property<Guid>("ApplicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Problem")
+                                .IsRequired();
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.HasKey("ApplicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("applications");
+
+                            b1
+                                .ToJson("corrections")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Items");
                 });

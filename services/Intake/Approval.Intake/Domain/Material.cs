@@ -1,0 +1,20 @@
+namespace Approval.Intake.Domain;
+
+/// <summary>
+/// An uploaded file (电子材料), owned by its uploader. Stored once under a server-made name; every later application
+/// refers to it by id, never by a second upload.
+/// </summary>
+public sealed class Material
+{
+    public Guid Id { get; init; }
+    public required string OwnerId { get; init; }
+    public required string RegionCode { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public long Size { get; init; }
+    /// <summary>SHA-256 of the content, lower-case hex.</summary>
+    public required string Sha256 { get; init; }
+    /// <summary>The name the store gave it; never derived from the client's file name.</summary>
+    public required string StorageName { get; init; }
+    public DateTimeOffset UploadedAt { get; init; }
+}
