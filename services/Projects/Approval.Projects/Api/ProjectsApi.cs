@@ -78,7 +78,7 @@ public static class ProjectsApi
         string projectCode, IssueEngineeringCodeRequest r, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var project = (await db.Projects.FromSql($"SELECT * FROM projects WHERE code = {projectCode} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        var project = (await db.Projects.FromSql($"""SELECT *, xmin FROM projects WHERE "Code" = {projectCode} FOR UPDATE""").ToListAsync(ct)).SingleOrDefault();
         if (project is null || project.OwnerId != user.UserId())
         {
             await tx.CommitAsync(ct); // releases the lock; the denial below is audited in its own commit
