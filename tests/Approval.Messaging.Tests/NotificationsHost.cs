@@ -26,7 +26,7 @@ public sealed class NotificationsHost : IAsyncDisposable
 
     public NotificationsDbContext NewContext() => new(new DbContextOptionsBuilder<NotificationsDbContext>().UseNpgsql(connectionString).Options);
 
-    public static async Task<NotificationsHost> StartAsync()
+    public static async Task<NotificationsHost> StartAsync(string addressGrace = "00:10:00")
     {
         var h = new NotificationsHost();
         var builder = Host.CreateApplicationBuilder();
@@ -38,6 +38,8 @@ public sealed class NotificationsHost : IAsyncDisposable
             ["Approval:Messaging:RetryMinInterval"] = "00:00:00.050",
             ["Approval:Messaging:RetryMaxInterval"] = "00:00:00.200",
             ["Approval:Notifications:DispatchInterval"] = "00:00:00.050",
+            ["Approval:Notifications:PostponeInterval"] = "00:00:00.050",
+            ["Approval:Notifications:AddressGrace"] = addressGrace,
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddNotifications();
