@@ -58,6 +58,10 @@ var licences = Service<Projects.Approval_Licences>("licences").WithReference(rab
         Setting("Approval:Licences:SealKeyEncryptionKey", "000102030405060708090a0b0c0d0e0f"));
 // Licences reads an application's progress from Intake to build its archive package.
 licences.WithReference(intake);
+// Projects checks project codes against the catalog's region; Notifications only listens to events.
+var projects = Service<Projects.Approval_Projects>("projects")
+    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
+var notifications = Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity);
 
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
 builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)
@@ -67,6 +71,7 @@ builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null
     .WithReference(identity).WaitFor(identity)
     .WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences)
     .WaitFor(catalog).WaitFor(intake).WaitFor(approvals).WaitFor(licences)
+    .WithReference(projects).WithReference(notifications).WaitFor(projects).WaitFor(notifications)
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

@@ -5,7 +5,7 @@ namespace Approval.Gateway;
 public static class GatewayExtensions
 {
     /// <summary>The services whose APIs the gateway exposes at /api/{name}/… and /openapi/{name}.json.</summary>
-    public static readonly string[] Services = ["catalog", "intake", "approvals", "licences", "identity"];
+    public static readonly string[] Services = ["catalog", "intake", "approvals", "licences", "projects", "notifications", "identity"];
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {

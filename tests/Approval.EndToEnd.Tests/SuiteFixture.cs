@@ -40,6 +40,9 @@ public sealed class SuiteFixture : IAsyncLifetime
         await app.ResourceNotifications.WaitForResourceHealthyAsync("province", startup.Token);
         Province = app.GetEndpoint("province", "http");
         Identity = app.GetEndpoint("identity", "http");
+        // The gateway waits for every service; these two are named so a failed start says which one.
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("projects", startup.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("notifications", startup.Token);
         await Task.WhenAll(new[] { Actor.Applicant, Actor.OtherApplicant, Actor.Window, Actor.Department("ZJJ"), Actor.Department("CGJ") }
             .Select(ActorTokens.ForAsync));
     }

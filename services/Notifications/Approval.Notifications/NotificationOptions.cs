@@ -1,0 +1,20 @@
+namespace Approval.Notifications;
+
+/// <summary>Section "Approval:Notifications".</summary>
+public sealed class NotificationOptions
+{
+    /// <summary>"sink" (default: records every SMS in the database, for development and tests) or "http" (a real provider).</summary>
+    public string SmsProvider { get; set; } = "sink";
+    /// <summary>The provider's send endpoint (absolute URL) when SmsProvider is "http"; configured per deployment, never in files.</summary>
+    public string? SmsEndpoint { get; set; }
+    /// <summary>Sent as a bearer token to the provider.</summary>
+    public string? SmsApiKey { get; set; }
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public int DispatchBatchSize { get; set; } = 50;
+    /// <summary>How long an SMS waits for a mobile number to become known before it is marked undeliverable.</summary>
+    public TimeSpan AddressGrace { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan PostponeInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Failed sends are retried with exponential backoff this many times, then the delivery is Failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+}

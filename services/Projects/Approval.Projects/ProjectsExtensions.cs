@@ -1,0 +1,28 @@
+using Approval.Messaging;
+using Approval.Projects.Api;
+using Approval.Projects.Data;
+using Approval.ServiceDefaults.Audit;
+
+namespace Approval.Projects;
+
+public static class ProjectsExtensions
+{
+    public static IHostApplicationBuilder AddProjects(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ProjectsDbContext>("projects");
+        // Projects only publishes (ProjectRegistered, EngineeringCodeIssued); it consumes nothing yet.
+        builder.AddApprovalMessaging<ProjectsDbContext>("projects", _ => { });
+        builder.AddAuditLog<ProjectsDbContext>();
+        // The deployment's region is the catalog's (read over HTTP, once per process).
+        builder.Services.AddSingleton<RegionCache>();
+        builder.Services.AddHttpClient<RegionClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
+        return builder;
+    }
+
+    public static WebApplication MapProjectsApi(this WebApplication app)
+    {
+        ProjectsApi.Map(app);
+        app.MapAuditApi<ProjectsDbContext>("/api/projects/audit");
+        return app;
+    }
+}
