@@ -62,6 +62,8 @@ licences.WithReference(intake);
 var projects = Service<Projects.Approval_Projects>("projects")
     .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
 var notifications = Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity);
+// Intake prefills stage forms from a project's data, read by engineering code (工程代码) with the caller's token.
+intake.WithReference(projects);
 
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
 builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)

@@ -24,6 +24,9 @@ public static class IntakeExtensions
         builder.Services.AddSingleton<CatalogRegionCache>();
         builder.Services.AddScoped<ApplicationSubmission>();
         builder.Services.AddScoped<MaterialAttachment>();
+        builder.Services.AddScoped<FormKnownValues>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddHttpClient<ProjectsClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:ProjectsUrl"] ?? "http://projects"));
         var materials = builder.Configuration["Approval:Intake:MaterialsPath"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(builder.Environment.ContentRootPath, ".local", "materials");
@@ -41,6 +44,7 @@ public static class IntakeExtensions
         ProgressStreamApi.Map(applications);
         ResultsApi.Map(applications);
         DraftsApi.Map(app);
+        PrefillApi.Map(app);
         app.MapAuditApi<IntakeDbContext>("/api/intake/audit");
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Claims;
 using Approval.Contracts;
 using Approval.Contracts.Errors;
@@ -82,5 +83,6 @@ internal static class ApplicationAccess
         a.Status.Code(), a.Status.ChineseName(), a.DecisionReason, a.ReceivedAt, a.DecidedAt,
         a.Items.Select(i => new ApplicationItemDto(i.ItemCode, i.ItemVersion, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays)).ToList(),
         (int)a.Channel, a.Channel.ChineseName(), a.EnteredBy,
-        (a.Corrections ?? []).Select(c => new CorrectionDto(c.Subject, c.Problem)).ToList(), a.CorrectionRequestedAt, a.CorrectedAt);
+        (a.Corrections ?? []).Select(c => new CorrectionDto(c.Subject, c.Problem)).ToList(), a.CorrectionRequestedAt, a.CorrectedAt, a.EngineeringCode,
+        JsonDocument.Parse(a.FormData).RootElement.Clone());
 }

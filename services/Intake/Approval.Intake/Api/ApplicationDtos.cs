@@ -7,7 +7,8 @@ namespace Approval.Intake.Api;
 /// refer to an uploaded material of the applicant or to an e-licence the applicant holds.
 /// </summary>
 public sealed record SubmitApplicationRequest(
-    string? ProjectCode, string? ProjectName, int? StageNo, List<string>? ItemCodes, JsonElement? Form, List<MaterialChoice>? Materials = null);
+    string? ProjectCode, string? ProjectName, int? StageNo, List<string>? ItemCodes, JsonElement? Form, List<MaterialChoice>? Materials = null,
+    string? EngineeringCode = null);
 
 /// <summary>One material for an entry of the material list: exactly one of materialId and licenceIdentifier.</summary>
 public sealed record MaterialChoice(string? Name, Guid? MaterialId, string? LicenceIdentifier);
@@ -15,7 +16,7 @@ public sealed record MaterialChoice(string? Name, Guid? MaterialId, string? Lice
 /// <summary>接件 by the window of a counter or mailed submission, on behalf of the applicant's account (channel "counter" or "mail").</summary>
 public sealed record CounterApplicationRequest(
     string? ApplicantId, string? ApplicantName, string? ApplicantMobile, string? Channel,
-    string? ProjectCode, string? ProjectName, int? StageNo, List<string>? ItemCodes, JsonElement? Form);
+    string? ProjectCode, string? ProjectName, int? StageNo, List<string>? ItemCodes, JsonElement? Form, string? EngineeringCode = null);
 
 /// <summary>A window decision that needs a reason (不予受理, 不受理).</summary>
 public sealed record DecisionRequest(string? Reason);
@@ -25,7 +26,8 @@ public sealed record ApplicationDto(
     int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
     DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItemDto> Items,
     int ChannelCode, string ChannelName, string? EnteredBy,
-    IReadOnlyList<CorrectionDto> Corrections, DateTimeOffset? CorrectionRequestedAt, DateTimeOffset? CorrectedAt);
+    IReadOnlyList<CorrectionDto> Corrections, DateTimeOffset? CorrectionRequestedAt, DateTimeOffset? CorrectedAt, string? EngineeringCode = null,
+    JsonElement? Form = null);
 
 public sealed record ApplicationItemDto(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
 

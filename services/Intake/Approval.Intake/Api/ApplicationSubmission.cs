@@ -18,12 +18,21 @@ public sealed record Applicant(string Id, string Name, string? Mobile);
 /// chosen materials, then records the application (已接件), its first timeline line, its materials and the
 /// ApplicationReceived event in one transaction. Used online, at the counter and when a draft is submitted.
 /// </summary>
-public sealed class ApplicationSubmission(IntakeDbContext db, CatalogClient catalog, MaterialAttachment materials, TimeProvider clock, IAuditLog audit)
+public sealed class ApplicationSubmission(
+    IntakeDbContext db, CatalogClient catalog, ProjectsClient projects, FormKnownValues knownValues, MaterialAttachment materials, TimeProvider clock, IAuditLog audit)
 {
     public async Task<Domain.Application> ReceiveAsync(
         SubmitApplicationRequest request, Applicant applicant, AcceptanceChannel channel, ClaimsPrincipal actor, CancellationToken ct)
     {
         var region = await catalog.GetRegionAsync(ct);
+        var project = await ProjectOfAsync(request.EngineeringCode, ct);
+        if (project is not null)
+        {
+            if (request.ProjectCode is { Length: > 0 } named && named != project.ProjectCode)
+                throw ValidationException.For("projectCode", $"is not the project of engineering code {project.EngineeringCode} ({project.ProjectCode})",
+                    $"项目代码与工程代码{project.EngineeringCode}所属项目（{project.ProjectCode}）不一致");
+            request = request with { ProjectCode = project.ProjectCode, ProjectName = request.ProjectName is { Length: > 0 } ? request.ProjectName : project.ProjectName };
+        }
         var errors = new FieldErrors();
         if (ProjectCode.Problem(request.ProjectCode, region.Code) is { } codeProblem) errors.Add("projectCode", codeProblem);
         errors.Require(!string.IsNullOrWhiteSpace(request.ProjectName) && request.ProjectName.Length <= 200,
@@ -43,12 +52,12 @@ public sealed class ApplicationSubmission(IntakeDbContext db, CatalogClient cata
         var items = stage.Items.Where(i => chosen.Contains(i.Code)).Select(i => new ApplicationItem(
             i.Code, i.Name, i.Department.Code, i.Department.Name, i.Department.CreditCode, i.TimeLimitWorkingDays,
             i.LicenceTypeCode, i.LicenceName, i.Version)).ToList();
-        var known = new Dictionary<string, string> { ["project.code"] = request.ProjectCode!, ["project.name"] = request.ProjectName!.Trim() };
+        var known = await knownValues.ForAsync(request.ProjectCode!, request.ProjectName!.Trim(), project?.Fields, applicant.Id, null, ct);
         var form = await ValidFormAsync(request.Form, stage.No, items.Select(i => i.ItemCode), known, ct);
         var now = clock.GetUtcNow();
         var application = Domain.Application.Receive(region.Code, request.ProjectCode!, request.ProjectName!.Trim(),
             applicant.Id, applicant.Name, stage.No, stage.Name, form, items, now,
-            channel, channel == AcceptanceChannel.Web ? null : actor.DisplayName());
+            channel, channel == AcceptanceChannel.Web ? null : actor.DisplayName(), project?.EngineeringCode);
         var attached = await materials.ResolveAsync(application, request.Materials, now, ct);
 
         db.Applications.Add(application);
@@ -59,9 +68,18 @@ public sealed class ApplicationSubmission(IntakeDbContext db, CatalogClient cata
         return application;
     }
 
+    /// <summary>The project an engineering code (工程代码) names, read with the caller's token; none named → null.</summary>
+    public async Task<ProjectPrefill?> ProjectOfAsync(string? engineeringCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(engineeringCode)) return null;
+        return await projects.GetPrefillAsync(engineeringCode.Trim(), ct)
+            ?? throw ValidationException.For("engineeringCode", $"{engineeringCode} is not a project of yours (Projects)",
+                $"工程代码{engineeringCode}不存在或不属于申请人的项目");
+    }
+
     /// <summary>
     /// The stage form (一张表单) checked against the schema the catalog serves for the chosen items, after filling in
-    /// what the application already says (project code and name); every failing field is a 400 "form.&lt;field&gt;".
+    /// what is already known (FormKnownValues: the project's data and the project's earlier stage forms); every failing field is a 400 "form.&lt;field&gt;".
     /// </summary>
     public async Task<string> ValidFormAsync(JsonElement? submittedForm, int stageNo, IEnumerable<string> itemCodes,
         IReadOnlyDictionary<string, string> known, CancellationToken ct)

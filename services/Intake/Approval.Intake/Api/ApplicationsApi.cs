@@ -50,7 +50,7 @@ public static class ApplicationsApi
             .Require(!string.IsNullOrWhiteSpace(request.ApplicantName) && request.ApplicantName.Length <= 200, "applicantName", "is required, at most 200 characters", "申请人名称必填，最多200字");
         errors.ThrowIfAny();
         var application = await submission.ReceiveAsync(
-            new SubmitApplicationRequest(request.ProjectCode, request.ProjectName, request.StageNo, request.ItemCodes, request.Form),
+            new SubmitApplicationRequest(request.ProjectCode, request.ProjectName, request.StageNo, request.ItemCodes, request.Form, EngineeringCode: request.EngineeringCode),
             new Applicant(request.ApplicantId!.Trim(), request.ApplicantName!.Trim(), request.ApplicantMobile), channel!.Value, user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));

@@ -40,14 +40,14 @@ public static class CorrectionsApi
 
     private static async Task<Ok<ApplicationDto>> Correct(
         Guid id, CorrectedApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, ApplicationSubmission submission,
-        MaterialAttachment materials, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        MaterialAttachment materials, FormKnownValues knownValues, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         var application = await FindOwnAsync(db, id, user, audit, ct);
         var now = clock.GetUtcNow();
         string? form = null;
         if (request.Form is { ValueKind: JsonValueKind.Object })
         {
-            var known = new Dictionary<string, string> { ["project.code"] = application.ProjectCode, ["project.name"] = application.ProjectName };
+            var known = await knownValues.ForAsync(application.ProjectCode, application.ProjectName, null, application.ApplicantId, application.Id, ct);
             form = await submission.ValidFormAsync(request.Form, application.StageNo, application.Items.Select(i => i.ItemCode), known, ct);
         }
         var attached = await materials.ResolveAsync(application, request.Materials, now, ct);

@@ -10,6 +10,8 @@ public sealed class Application
     public required string RegionCode { get; init; }
     public required string ProjectCode { get; init; }
     public required string ProjectName { get; init; }
+    /// <summary>The engineering code (工程代码) of Projects the application is for, when the applicant named one.</summary>
+    public string? EngineeringCode { get; init; }
     public required string ApplicantId { get; init; }
     public required string ApplicantName { get; init; }
     public required int StageNo { get; init; }
@@ -37,7 +39,7 @@ public sealed class Application
     public static Application Receive(
         string regionCode, string projectCode, string projectName, string applicantId, string applicantName,
         int stageNo, string stageName, string formData, List<ApplicationItem> items, DateTimeOffset now,
-        AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null)
+        AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null, string? engineeringCode = null)
     {
         if (items.Count == 0) throw ValidationException.For("itemCodes", "at least one item is required", "至少选择一个事项");
         return new Application
@@ -45,7 +47,7 @@ public sealed class Application
             Id = Guid.CreateVersion7(now), RegionCode = regionCode, ProjectCode = projectCode, ProjectName = projectName,
             ApplicantId = applicantId, ApplicantName = applicantName, StageNo = stageNo, StageName = stageName,
             FormData = formData, Items = items, Status = ProcessingStatus.Received, ReceivedAt = now,
-            Channel = channel, EnteredBy = enteredBy,
+            Channel = channel, EnteredBy = enteredBy, EngineeringCode = engineeringCode,
         };
     }
 

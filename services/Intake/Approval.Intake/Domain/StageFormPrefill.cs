@@ -4,7 +4,8 @@ namespace Approval.Intake.Domain;
 
 /// <summary>
 /// Data entered once is not asked for again: a form field the schema marks "x-prefill" with a source Intake
-/// knows (the application's project code and name) is filled in when the applicant left it out.
+/// knows is filled in when the applicant left it out. Sources: "project.*" (the project's data, keyed by that name)
+/// and "stage:N" (the same field of the project's stage-N form, keyed "stage:N/&lt;field&gt;").
 /// </summary>
 public static class StageFormPrefill
 {
@@ -13,8 +14,9 @@ public static class StageFormPrefill
         var filled = (JsonObject)form.DeepClone();
         foreach (var (name, property) in schema["properties"] as JsonObject ?? [])
         {
-            if (filled[name] is null && property?["x-prefill"]?.GetValue<string>() is { } source && known.TryGetValue(source, out var value))
-                filled[name] = value;
+            if (filled[name] is not null || property?["x-prefill"]?.GetValue<string>() is not { } source) continue;
+            var key = source.StartsWith("stage:", StringComparison.Ordinal) ? $"{source}/{name}" : source;
+            if (known.TryGetValue(key, out var value)) filled[name] = value;
         }
         return filled;
     }

@@ -96,6 +96,9 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<string>("DecisionReason")
                         .HasColumnType("text");
 
+                    b.Property<string>("EngineeringCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("EnteredBy")
                         .HasColumnType("text");
 

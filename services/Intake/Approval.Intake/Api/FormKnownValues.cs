@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Approval.Intake.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Intake.Api;
+
+/// <summary>
+/// What is already known for a stage form (R-6.6, data entered once): the project's data under the catalog's
+/// "project.*" prefill names, and, for fields marked "stage:N", what the applicant entered in the same project's
+/// latest stage-N application (under "stage:N/&lt;field&gt;"; text values only).
+/// </summary>
+public sealed class FormKnownValues(IntakeDbContext db)
+{
+    public async Task<Dictionary<string, string>> ForAsync(
+        string projectCode, string projectName, IReadOnlyDictionary<string, string>? projectFields, string applicantId, Guid? excluding, CancellationToken ct)
+    {
+        var known = new Dictionary<string, string>(projectFields ?? new Dictionary<string, string>())
+        {
+            ["project.code"] = projectCode,
+            ["project.name"] = projectName,
+        };
+        var earlier = await db.Applications.AsNoTracking()
+            .Where(a => a.ProjectCode == projectCode && a.ApplicantId == applicantId && a.Id != excluding)
+            .OrderByDescending(a => a.ReceivedAt).Select(a => new { a.StageNo, a.FormData }).ToListAsync(ct);
+        foreach (var stage in earlier.GroupBy(a => a.StageNo))
+        {
+            if (JsonNode.Parse(stage.First().FormData) is not JsonObject form) continue;
+            foreach (var (field, value) in form)
+                if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length > 0)
+                    known[$"stage:{stage.Key}/{field}"] = s;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Approval.Intake.Api;
+
+/// <summary>
+/// Reads a project's data by its engineering code (工程代码) from the Projects service, with the caller's own token:
+/// what the caller may not read (another applicant's project) is simply not found.
+/// </summary>
+public sealed class ProjectsClient(HttpClient http, IHttpContextAccessor context)
+{
+    public async Task<ProjectPrefill?> GetPrefillAsync(string engineeringCode, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/projects/engineering/{Uri.EscapeDataString(engineeringCode)}");
+        if (AuthenticationHeaderValue.TryParse(context.HttpContext?.Request.Headers.Authorization.ToString(), out var bearer))
+            request.Headers.Authorization = bearer;
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ProjectPrefill>(ct);
+    }
+}
+
+/// <summary>The part of Projects' prefill answer Intake uses; Fields is keyed by the catalog's prefill names (project.code, …).</summary>
+public sealed record ProjectPrefill(string ProjectCode, string ProjectName, string EngineeringCode, Dictionary<string, string> Fields);
