@@ -28,7 +28,7 @@ public sealed class Idempotency(ApprovalsDbContext db, TimeProvider clock)
             throw ValidationException.For(Header, "the header is required (1–200 characters), one per intended change", "必须提供Idempotency-Key请求头（1至200个字符）");
         var client = http.User.UserId();
         var what = $"{http.Request.Method} {http.Request.Path}";
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+        var hash = Fingerprint(request);
         var ct = http.RequestAborted;
         if (await FindAsync(client, key, ct) is { } first) return Replay(first, what, hash, http);
 
@@ -55,12 +55,22 @@ public sealed class Idempotency(ApprovalsDbContext db, TimeProvider clock)
         return Results.Text(body, "application/json", Encoding.UTF8, StatusCodes.Status200OK);
     }
 
+    /// <summary>SHA-256 of the request as bound (so spacing and property order of the JSON do not matter).</summary>
+    public static string Fingerprint<TRequest>(TRequest request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+
+    /// <summary>What a call with a known key gets: the first result again, or a refusal when the request differs.</summary>
+    public static IdempotentAnswer Decide(IdempotencyRecord? first, string request, string hash) =>
+        first is null ? IdempotentAnswer.Execute
+            : first.Request == request && first.RequestHash == hash ? IdempotentAnswer.Replay
+            : IdempotentAnswer.KeyReused;
+
     private Task<IdempotencyRecord?> FindAsync(string client, string key, CancellationToken ct) =>
         db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Client == client && r.Key == key, ct);
 
     private static IResult Replay(IdempotencyRecord first, string what, string hash, HttpContext http)
     {
-        if (first.Request != what || first.RequestHash != hash)
+        if (Decide(first, what, hash) == IdempotentAnswer.KeyReused)
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Idempotency-Key reused / Idempotency-Key 已用于另一请求",
                 detail: $"The key '{first.Key}' was first used for another request ({first.Request}); use a new key for a new change. " +
@@ -68,4 +78,11 @@ public sealed class Idempotency(ApprovalsDbContext db, TimeProvider clock)
         http.Response.Headers["Idempotent-Replayed"] = "true";
         return Results.Text(first.ResponseBody, "application/json", Encoding.UTF8, first.StatusCode);
     }
+}
+
+public enum IdempotentAnswer
+{
+    Execute,
+    Replay,
+    KeyReused,
 }
