@@ -75,7 +75,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.ToTable("idempotency_keys");
             e.HasKey(x => x.Id);
             e.Property(x => x.Key).HasMaxLength(200);
-            e.Property(x => x.ResponseBody).HasColumnType("jsonb");
+            // text, not jsonb: a replay answers the very bytes of the first answer.
             e.HasIndex(x => new { x.Client, x.Key }).IsUnique();
         });
         model.Entity<ItemStep>(e =>

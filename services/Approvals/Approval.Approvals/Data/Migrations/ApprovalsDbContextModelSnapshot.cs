@@ -119,7 +119,7 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.Property<string>("ResponseBody")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("text");
 
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");

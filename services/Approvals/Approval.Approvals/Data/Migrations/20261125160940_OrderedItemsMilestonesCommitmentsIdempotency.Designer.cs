@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Approvals.Data.Migrations
 {
     [DbContext(typeof(ApprovalsDbContext))]
-    [Migration("20261125155328_OrderedItemsMilestonesCommitmentsIdempotency")]
+    [Migration("20261125160940_OrderedItemsMilestonesCommitmentsIdempotency")]
     partial class OrderedItemsMilestonesCommitmentsIdempotency
     {
         /// <inheritdoc />
@@ -122,7 +122,7 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.Property<string>("ResponseBody")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("text");
 
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");

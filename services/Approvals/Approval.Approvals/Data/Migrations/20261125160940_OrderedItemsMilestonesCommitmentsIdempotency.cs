@@ -145,7 +145,7 @@ namespace Approval.Approvals.Data.Migrations
                     Request = table.Column<string>(type: "text", nullable: false),
                     RequestHash = table.Column<string>(type: "text", nullable: false),
                     StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ResponseBody = table.Column<string>(type: "jsonb", nullable: false),
+                    ResponseBody = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
