@@ -7,7 +7,6 @@ using Approval.Approvals.Domain;
 using Approval.Contracts.Errors;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Approval.Approvals.Api;
 
@@ -33,24 +32,27 @@ public sealed class Idempotency(ApprovalsDbContext db, TimeProvider clock)
         if (await FindAsync(client, key, ct) is { } first) return Replay(first, what, hash, http);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await action();
-        var body = JsonSerializer.Serialize(result, Json);
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            Client = client, Key = key, Request = what, RequestHash = hash, StatusCode = StatusCodes.Status200OK, ResponseBody = body,
-            CreatedAt = clock.GetUtcNow(),
-        });
+        string body;
         try
         {
+            var result = await action();
+            body = JsonSerializer.Serialize(result, Json);
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Client = client, Key = key, Request = what, RequestHash = hash, StatusCode = StatusCodes.Status200OK, ResponseBody = body,
+                CreatedAt = clock.GetUtcNow(),
+            });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (Exception e) when (e is DbUpdateException or DomainException)
         {
-            // The same key raced in concurrently and won: undo this call's effect and answer the winner's result.
+            // A unique key violation, the item changed under us (xmin), or its state moved on: when that was the same key
+            // racing in concurrently, undo this call's effect and answer the winner's result; otherwise it is a real error.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return Replay((await FindAsync(client, key, ct))!, what, hash, http);
+            if (await FindAsync(client, key, ct) is { } winner) return Replay(winner, what, hash, http);
+            throw;
         }
         return Results.Text(body, "application/json", Encoding.UTF8, StatusCodes.Status200OK);
     }
