@@ -51,7 +51,11 @@ var catalog = Service<Projects.Approval_Catalog>("catalog")
 var intake = Service<Projects.Approval_Intake>("intake")
     .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
 var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq).WithReference(identity)
-    .WithEnvironment("Approval__RegionPack", regionPack);
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(catalog).WaitFor(catalog);
+// Tests only (docs/approvals.md, "Time in tests"): each service's clock may start at a given instant; honoured in
+// Development/Testing only, refused elsewhere. Unset (the default, and always in `up`), the services use real time.
+foreach (var (service, key) in new[] { (intake, "Approval:Time:IntakeNow"), (approvals, "Approval:Time:ApprovalsNow") })
+    if (builder.Configuration[key] is { Length: > 0 } now) service.WithEnvironment("Approval__Time__Now", now);
 var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(identity)
     // Local-development key only (docs/licences.md): a deployment configures its own 32-hex-digit key.
     .WithEnvironment("Approval__Licences__SealKeyEncryptionKey",

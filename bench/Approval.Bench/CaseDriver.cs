@@ -33,10 +33,15 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
         {
             var staff = $"dept-{department.Key}";
             var routed = await PollAsync("items", staff, $"/api/approvals/items?applicationId={id}", r => r.GetArrayLength() == department.Count(), ct);
-            foreach (var item in routed.EnumerateArray().Select(r => r.GetProperty("id").GetGuid()))
+            // An ordered item (有序审批) decides after its earlier item: the bot takes the earlier ones first (the demo's are in one department).
+            foreach (var routedItem in routed.EnumerateArray().OrderBy(r => r.GetProperty("earlier").ValueKind == JsonValueKind.Object))
             {
+                var item = routedItem.GetProperty("id").GetGuid();
                 await CallAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { }, ct);
-                await CallAsync("conclude", staff, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "符合条件，准予许可" }, ct);
+                object decision = routedItem.GetProperty("notificationCommitment").GetBoolean()
+                    ? new { approved = true, opinion = "依告知承诺准予", commitment = "按承诺补齐审查意见", commitmentDue = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }
+                    : new { approved = true, opinion = "符合条件，准予许可" };
+                await CallAsync("conclude", staff, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", decision, ct);
             }
         }));
         var expectedLicences = items.Count(certificates.Contains);

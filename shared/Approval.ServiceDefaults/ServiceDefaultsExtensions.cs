@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ApprovalExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddApprovalIdentity();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(TestTime.From(builder.Configuration, builder.Environment));
+        // Tokens are checked against the real time even when a test moves the service's clock (TestTime).
+        builder.Services.PostConfigureAll<JwtBearerOptions>(o => o.TimeProvider = TimeProvider.System);
         return builder;
     }
 

@@ -46,6 +46,13 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         new("POST", "/api/approvals/items/{item}/conclude", new { approved = true, opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/special-procedures", new { type = 4, reason = "越权", plannedWorkingDays = 5 }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/special-procedures/end", new { result = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/commitment/verification", new { fulfilled = true }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/revoke", new { reason = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        // The inbound department-system API: another department is told plainly it may not act (403).
+        new("POST", "/api/approvals/inbound/items/{item}/conclude", new { approved = true, opinion = "越权" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
+        // The applicant's view of the items and clocks, and handing in owed materials: the owner and the region's window only.
+        new("GET", "/api/approvals/applications/{application}/items", null, OtherRegionWindow, NotFound, NotFound, NotFound),
+        new("POST", "/api/approvals/applications/{application}/items/{item}/materials", new { materials = new[] { "施工合同" } }, OtherRegionApplicant, NotFound, NotFound, NotFound),
         // Stage instances and consultation: only departments with an item in the stage (JTJ has none).
         new("GET", "/api/approvals/stages/{stage}", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
         new("POST", "/api/approvals/stages/{stage}/consultations", new { topic = "越权", departments = new[] { "CGJ" } }, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),

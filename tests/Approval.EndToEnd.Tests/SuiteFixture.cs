@@ -12,6 +12,12 @@ public sealed class SuiteFixture : IAsyncLifetime
 {
     private DistributedApplication? app;
 
+    /// <summary>Intake's clock starts on Thursday 24 September 2026, 09:00 in the region (before 中秋节 25–27 September).</summary>
+    public static readonly DateTimeOffset IntakeNow = new(2026, 9, 24, 9, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>Approvals' clock starts on Wednesday 30 September 2026, 09:00: three working days after IntakeNow, the day before 国庆节.</summary>
+    public static readonly DateTimeOffset ApprovalsNow = new(2026, 9, 30, 9, 0, 0, TimeSpan.FromHours(8));
+
     public HttpClient Gateway { get; private set; } = null!;
 
     /// <summary>The second identity server instance that plays the provincial platform (reached directly, not through the gateway).</summary>
@@ -27,6 +33,10 @@ public sealed class SuiteFixture : IAsyncLifetime
                 "Approval:GatewayPort=0",
                 $"ConnectionStrings:postgres={Required("APPROVAL_TEST_POSTGRES")}",
                 $"ConnectionStrings:rabbitmq={Required("APPROVAL_TEST_RABBITMQ")}",
+                // The suite's cases are accepted in the week of the 2026 Mid-Autumn holiday and processed after it
+                // (docs/approvals.md, "Time in tests"); every other service keeps the real time.
+                $"Approval:Time:IntakeNow={IntakeNow:O}",
+                $"Approval:Time:ApprovalsNow={ApprovalsNow:O}",
             ],
             (options, _) => options.DisableDashboard = true);
         app = await builder.BuildAsync();

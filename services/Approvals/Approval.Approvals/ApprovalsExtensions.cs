@@ -1,4 +1,5 @@
 using Approval.Approvals.Api;
+using Approval.Approvals.Catalog;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
 using Approval.Calendar;
@@ -22,6 +23,12 @@ public static class ApprovalsExtensions
         builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
         builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
         builder.Services.AddScoped<ItemViews>();
+        builder.Services.AddScoped<ItemCommands>();
+        builder.Services.AddScoped<Idempotency>();
+        builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
+        builder.Services.AddHttpContextAccessor();
+        // The Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
+        builder.Services.AddHttpClient<CatalogStageClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Approval:Webhooks"));
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.AddAuditLog<ApprovalsDbContext>();
@@ -33,6 +40,8 @@ public static class ApprovalsExtensions
         ItemInstancesApi.Map(app);
         WebhooksApi.Map(app);
         StagesApi.Map(app);
+        ApplicationItemsApi.Map(app);
+        DepartmentSystemApi.Map(app);
         app.MapAuditApi<ApprovalsDbContext>("/api/approvals/audit");
         return app;
     }

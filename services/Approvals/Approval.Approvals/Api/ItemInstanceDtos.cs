@@ -5,7 +5,17 @@ public sealed record ItemInstanceDto(
     string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays, int StatusCode, string StatusName,
     string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
     ClockDto? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedureDto> SpecialProcedures,
-    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue);
+    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
+    bool Milestone = false, bool NotificationCommitment = false, EarlierItemDto? Earlier = null, CommitmentDto? Commitment = null,
+    IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? CertificateReference = null,
+    string? RevocationReason = null, int? FollowUp = null, string? FollowUpName = null);
+
+/// <summary>有序审批: the earlier item this one decides after, with its decision and opinion once it concluded.</summary>
+public sealed record EarlierItemDto(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,
+    bool Concluded, string? Opinion, DateTimeOffset? ConcludedAt);
+
+/// <summary>告知承诺: the applicant's commitment, its deadline and the department's verification (null fulfilled = not yet checked).</summary>
+public sealed record CommitmentDto(string Text, DateOnly? Due, bool? Fulfilled, string? Verification, DateTimeOffset? VerifiedAt);
 
 /// <summary>The item's clock in working days: 正常 / 预警 / 逾期 (state: OnTime / Warning / Overdue).</summary>
 public sealed record ClockDto(
@@ -25,8 +35,27 @@ public sealed record StartRequest(string? Opinion);
 
 /// <summary>
 /// 办结: approved or not, with the department's opinion (required). Approved with <c>materialsToFollow</c> and
-/// <c>materialsDue</c> is 办结（容缺通过）.
+/// <c>materialsDue</c> is 办结（容缺通过）; a 告知承诺制 item is approved on the applicant's <c>commitment</c> with its
+/// <c>commitmentDue</c>; a department system may add its result certificate's reference.
 /// </summary>
-public sealed record ConcludeRequest(bool? Approved, string? Opinion, List<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null);
+public sealed record ConcludeRequest(bool? Approved, string? Opinion, List<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null,
+    string? Commitment = null, DateOnly? CommitmentDue = null, string? CertificateReference = null);
+
+/// <summary>告知承诺 verification: fulfilled or not, with a note (required when not fulfilled).</summary>
+public sealed record VerifyCommitmentRequest(bool? Fulfilled, string? Note);
+
+public sealed record RevokeRequest(string? Reason);
+
+/// <summary>A key step (关键环节) a department records without a status change.</summary>
+public sealed record KeyStepRequest(string? Note);
+
+public sealed record CertificateRequest(string? Reference);
+
+/// <summary>容缺后补: the owed materials handed in now.</summary>
+public sealed record HandInMaterialsRequest(List<string>? Materials);
+
+/// <summary>A follow-up task of a department: an item whose commitment or owed materials need action.</summary>
+public sealed record FollowUpDto(Guid ItemInstanceId, Guid ApplicationId, string ItemCode, string ItemName, string ProjectName, string Holder,
+    int Reason, string ReasonName, DateOnly? Due, int StatusCode, string StatusName);
 
 public sealed record ItemStepDto(int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion, DateTimeOffset OccurredAt);

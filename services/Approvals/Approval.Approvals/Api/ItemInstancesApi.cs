@@ -24,6 +24,10 @@ public static class ItemInstancesApi
         api.MapPost("/{id:guid}/conclude", Conclude).WithSummary("办结（通过）/（容缺通过）/（不通过）");
         api.MapPost("/{id:guid}/special-procedures", StartSpecialProcedure).WithSummary("特别程序（开始）: the clock pauses");
         api.MapPost("/{id:guid}/special-procedures/end", EndSpecialProcedure).WithSummary("特别程序（结束）: the clock resumes");
+        api.MapPost("/{id:guid}/commitment/verification", VerifyCommitment).WithSummary("Verify the applicant's commitment / 告知承诺核查");
+        api.MapPost("/{id:guid}/revoke", Revoke).WithSummary("撤销 an approval, with the reason");
+        app.MapGet("/api/approvals/follow-ups", FollowUps).WithTags("Item instances").RequireAuthorization(Roles.Department)
+            .WithSummary("Follow-up tasks: commitments unfulfilled or overdue, owed materials overdue / 后续跟踪任务");
     }
 
     private static async Task<Ok<List<ItemInstanceDto>>> List(int? status, Guid? applicationId, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, CancellationToken ct)
@@ -46,57 +50,46 @@ public static class ItemInstancesApi
             .Select(s => new ItemStepDto(s.StatusCode, s.StatusName, s.Actor, s.Organisation, s.Opinion, s.OccurredAt)).ToListAsync(ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
-    {
-        var item = await FindOwnAsync(db, id, user, audit, ct);
-        item.Start(clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, request?.Opinion?.Trim(), clock, audit);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
-    }
+    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.StartAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request?.Opinion, ct));
 
     private static async Task<Ok<ItemInstanceDto>> StartSpecialProcedure(
-        Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
-    {
-        var item = await FindOwnAsync(db, id, user, audit, ct);
-        var procedure = item.StartSpecialProcedure((SpecialProcedureType)(request.Type ?? 0), request.Reason, request.PlannedWorkingDays ?? 0, clock.GetUtcNow());
-        db.SpecialProcedures.Add(procedure);
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, $"{procedure.Type.ChineseName()}：{procedure.Reason}", clock, audit);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
-    }
+        Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.StartSpecialProcedureAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> EndSpecialProcedure(
-        Guid id, EndSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, TimeProvider clock, IAuditLog audit, CancellationToken ct)
-    {
-        var item = await FindOwnAsync(db, id, user, audit, ct);
-        var open = await db.SpecialProcedures.FirstOrDefaultAsync(p => p.ItemInstanceId == id && p.EndedAt == null, ct);
-        item.EndSpecialProcedure(open, request.Result, clock.GetUtcNow());
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, item.Status.ChineseName() + "：" + open!.Result, clock, audit);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
-    }
+        Guid id, EndSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.EndSpecialProcedureAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> Conclude(
-        Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, WorkingCalendar calendar, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.ConcludeAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+
+    private static async Task<Ok<ItemInstanceDto>> VerifyCommitment(
+        Guid id, VerifyCommitmentRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.VerifyCommitmentAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+
+    private static async Task<Ok<ItemInstanceDto>> Revoke(
+        Guid id, RevokeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.RevokeAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+
+    /// <summary>
+    /// The department's follow-up tasks: approvals on a commitment found unfulfilled or not checked by its deadline, and
+    /// 容缺 approvals whose owed materials are overdue.
+    /// </summary>
+    private static async Task<Ok<List<FollowUpDto>>> FollowUps(ClaimsPrincipal user, ApprovalsDbContext db, WorkingCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
-        if (request.Approved is null) throw ValidationException.For("approved", "is required (true or false)", "必须说明是否通过");
-        var item = await FindOwnAsync(db, id, user, audit, ct);
-        var now = clock.GetUtcNow();
-        if (request.MaterialsToFollow is { Count: > 0 } || request.MaterialsDue is not null)
-        {
-            if (request.Approved != true)
-                throw ValidationException.For("materialsToFollow", "materials to follow go with an approval only", "容缺后补材料仅适用于通过的办结");
-            item.ConcludeWithMaterialsToFollow(request.Opinion, request.MaterialsToFollow, request.MaterialsDue, calendar.LocalDate(now), now);
-        }
-        else
-        {
-            item.Conclude(request.Approved.Value, request.Opinion, now);
-        }
-        var opinion = item.MaterialsDue is { } due ? $"{item.Opinion}（容缺后补：{string.Join("、", item.MaterialsToFollow)}，期限{due:yyyy-MM-dd}）" : item.Opinion;
-        db.RecordTransition(item, user.DisplayName(), item.DepartmentName, opinion, clock, audit);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await views.ToDtoAsync(item, ct));
+        var (department, region) = (user.OrganisationCode(), user.RegionCode());
+        var today = calendar.LocalDate(clock.GetUtcNow());
+        var candidates = await db.Items.AsNoTracking()
+            .Where(i => i.DepartmentCode == department && i.RegionCode == region)
+            .Where(i => (i.Status == ProcessingStatus.Approved && i.Commitment != null && (i.CommitmentFulfilled == false || (i.CommitmentFulfilled == null && i.CommitmentDue < today)))
+                || (i.Status == ProcessingStatus.ApprovedWithMaterialsToFollow && i.MaterialsCompletedAt == null && i.MaterialsDue < today))
+            .OrderBy(i => i.ConcludedAt).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(candidates.Select(i => (Item: i, Reason: i.FollowUp(today))).Where(x => x.Reason is not null)
+            .Select(x => new FollowUpDto(x.Item.Id, x.Item.ApplicationId, x.Item.ItemCode, x.Item.ItemName, x.Item.ProjectName, x.Item.Holder,
+                (int)x.Reason!.Value, x.Reason.Value.ChineseName(), x.Item.Commitment is null ? x.Item.MaterialsDue : x.Item.CommitmentDue,
+                x.Item.Status.Code(), x.Item.Status.ChineseName())).ToList());
     }
 
     /// <summary>An item routed to another department, or of another region, answers 404, as if it did not exist.</summary>

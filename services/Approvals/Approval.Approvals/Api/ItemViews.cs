@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Api;
 
-/// <summary>Builds what a department sees of its items: status, clock and special procedures.</summary>
+/// <summary>Builds what a department (or the applicant) sees of items: status, clock, special procedures, the earlier item.</summary>
 public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, WarningThreshold threshold, TimeProvider clock)
 {
     public async Task<List<ItemInstanceDto>> ToDtosAsync(IReadOnlyCollection<ItemInstance> items, CancellationToken ct)
@@ -14,12 +14,19 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
         var ids = items.Select(i => i.Id).ToList();
         var procedures = (await db.SpecialProcedures.AsNoTracking().Where(p => ids.Contains(p.ItemInstanceId)).OrderBy(p => p.StartedAt).ToListAsync(ct))
             .ToLookup(p => p.ItemInstanceId);
-        return items.Select(i => ToDto(i, procedures[i.Id].ToList())).ToList();
+        var ordered = items.Where(i => i.AfterItemCode is not null).ToList();
+        var stages = ordered.Select(i => i.StageInstanceId).Distinct().ToList();
+        var codes = ordered.Select(i => i.AfterItemCode!).Distinct().ToList();
+        var earlier = ordered.Count == 0 ? []
+            : await db.Items.AsNoTracking().Where(i => stages.Contains(i.StageInstanceId) && codes.Contains(i.ItemCode)).ToListAsync(ct);
+        var today = calendar.LocalDate(clock.GetUtcNow());
+        return items.Select(i => ToDto(i, procedures[i.Id].ToList(),
+            earlier.FirstOrDefault(e => e.StageInstanceId == i.StageInstanceId && e.ItemCode == i.AfterItemCode), today)).ToList();
     }
 
     public async Task<ItemInstanceDto> ToDtoAsync(ItemInstance item, CancellationToken ct) => (await ToDtosAsync([item], ct))[0];
 
-    private ItemInstanceDto ToDto(ItemInstance i, List<SpecialProcedure> procedures)
+    private ItemInstanceDto ToDto(ItemInstance i, List<SpecialProcedure> procedures, ItemInstance? earlier, DateOnly today)
     {
         ClockDto? clockDto = null;
         string? problem = null;
@@ -33,12 +40,18 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
         {
             problem = e.Message; // the region pack lacks the year: say so rather than guess or fail
         }
+        var followUp = i.FollowUp(today);
         return new ItemInstanceDto(
             i.Id, i.ApplicationId, i.StageInstanceId, i.ParallelInstanceCode, i.ProjectCode, i.ProjectName, i.ItemCode, i.ItemName, i.DepartmentCode,
             i.DepartmentName, i.TimeLimitWorkingDays, i.Status.Code(), i.Status.ChineseName(), i.Opinion, i.AcceptedAt, i.StartedAt,
             i.ConcludedAt, clockDto, problem,
             procedures.Select(p => new SpecialProcedureDto((int)p.Type, p.Type.ChineseName(), p.Reason, p.PlannedWorkingDays,
                 p.StartedAt, p.EndedAt, p.Result)).ToList(),
-            i.MaterialsToFollow, i.MaterialsDue);
+            i.MaterialsToFollow, i.MaterialsDue, i.Milestone, i.NotificationCommitment,
+            earlier is null ? null : new EarlierItemDto(earlier.Id, earlier.ItemCode, earlier.ItemName, earlier.DepartmentName,
+                earlier.Status.Code(), earlier.Status.ChineseName(), earlier.HasConcluded, earlier.HasConcluded ? earlier.Opinion : null, earlier.ConcludedAt),
+            i.Commitment is null ? null : new CommitmentDto(i.Commitment, i.CommitmentDue, i.CommitmentFulfilled, i.CommitmentVerification, i.CommitmentVerifiedAt),
+            i.MaterialsHandedIn, i.MaterialsCompletedAt, i.CertificateReference, i.RevocationReason,
+            followUp is null ? null : (int)followUp, followUp?.ChineseName());
     }
 }

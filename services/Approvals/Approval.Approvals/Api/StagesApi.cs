@@ -22,11 +22,13 @@ public static class StagesApi
         api.MapPost("/consultations/{id:guid}/conclusion", Conclude).WithSummary("Record the coordinated conclusion / 形成会商结论");
     }
 
-    public sealed record StageItemDto(Guid Id, string ItemCode, string ItemName, string DepartmentCode, string DepartmentName, int StatusCode, string StatusName);
+    public sealed record StageItemDto(Guid Id, string ItemCode, string ItemName, string DepartmentCode, string DepartmentName, int StatusCode, string StatusName,
+        bool Milestone = false, string? AfterItemCode = null);
     public sealed record ConsultationDto(Guid Id, string OpenedBy, string Topic, IReadOnlyList<string> InvitedDepartments,
         IReadOnlyList<ConsultationAnswer> Answers, string? Conclusion, DateTimeOffset OpenedAt, DateTimeOffset? ConcludedAt);
     public sealed record StageDto(Guid Id, Guid ApplicationId, int StageNo, string? ParallelInstanceCode, DateTimeOffset AcceptedAt,
-        IReadOnlyList<StageItemDto> Items, IReadOnlyList<ConsultationDto> Consultations);
+        IReadOnlyList<StageItemDto> Items, IReadOnlyList<ConsultationDto> Consultations,
+        int MilestoneRule = 1, int Status = 1, string StatusName = "办理中", bool? Approved = null, DateTimeOffset? ConcludedAt = null);
     public sealed record OpenConsultationRequest(string? Topic, List<string>? Departments);
     public sealed record AnswerRequest(string? Opinion);
     public sealed record ConclusionRequest(string? Conclusion);
@@ -36,8 +38,9 @@ public static class StagesApi
         var (stage, items) = await FindVisibleAsync(db, stageId, user, audit, ct);
         var consultations = await db.Consultations.AsNoTracking().Where(c => c.StageInstanceId == stageId).OrderBy(c => c.OpenedAt).ToListAsync(ct);
         return TypedResults.Ok(new StageDto(stage.Id, stage.ApplicationId, stage.StageNo, stage.ParallelInstanceCode, stage.AcceptedAt,
-            items.Select(i => new StageItemDto(i.Id, i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.Status.Code(), i.Status.ChineseName())).ToList(),
-            consultations.Select(ToDto).ToList()));
+            items.Select(i => new StageItemDto(i.Id, i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.Status.Code(), i.Status.ChineseName(),
+                i.Milestone, i.AfterItemCode)).ToList(),
+            consultations.Select(ToDto).ToList(), stage.MilestoneRule, (int)stage.Status, stage.Status.ChineseName(), stage.Approved, stage.ConcludedAt));
     }
 
     private static async Task<Created<ConsultationDto>> Open(Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)

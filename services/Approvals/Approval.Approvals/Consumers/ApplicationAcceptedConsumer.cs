@@ -1,3 +1,4 @@
+using Approval.Approvals.Catalog;
 using Approval.Approvals.Data;
 using Approval.Calendar;
 using Approval.Approvals.Domain;
@@ -11,18 +12,21 @@ namespace Approval.Approvals.Consumers;
 
 /// <summary>
 /// On 受理, opens the stage instance (with its 并联审批实例编码 when it has several items) and one item
-/// instance per item, routed to its department, all starting together.
+/// instance per item, routed to its department, all starting together. The stage's milestone rule and
+/// each item's order, milestone and 告知承诺制 flags come from the Catalog (as published when the stage opens).
 /// </summary>
 public sealed class ApplicationAcceptedConsumer(
-    ApprovalsDbContext db, TimeProvider clock, WorkingCalendar calendar, IAuditLog audit, ILogger<ApplicationAcceptedConsumer> log)
+    ApprovalsDbContext db, TimeProvider clock, WorkingCalendar calendar, CatalogStageClient catalog, IAuditLog audit, ILogger<ApplicationAcceptedConsumer> log)
     : InboxConsumer<ApprovalsDbContext, ApplicationAccepted>(db, clock, log)
 {
     protected override async Task HandleAsync(ApplicationAccepted m, CancellationToken ct)
     {
+        var rules = await catalog.GetStageAsync(m.StageNo, ct);
+        var codes = m.Items.Select(i => i.ItemCode).ToHashSet();
         var stage = new StageInstance
         {
             Id = Guid.CreateVersion7(m.AcceptedAt), ApplicationId = m.ApplicationId, RegionCode = m.RegionCode, StageNo = m.StageNo,
-            AcceptedAt = m.AcceptedAt,
+            AcceptedAt = m.AcceptedAt, ApplicantId = m.ApplicantId, MilestoneRule = rules.MilestoneRule,
             ParallelInstanceCode = m.Items.Count > 1
                 ? ParallelInstanceCode.Create(m.RegionCode, calendar.LocalDate(m.AcceptedAt), await Db.NextParallelSerialAsync(ct))
                 : null,
@@ -35,6 +39,9 @@ public sealed class ApplicationAcceptedConsumer(
             var item = ItemInstance.Open(stage, m.RegionCode, m.ProjectCode, m.ProjectName, m.ApplicantName,
                 i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.DepartmentCreditCode, i.TimeLimitWorkingDays,
                 i.LicenceTypeCode, i.LicenceName, m.AcceptedAt);
+            // The order binds only when the earlier item is part of this stage instance too.
+            var rule = rules.Item(i.ItemCode);
+            item.WithCatalogRules(rule?.After is { } after && codes.Contains(after) ? after : null, rule?.Milestone ?? false, rule?.NotificationCommitment ?? false);
             Db.Items.Add(item);
             Db.RecordTransition(item, m.Actor, "综合服务窗口", null, Clock, audit);
             if (withSystems.Contains(item.DepartmentCode)) Db.WebhookDeliveries.Add(ItemRoutedNotice.For(item, Clock.GetUtcNow()));

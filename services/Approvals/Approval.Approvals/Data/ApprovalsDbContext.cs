@@ -15,6 +15,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<DepartmentWebhook> Webhooks => Set<DepartmentWebhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The next serial of 并联审批实例编码 (unique across replicas, gaps allowed).</summary>
     public async Task<long> NextParallelSerialAsync(CancellationToken ct) =>
@@ -32,6 +33,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.HasIndex(i => new { i.ApplicationId, i.ItemCode }).IsUnique();
             e.HasIndex(i => new { i.DepartmentCode, i.Status });
             e.HasIndex(i => i.ParallelInstanceCode);
+            e.HasIndex(i => i.StageInstanceId);
         });
         model.HasSequence<long>("parallel_instance_serial");
         model.Entity<StageInstance>(e =>
@@ -40,6 +42,8 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.ApplicationId).IsUnique();
             e.HasIndex(x => x.ParallelInstanceCode).IsUnique();
+            e.Property(x => x.Status).HasConversion<int>();
+            e.Property(x => x.Version).IsRowVersion();
         });
         model.Entity<SpecialProcedure>(e =>
         {
@@ -66,6 +70,14 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.HasIndex(x => new { x.DepartmentCode, x.CreatedAt });
         });
         model.Entity<WebhookAttempt>(e => { e.ToTable("webhook_attempts"); e.HasKey(x => x.Id); e.HasIndex(x => x.DeliveryId); });
+        model.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Key).HasMaxLength(200);
+            // text, not jsonb: a replay answers the very bytes of the first answer.
+            e.HasIndex(x => new { x.Client, x.Key }).IsUnique();
+        });
         model.Entity<ItemStep>(e =>
         {
             e.ToTable("item_steps");

@@ -3,6 +3,7 @@ using Approval.Contracts;
 using Approval.Contracts.Events;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Data;
 
@@ -30,5 +31,39 @@ public static class ItemTransitions
                 item.DepartmentCode, item.DepartmentName, item.DepartmentCreditCode, item.LicenceTypeCode, item.LicenceName,
                 item.ConcludedAt ?? now), item.Id.ToString(), clock);
         }
+    }
+
+    /// <summary>
+    /// A step that changes no status (a key step, a certificate reference, materials handed in, a commitment check):
+    /// a step row, an audit record and the timeline event with the current status.
+    /// </summary>
+    public static void RecordNote(this ApprovalsDbContext db, ItemInstance item, string actor, string organisation, string note, TimeProvider clock, IAuditLog audit)
+    {
+        var now = clock.GetUtcNow();
+        audit.Add(AuditActions.StateChange, "item-instance", item.Id.ToString(), $"note by {actor}: {note}", item.RegionCode);
+        db.Steps.Add(new ItemStep
+        {
+            ItemInstanceId = item.Id, StatusCode = item.Status.Code(), StatusName = item.Status.ChineseName(),
+            Actor = actor, Organisation = organisation, Opinion = note, OccurredAt = now,
+        });
+        db.AddOutboxEvent(new ItemInstanceStatusChanged(
+            item.Id, item.ApplicationId, item.ItemCode, item.ItemName, item.Status.Code(), item.Status.ChineseName(),
+            actor, organisation, note, now), item.Id.ToString(), clock);
+    }
+
+    /// <summary>After a conclusion: applies the stage's milestone rule and announces the stage's conclusion once.</summary>
+    public static async Task ConcludeStageIfDueAsync(this ApprovalsDbContext db, ItemInstance concluded, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    {
+        var stage = await db.Stages.FirstOrDefaultAsync(s => s.Id == concluded.StageInstanceId, ct);
+        if (stage is null) return;
+        var items = await db.Items.Where(i => i.StageInstanceId == stage.Id).OrderBy(i => i.ItemCode).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        if (!stage.ConcludeIfDue(items, now)) return;
+        audit.Add(AuditActions.StateChange, "stage-instance", stage.Id.ToString(),
+            $"concluded by milestone rule {stage.MilestoneRule}: {(stage.Approved == true ? "approved" : "not approved")}", stage.RegionCode);
+        db.AddOutboxEvent(new StageInstanceConcluded(
+            stage.Id, stage.ApplicationId, stage.RegionCode, stage.StageNo, stage.ParallelInstanceCode, stage.MilestoneRule, stage.Approved == true,
+            items.Select(i => new StageItemOutcome(i.ItemCode, i.ItemName, i.DepartmentCode, i.Status.Code(), i.Status.ChineseName(), i.Opinion)).ToList(),
+            now), stage.Id.ToString(), clock);
     }
 }

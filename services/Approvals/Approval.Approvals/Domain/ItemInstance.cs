@@ -5,7 +5,7 @@ using Approval.Contracts.Errors;
 namespace Approval.Approvals.Domain;
 
 /// <summary>事项实例: one item of an accepted application, routed to its department.</summary>
-public sealed class ItemInstance
+public sealed partial class ItemInstance
 {
     public Guid Id { get; private set; }
     public required Guid ApplicationId { get; init; }
@@ -29,6 +29,12 @@ public sealed class ItemInstance
     /// <summary>办结（容缺通过）: the materials the applicant still owes, and by when.</summary>
     public List<string> MaterialsToFollow { get; private set; } = [];
     public DateOnly? MaterialsDue { get; private set; }
+    /// <summary>有序审批: the code of the item of the same stage instance whose decision this one waits for.</summary>
+    public string? AfterItemCode { get; private set; }
+    /// <summary>里程碑事项: its conclusion counts for the stage's milestone rule.</summary>
+    public bool Milestone { get; private set; }
+    /// <summary>告知承诺制 item: decided on the applicant's commitment .</summary>
+    public bool NotificationCommitment { get; private set; }
     public DateTimeOffset AcceptedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
@@ -44,6 +50,30 @@ public sealed class ItemInstance
         DepartmentName = departmentName, DepartmentCreditCode = departmentCreditCode, TimeLimitWorkingDays = timeLimit,
         LicenceTypeCode = licenceTypeCode, LicenceName = licenceName, Status = ProcessingStatus.Accepted, AcceptedAt = acceptedAt,
     };
+
+    /// <summary>What the catalog says about the item within its stage: its order, milestone flag and commitment kind.</summary>
+    public ItemInstance WithCatalogRules(string? afterItemCode, bool milestone, bool notificationCommitment)
+    {
+        AfterItemCode = afterItemCode;
+        Milestone = milestone;
+        NotificationCommitment = notificationCommitment;
+        return this;
+    }
+
+    /// <summary>
+    /// 有序审批: an ordered item starts with the others but records its decision only after the earlier item
+    /// concluded; <paramref name="earlier"/> is that item of the same stage instance (null when it has none).
+    /// </summary>
+    public void EnsureMayDecide(ItemInstance? earlier)
+    {
+        if (AfterItemCode is null || earlier is null) return;
+        if (earlier.ItemCode != AfterItemCode || earlier.StageInstanceId != StageInstanceId)
+            throw new InvalidOperationException($"item instance {earlier.Id} is not the earlier item of {Id}");
+        if (!earlier.HasConcluded) throw new EarlierItemUndecidedException(this, earlier);
+    }
+
+    /// <summary>Concluded (办结 in any form), including an approval revoked later.</summary>
+    public bool HasConcluded => ConcludedAt is not null;
 
     /// <summary>部门开始办理.</summary>
     public void Start(DateTimeOffset now)

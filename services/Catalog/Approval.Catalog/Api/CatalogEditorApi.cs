@@ -98,6 +98,10 @@ public static class CatalogEditorApi
             if (fields[i].Key is { } key && shared.TryGetValue(key, out var other) && other.Field.Type != fields[i].Type)
                 errors.Add($"fields[{i}].type", $"field '{key}' is '{other.Field.Type}' in {other.Item}; a shared field has one type / 共用字段类型须一致");
         }
+        // 有序审批: the item it follows exists in force, in the same stage, without making a cycle.
+        var withThis = view.Items.Where(i => i.Code != definition.Code).Select(i => i.Definition).Append(definition).ToList();
+        foreach (var (_, rule) in OrderRules.Check(withThis).Where(e => e.Path == $"items[{withThis.Count - 1}].after"))
+            errors.Add("after", rule);
         errors.ThrowIfAny();
     }
 

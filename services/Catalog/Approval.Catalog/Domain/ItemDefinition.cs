@@ -6,6 +6,8 @@ namespace Approval.Catalog.Domain;
 /// service), case type (1 immediate, 2 promised-time, 3 joint, 4 report-up). TimeLimitWorkingDays is the limit the
 /// clocks count; TimeLimit with TimeLimitUnit (1 working days, 2 calendar days, 3 hours, 4 minutes, 5 months) is the
 /// limit as the guide states it when it is not in working days (e.g. 4 hours for an immediate item).
+/// After (有序审批, R-7.8) names the item of the same stage whose decision this one waits for: both start together,
+/// this one decides only once the earlier one concluded.
 /// </summary>
 public sealed record ItemDefinition(
     string Code,
@@ -29,7 +31,8 @@ public sealed record ItemDefinition(
     IReadOnlyList<FormField>? Fields = null,
     ServiceGuide? Guide = null,
     int? TimeLimit = null,
-    int TimeLimitUnit = TimeLimitUnits.WorkingDays)
+    int TimeLimitUnit = TimeLimitUnits.WorkingDays,
+    string? After = null)
 {
     /// <summary>The limit as the guide states it, in <see cref="TimeLimitUnit"/>; the clocks always use TimeLimitWorkingDays.</summary>
     public int StatedTimeLimit => TimeLimit ?? TimeLimitWorkingDays;

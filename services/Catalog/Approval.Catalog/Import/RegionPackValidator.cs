@@ -50,6 +50,8 @@ public static class RegionPackValidator
             }
         }
 
+        foreach (var (path, rule) in OrderRules.Check(pack.Items)) Fail(path, rule);
+
         var flows = new HashSet<string>();
         var packFlows = pack.Flows ?? [];
         for (var i = 0; i < packFlows.Count; i++)

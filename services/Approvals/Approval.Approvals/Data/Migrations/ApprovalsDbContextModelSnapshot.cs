@@ -89,6 +89,49 @@ namespace Approval.Approvals.Data.Migrations
                     b.ToTable("department_webhooks", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Approvals.Domain.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Client", "Key")
+                        .IsUnique();
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Approvals.Domain.ItemInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -97,8 +140,29 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<DateTimeOffset>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AfterItemCode")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CertificateReference")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Commitment")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("CommitmentDue")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("CommitmentFulfilled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CommitmentVerification")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CommitmentVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ConcludedAt")
                         .HasColumnType("timestamp with time zone");
@@ -133,12 +197,25 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("LicenceTypeCode")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("MaterialsCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("MaterialsDue")
                         .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("MaterialsHandedIn")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.PrimitiveCollection<List<string>>("MaterialsToFollow")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<bool>("Milestone")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotificationCommitment")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Opinion")
                         .HasColumnType("text");
@@ -157,6 +234,12 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("RevocationReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("StageInstanceId")
                         .HasColumnType("uuid");
@@ -179,6 +262,8 @@ namespace Approval.Approvals.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParallelInstanceCode");
+
+                    b.HasIndex("StageInstanceId");
 
                     b.HasIndex("ApplicationId", "ItemCode")
                         .IsUnique();
@@ -271,8 +356,21 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<DateTimeOffset>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ApplicantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MilestoneRule")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ParallelInstanceCode")
                         .HasColumnType("text");
@@ -283,6 +381,15 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.Property<int>("StageNo")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>A department's own system (R-7.12b): a client-credentials token from the seeded client dept-CODE-system.</summary>
+public sealed class DepartmentSystem(HttpClient gateway, string department)
+{
+    public const string DemoSecret = "dept-system-demo-secret";
+    private string? token;
+
+    public async Task<HttpResponseMessage> PostAsync(string path, object body, string? idempotencyKey)
+    {
+        token ??= await TokenAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await gateway.SendAsync(request);
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body, bool Replayed)> CallAsync(string path, object body, string? idempotencyKey)
+    {
+        using var response = await PostAsync(path, body, idempotencyKey);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    private async Task<string> TokenAsync()
+    {
+        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = $"dept-{department}-system", ["client_secret"] = DemoSecret,
+        }));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"client credentials for dept-{department}-system: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!;
+    }
+}
