@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -34,7 +35,7 @@ public sealed class ApplicationSubmission(
             request = request with { ProjectCode = project.ProjectCode, ProjectName = request.ProjectName is { Length: > 0 } ? request.ProjectName : project.ProjectName };
         }
         var errors = new FieldErrors();
-        if (ProjectCode.Problem(request.ProjectCode, region.Code) is { } codeProblem) errors.Add("projectCode", codeProblem);
+        if (InvestmentProjectCode.Problem(request.ProjectCode, region.Code) is { } codeProblem) errors.Add("projectCode", codeProblem);
         errors.Require(!string.IsNullOrWhiteSpace(request.ProjectName) && request.ProjectName.Length <= 200,
             "projectName", "is required, at most 200 characters", "项目名称必填，最多200字");
         errors.Require(request.StageNo is not null, "stageNo", "is required", "审批阶段必填");
