@@ -1,4 +1,3 @@
-using Approval.EndToEnd.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +13,10 @@ public sealed class PublicPagesTests(PortalFixture portal)
         var page = await portal.NewPageAsync();
         await Ui.StepsAsync(page, "catalog", async () =>
         {
-            await Ui.GotoAsync(page, "/catalog");
+            await Ui.GotoAsync(page, "/");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工程建设项目审批管理系统" })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "主菜单" }).GetByRole(AriaRole.Link, new() { Name = "办事指南（事项目录）" }).ClickAsync();
+            await page.WaitForURLAsync("**/catalog");
             await Expect(page.GetByTestId("flow").First).ToContainTextAsync("施工许可");
             await Ui.ScreenshotAsync(page, "catalog");
             await page.GetByLabel("搜索事项").FillAsync("建筑垃圾");
@@ -24,25 +26,6 @@ public sealed class PublicPagesTests(PortalFixture portal)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "城市建筑垃圾处置核准" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("materials")).ToBeVisibleAsync();
             await Ui.ScreenshotAsync(page, "catalog-item");
-        });
-    }
-
-    [Fact]
-    public async Task A_code_flow_started_without_the_identity_login_cookie_passes_the_login_page_and_returns()
-    {
-        var page = await portal.NewPageAsync();
-        await Ui.StepsAsync(page, "authorize-without-cookie", async () =>
-        {
-            // /account/signin goes straight to /connect/authorize; the Identity service sends the browser to its
-            // login path, which the gateway serves with the portal's login page; the page then resumes the flow.
-            await page.GotoAsync("/account/signin?returnUrl=%2Fapply");
-            await page.WaitForURLAsync("**/api/identity/login?ReturnUrl=*");
-            await page.GetByLabel("用户名").FillAsync(Ui.DemoApplicant);
-            await page.GetByLabel("密码").FillAsync(Accounts.DemoPassword);
-            await page.Locator("#login-submit").ClickAsync();
-            await page.WaitForURLAsync("**/apply");
-            await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("示范建设有限公司");
-            await Expect(page.GetByLabel("审批阶段")).ToBeVisibleAsync();
         });
     }
 

@@ -44,11 +44,7 @@
         result = await post('/api/identity/login/totp', { code: form.totp.value.trim() });
       }
       if (!result.ok) { show(problem(result)); return; }
-      const returnUrl = form.dataset.returnUrl || '/';
-      // Sent here by the authorize endpoint itself (GET /api/identity/login): continue that code flow.
-      location.href = returnUrl.startsWith('/connect/authorize')
-        ? returnUrl
-        : '/account/signin?returnUrl=' + encodeURIComponent(returnUrl);
+      location.href = '/account/signin?returnUrl=' + encodeURIComponent(form.dataset.returnUrl || '/');
     } catch (err) {
       show('无法连接身份认证服务：' + err);
     } finally {
