@@ -104,7 +104,8 @@ public sealed class CaseJourneyTests(PortalFixture portal)
         var anyone = await portal.NewPageAsync();
         await Ui.StepsAsync(anyone, "anyone-verifies", async () =>
         {
-            await Ui.GotoAsync(anyone, $"/verify/{identifier}");
+            // What the certificate's QR code opens: in a browser, the portal's verification page.
+            await Ui.GotoAsync(anyone, $"/api/licences/verify/{identifier}");
             await Expect(anyone.GetByTestId("verification")).ToContainTextAsync("证照真实有效");
             await Expect(anyone.GetByTestId("verification")).ToContainTextAsync(projectName);
             await Ui.ScreenshotAsync(anyone, "verify");

@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 
@@ -27,6 +28,7 @@ public sealed class PortalFixture : IAsyncLifetime
                 $"ConnectionStrings:rabbitmq={Required("APPROVAL_TEST_RABBITMQ")}",
             ],
             (options, _) => options.DisableDashboard = true);
+        UseOwnDatabases(builder);
         app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(startup.Token);
@@ -42,6 +44,22 @@ public sealed class PortalFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>
+    /// Every service of this suite gets its own databases (approval_browser_…) on the run's PostgreSQL server: the
+    /// end-to-end tests start the suite again afterwards on the same server, and the identity servers seed their
+    /// clients' redirect URIs (which name this run's random ports) only into an empty database.
+    /// </summary>
+    private static void UseOwnDatabases(IDistributedApplicationTestingBuilder builder)
+    {
+        var server = Required("APPROVAL_TEST_POSTGRES");
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var database = project.Name == "province" ? "identity" : project.Name;
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment($"ConnectionStrings__{database}db", $"{server};Database=approval_browser_{project.Name}");
+        }
     }
 
     /// <summary>A fresh browser context (own cookies: one person) at the gateway, viewport of a small laptop, in Chinese.</summary>
