@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Browser.Tests;
 
-/// <summary>Without logging in: the catalog (flows, stages, items, search, one item's guide) and the staff-only pages sending to login.</summary>
+/// <summary>Without logging in: the home page, the catalog (flows, stages, items, search, one item's guide), a missing page, and the staff-only pages sending to login.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class PublicPagesTests(PortalFixture portal)
 {
@@ -26,6 +26,10 @@ public sealed class PublicPagesTests(PortalFixture portal)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "城市建筑垃圾处置核准" })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("materials")).ToBeVisibleAsync();
             await Ui.ScreenshotAsync(page, "catalog-item");
+
+            var missing = await page.GotoAsync("/no-such-page");
+            Assert.Equal(404, missing!.Status);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "页面不存在" })).ToBeVisibleAsync();
         });
     }
 

@@ -28,6 +28,7 @@ public static class PortalExtensions
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
