@@ -69,15 +69,29 @@ var notifications = Service<Projects.Approval_Notifications>("notifications").Wi
 // Intake prefills stage forms from a project's data, read by engineering code (工程代码) with the caller's token.
 intake.WithReference(projects);
 
+// The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
+var portal = builder.AddProject<Projects.Approval_Portal>("portal", launchProfileName: null)
+    .WithHttpEndpoint(name: "http")
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithReference(identity).WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences)
+    .WithHttpHealthCheck("/health");
+
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
-builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)
+var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)
     .WithHttpEndpoint(name: "http", port: gatewayPort > 0 ? gatewayPort : null)
     .WithExternalHttpEndpoints()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithReference(identity).WaitFor(identity)
-    .WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences)
-    .WaitFor(catalog).WaitFor(intake).WaitFor(approvals).WaitFor(licences)
+    .WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences).WithReference(portal)
+    .WaitFor(catalog).WaitFor(intake).WaitFor(approvals).WaitFor(licences).WaitFor(portal)
     .WithReference(projects).WithReference(notifications).WaitFor(projects).WaitFor(notifications)
     .WithHttpHealthCheck("/health");
+
+// The portal's sign-in callback is on the gateway's origin (127.0.0.1 or localhost); the first URI stays for the
+// scripted clients of the tests and ./approval demo (docs/identity.md).
+var gatewayHttpPort = gateway.GetEndpoint("http").Property(EndpointProperty.Port);
+identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://127.0.0.1/signin-callback")
+    .WithEnvironment("Approval__Identity__PortalRedirectUris__1", ReferenceExpression.Create($"http://127.0.0.1:{gatewayHttpPort}/signin-oidc"))
+    .WithEnvironment("Approval__Identity__PortalRedirectUris__2", ReferenceExpression.Create($"http://localhost:{gatewayHttpPort}/signin-oidc"));
 
 builder.Build().Run();

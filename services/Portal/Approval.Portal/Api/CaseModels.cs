@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace Approval.Portal.Api;
+
+// Intake, Approvals and Licences answers as the portal reads them (services/*/Api/*Dtos.cs).
+
+public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form);
+
+public sealed record Application(
+    Guid Id, string RegionCode, string ProjectCode, string ProjectName, string ApplicantId, string ApplicantName,
+    int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
+    DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items);
+
+public sealed record ApplicationItem(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
+
+public sealed record CaseProgress(Application Application, IReadOnlyList<ProgressEntry> Timeline, IReadOnlyList<IssuedLicence> Licences);
+
+public sealed record ProgressEntry(
+    DateTimeOffset OccurredAt, string Subject, string? ItemCode, int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion);
+
+public sealed record IssuedLicence(
+    string Identifier, string LicenceName, string ItemCode, string IssuerName, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, string? RevocationReason);
+
+public sealed record ItemInstance(
+    Guid Id, Guid ApplicationId, string ProjectCode, string ProjectName, string ItemCode, string ItemName,
+    string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays, int StatusCode, string StatusName,
+    string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
+    Clock? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedure> SpecialProcedures,
+    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue);
+
+/// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期).</summary>
+public sealed record Clock(
+    DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
+    int PausedWorkingDays, bool IsPaused, string State, string StateName);
+
+public sealed record SpecialProcedure(int Type, string TypeName, string Reason, int PlannedWorkingDays, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Result);
+
+public sealed record ItemStep(int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion, DateTimeOffset OccurredAt);
+
+public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null);
+
+public sealed record SpecialProcedureStart(int Type, string Reason, int PlannedWorkingDays);
+
+public sealed record Verification(
+    string Identifier, string Status, string StatusName, bool Verified, IReadOnlyList<string> Reasons, VerifiedLicence? Licence);
+
+public sealed record VerifiedLicence(
+    string LicenceName, string TypeCode, string IssuerName, string IssuerCreditCode, string Holder, string ProjectCode, string ProjectName,
+    DateTimeOffset IssuedAt, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, DateTimeOffset? RevokedAt);

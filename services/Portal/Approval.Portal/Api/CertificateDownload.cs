@@ -1,0 +1,22 @@
+using System.Net.Http.Headers;
+using Approval.Portal.Auth;
+
+namespace Approval.Portal.Api;
+
+/// <summary>
+/// GET /download/licences/{identifier}: the sealed PDF certificate, fetched from the Licences API with the signed-in
+/// user's token, so a plain link downloads it (电子证照下载).
+/// </summary>
+public static class CertificateDownload
+{
+    public static void MapCertificateDownload(this WebApplication app) =>
+        app.MapGet("/download/licences/{identifier}", async (string identifier, HttpContext http, IHttpClientFactory clients) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/licences/{Uri.EscapeDataString(identifier)}/pdf");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", http.User.FindFirst(PortalSignIn.AccessTokenClaim)?.Value);
+            using var response = await clients.CreateClient(PortalApi.Licences).SendAsync(request, http.RequestAborted);
+            if (!response.IsSuccessStatusCode) return Results.StatusCode((int)response.StatusCode);
+            var pdf = await response.Content.ReadAsByteArrayAsync(http.RequestAborted);
+            return Results.File(pdf, "application/pdf", $"{identifier}.pdf");
+        }).RequireAuthorization();
+}

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Approval.Portal.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Approval.Portal.Api;
+
+/// <summary>
+/// The APIs the portal calls, reached by service discovery ("http://catalog", …) with the signed-in user's access
+/// token; the services check the token and the user's rights themselves. Errors arrive as <see cref="ApiProblem"/>.
+/// </summary>
+public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStateProvider authentication)
+{
+    public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences";
+    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences];
+
+    // Catalog (public)
+    public Task<List<FlowSummary>> FlowsAsync(CancellationToken ct = default) => GetAsync<List<FlowSummary>>(Catalog, "/api/catalog/flows", ct);
+    public Task<Flow> FlowAsync(string code, CancellationToken ct = default) => GetAsync<Flow>(Catalog, $"/api/catalog/flows/{Uri.EscapeDataString(code)}", ct);
+    public Task<List<StageSummary>> StagesAsync(CancellationToken ct = default) => GetAsync<List<StageSummary>>(Catalog, "/api/catalog/stages", ct);
+    public Task<Stage> StageAsync(int no, CancellationToken ct = default) => GetAsync<Stage>(Catalog, $"/api/catalog/stages/{no}", ct);
+    public Task<List<CatalogItem>> SearchItemsAsync(string? q, CancellationToken ct = default) =>
+        GetAsync<List<CatalogItem>>(Catalog, $"/api/catalog/items?q={Uri.EscapeDataString(q ?? "")}", ct);
+    public Task<ItemDetail> ItemAsync(string code, CancellationToken ct = default) => GetAsync<ItemDetail>(Catalog, $"/api/catalog/items/{Uri.EscapeDataString(code)}", ct);
+    public Task<JsonObject> StageFormAsync(int stageNo, IEnumerable<string> itemCodes, CancellationToken ct = default) =>
+        GetAsync<JsonObject>(Catalog, $"/api/catalog/stages/{stageNo}/form?items={Uri.EscapeDataString(string.Join(',', itemCodes))}", ct);
+
+    // Licences
+    public Task<Verification> VerifyAsync(string identifier, CancellationToken ct = default) =>
+        GetAsync<Verification>(Licences, $"/api/licences/verify/{Uri.EscapeDataString(identifier)}", ct);
+
+    // Intake: applicant and window
+    public Task<Application> SubmitAsync(SubmitApplication request, CancellationToken ct = default) => SendAsync<Application>(Intake, HttpMethod.Post, "/api/intake/applications", request, ct);
+    public Task<List<Application>> QueueAsync(int? status, CancellationToken ct = default) =>
+        GetAsync<List<Application>>(Intake, "/api/intake/applications" + (status is null ? "" : $"?status={status}"), ct);
+    public Task<Application> ApplicationAsync(Guid id, CancellationToken ct = default) => GetAsync<Application>(Intake, $"/api/intake/applications/{id}", ct);
+    public Task<CaseProgress> ProgressAsync(Guid id, CancellationToken ct = default) => GetAsync<CaseProgress>(Intake, $"/api/intake/applications/{id}/progress", ct);
+    public Task<Application> AcceptAsync(Guid id, CancellationToken ct = default) => SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/accept", null, ct);
+    public Task<Application> RefuseAsync(Guid id, string reason, CancellationToken ct = default) =>
+        SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/refuse", new { reason }, ct);
+    public Task<Application> RejectOutOfScopeAsync(Guid id, string reason, CancellationToken ct = default) =>
+        SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/reject-out-of-scope", new { reason }, ct);
+
+    // Approvals: the department's item instances
+    public Task<List<ItemInstance>> ItemsAsync(int? status, CancellationToken ct = default) =>
+        GetAsync<List<ItemInstance>>(Approvals, "/api/approvals/items" + (status is null ? "" : $"?status={status}"), ct);
+    public Task<ItemInstance> ItemInstanceAsync(Guid id, CancellationToken ct = default) => GetAsync<ItemInstance>(Approvals, $"/api/approvals/items/{id}", ct);
+    public Task<List<ItemStep>> StepsAsync(Guid id, CancellationToken ct = default) => GetAsync<List<ItemStep>>(Approvals, $"/api/approvals/items/{id}/steps", ct);
+    public Task<ItemInstance> StartAsync(Guid id, string? opinion, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/start", new { opinion }, ct);
+    public Task<ItemInstance> ConcludeAsync(Guid id, Conclusion conclusion, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/conclude", conclusion, ct);
+    public Task<ItemInstance> StartSpecialProcedureAsync(Guid id, SpecialProcedureStart start, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/special-procedures", start, ct);
+    public Task<ItemInstance> EndSpecialProcedureAsync(Guid id, string result, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/special-procedures/end", new { result }, ct);
+
+    private Task<T> GetAsync<T>(string service, string path, CancellationToken ct) => SendAsync<T>(service, HttpMethod.Get, path, null, ct);
+
+    private async Task<T> SendAsync<T>(string service, HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (await AccessTokenAsync() is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        using var response = await clients.CreateClient(service).SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode) throw await ApiProblem.ReadAsync(response, ct);
+        return (await response.Content.ReadFromJsonAsync<T>(ct))!;
+    }
+
+    private async Task<string?> AccessTokenAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User.FindFirst(PortalSignIn.AccessTokenClaim)?.Value;
+}

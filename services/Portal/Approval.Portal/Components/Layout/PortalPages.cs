@@ -1,0 +1,25 @@
+namespace Approval.Portal.Components.Layout;
+
+/// <summary>One entry of the side menu: where it goes, what it says, who sees it (no roles = everyone, also without login).</summary>
+public sealed record PortalPage(string Href, string Title, string Icon, params string[] Roles)
+{
+    public bool VisibleTo(System.Security.Claims.ClaimsPrincipal user) => Roles.Length == 0 || Roles.Any(user.IsInRole);
+}
+
+/// <summary>
+/// The side menu. A new screen is one page under Components/Pages with its @page route and [Authorize(Roles = …)],
+/// plus one line here (docs/portal.md).
+/// </summary>
+public static class PortalPages
+{
+    public static readonly IReadOnlyList<PortalPage> Menu =
+    [
+        new("/", "首页", "home"),
+        new("/catalog", "办事指南（事项目录）", "book"),
+        new("/verify", "电子证照核验", "safety-certificate"),
+        new("/apply", "在线申报", "form", "applicant"),
+        new("/my/applications", "我的申请", "profile", "applicant"),
+        new("/window", "综合窗口待办", "inbox", "window"),
+        new("/department", "部门待办事项", "audit", "department"),
+    ];
+}

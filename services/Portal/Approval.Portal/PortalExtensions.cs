@@ -1,0 +1,43 @@
+using Approval.Portal.Api;
+using Approval.Portal.Auth;
+using Approval.Portal.Components;
+using Approval.ServiceDefaults;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Approval.Portal;
+
+public static class PortalExtensions
+{
+    /// <summary>Blazor (interactive server), AntDesign, the OIDC sign-in and one HTTP client per API the portal calls.</summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAntDesign();
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        builder.AddPortalSignIn();
+        foreach (var service in PortalApi.Services)
+            builder.Services.AddHttpClient(service, c => c.BaseAddress = new Uri($"http://{service}"));
+        builder.Services.AddScoped<PortalApi>();
+        builder.Services.AddScoped<Components.Shared.RecentApplications>();
+        return builder;
+    }
+
+    /// <summary>Behind the gateway: forwarded headers first, so the sign-in builds its addresses from the public origin.</summary>
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/alive", new() { Predicate = r => r.Tags.Contains(ServiceDefaultsExtensions.LiveTag) });
+        app.MapStaticAssets();
+        app.MapSignInEndpoints();
+        app.MapCertificateDownload();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,98 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
+
+namespace Approval.Browser.Tests;
+
+/// <summary>
+/// The whole suite started through the AppHost the way the end-to-end tests start it (Aspire's testing builder,
+/// against the PostgreSQL and RabbitMQ of ./approval test), and one headless Debian Chromium driven by Playwright.
+/// The demo accounts (applicant-demo, window-demo, dept-ZJJ) sign in through the portal with their seeded passwords.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    private DistributedApplication? app;
+    private IPlaywright? playwright;
+
+    /// <summary>The gateway, where the portal is served (the browser's origin).</summary>
+    public Uri Gateway { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Approval_AppHost>(
+            [
+                "Approval:GatewayPort=0",
+                $"ConnectionStrings:postgres={Required("APPROVAL_TEST_POSTGRES")}",
+                $"ConnectionStrings:rabbitmq={Required("APPROVAL_TEST_RABBITMQ")}",
+            ],
+            (options, _) => options.DisableDashboard = true);
+        UseOwnDatabases(builder);
+        app = await builder.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await app.StartAsync(startup.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("portal", startup.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("identity", startup.Token);
+        Gateway = app.GetEndpoint("gateway", "http");
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>
+    /// Every service of this suite gets its own databases (approval_browser_…) on the run's PostgreSQL server: the
+    /// end-to-end tests start the suite again afterwards on the same server, and the identity servers seed their
+    /// clients' redirect URIs (which name this run's random ports) only into an empty database.
+    /// </summary>
+    private static void UseOwnDatabases(IDistributedApplicationTestingBuilder builder)
+    {
+        var server = Required("APPROVAL_TEST_POSTGRES");
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var database = project.Name == "province" ? "identity" : project.Name;
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment($"ConnectionStrings__{database}db", $"{server};Database=approval_browser_{project.Name}");
+        }
+    }
+
+    /// <summary>A fresh browser context (own cookies: one person) at the gateway, viewport of a small laptop, in Chinese.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Gateway.ToString().TrimEnd('/'), Locale = "zh-CN", AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run these tests through ./approval test, which starts the servers.");
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}

@@ -1,0 +1,86 @@
+using Approval.EndToEnd.Tests;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Approval.Browser.Tests;
+
+/// <summary>What a person does in the portal, and the screenshots kept as test artefacts (TestResults/screenshots).</summary>
+public static class Ui
+{
+    public const string DemoApplicant = "applicant-demo";
+    public const string DemoWindow = "window-demo";
+    public const string DemoDepartment = "dept-ZJJ";
+
+    public static string ScreenshotFolder { get; } =
+        Path.Combine(RepoPaths.Root(), "tests", "Approval.Browser.Tests", "TestResults", "screenshots");
+
+    /// <summary>Signs in through the portal's login page (password, and the TOTP code for staff), ending on returnUrl.</summary>
+    public static async Task SignInAsync(IPage page, string user, string returnUrl = "/")
+    {
+        await page.GotoAsync($"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(Accounts.DemoPassword);
+        await page.Locator("#login-submit").ClickAsync();
+        if (user != DemoApplicant)
+        {
+            var totp = page.GetByLabel("动态口令（身份验证器的6位数字）");
+            await Expect(totp).ToBeVisibleAsync();
+            await totp.FillAsync(Totp.Code(Accounts.DemoTotpKey));
+            await page.Locator("#login-submit").ClickAsync();
+        }
+        await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await InteractiveAsync(page);
+    }
+
+    /// <summary>Opens a portal page and waits until its SignalR circuit is connected (events reach the server).</summary>
+    public static async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await InteractiveAsync(page);
+    }
+
+    public static Task InteractiveAsync(IPage page) =>
+        Expect(page.GetByTestId("interactive")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+
+    /// <summary>Clicks (e.g. 刷新) until the expected element shows, for at most the given time.</summary>
+    public static async Task ClickUntilVisibleAsync(ILocator button, ILocator expected, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await Expect(expected).ToBeVisibleAsync(new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
+            {
+                // not yet: the event is still travelling through the outbox and the bus
+            }
+        }
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Runs a person's steps; on failure keeps a screenshot and the page's text, so the report says what they saw.</summary>
+    public static async Task StepsAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception e)
+        {
+            await ScreenshotAsync(page, "FAILED-" + name);
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "");
+            throw new Xunit.Sdk.XunitException($"{name} failed at {page.Url}: {e.Message}\n--- the page said:\n{text}");
+        }
+    }
+
+    public static string NewProjectName() => $"浏览器测试项目{Random.Shared.Next(100_000, 999_999)}";
+}
