@@ -33,7 +33,7 @@ public static class ProjectClockApi
     {
         var region = user.RegionCode();
         var stages = await db.Stages.AsNoTracking().Where(s => s.ProjectCode == projectCode && s.RegionCode == region)
-            .OrderBy(s => s.AcceptedAt).Take(100).ToListAsync(ct);
+            .OrderBy(s => s.AcceptedAt).Take(500).ToListAsync(ct);
         var staff = StaffRoles.Any(user.IsInRole);
         var owner = user.IsInRole(Roles.Applicant) && stages.Any(s => s.ApplicantId == user.UserId());
         if (stages.Count == 0 || !(staff || owner))
