@@ -99,6 +99,19 @@ public sealed class ConstructionPermitStageTests(SuiteFixture suite)
         Assert.Equal("正常", items[Permit].GetProperty("clock").GetProperty("stateName").GetString()); // stopped at its conclusion, on time
         Assert.Equal("正常", items[Waste].GetProperty("clock").GetProperty("stateName").GetString());
 
+        // The stage's clock (limit 15 from the catalog) stopped at its conclusion on Wed 30 Sep: 3 working days used, 正常;
+        // the departments' stage view shows the same clock; the conclusion is one line of the applicant's timeline.
+        var stageClock = view.GetProperty("stage").GetProperty("clock");
+        Assert.Equal((Calendar.AddWorkingDays(acceptedOn, 15), 15, 3, 12, "正常"), (DateOnly.Parse(stageClock.GetProperty("deadline").GetString()!),
+            stageClock.GetProperty("limitWorkingDays").GetInt32(), stageClock.GetProperty("usedWorkingDays").GetInt32(),
+            stageClock.GetProperty("remainingWorkingDays").GetInt32(), stageClock.GetProperty("stateName").GetString()));
+        var stageView = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Get, $"/api/approvals/stages/{view.GetProperty("stage").GetProperty("id").GetGuid()}");
+        Assert.Equal(stageClock.GetRawText(), stageView.GetProperty("clock").GetRawText());
+        var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, application),
+            p => p.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("statusName").GetString() == "阶段办结（通过）"),
+            "the stage's conclusion reaches the applicant's timeline");
+        Assert.Single(progress.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("statusName").GetString()!.StartsWith("阶段办结", StringComparison.Ordinal));
+
         // Nobody else reads the applicant's view.
         await api.ExpectAsync(HttpStatusCode.NotFound, Actor.OtherApplicant, HttpMethod.Get, $"/api/approvals/applications/{application}/items");
     }

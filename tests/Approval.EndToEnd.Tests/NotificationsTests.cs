@@ -20,7 +20,7 @@ public sealed class NotificationsTests(SuiteFixture suite)
         notices.All(n => n.GetProperty("deliveries").EnumerateArray().All(d => d.GetProperty("status").GetString() == "Sent"));
 
     [Fact]
-    public async Task Accepting_concluding_and_issuing_reach_the_applicant_once_each_by_inbox_and_sms()
+    public async Task Accepting_concluding_the_items_and_the_stage_and_issuing_reach_the_applicant_once_each_by_inbox_and_sms()
     {
         await api.ExpectAsync(HttpStatusCode.OK, Applicant, HttpMethod.Put, "/api/notifications/contact", new { mobile = Mobile });
         var id = await api.SubmitAsync(Applicant, "通知测试项目");
@@ -34,13 +34,16 @@ public sealed class NotificationsTests(SuiteFixture suite)
         }
 
         var inbox = await SuiteApi.PollAsync(() => InboxAsync(Applicant),
-            i => NoticesOf(i, id) is var n && n.Count(x => x.GetProperty("kind").GetString() == "licence-issued") == 2 && AllSent(n),
-            "the accepted, concluded and licence notices are in the inbox and sent", seconds: 60);
+            i => NoticesOf(i, id) is var n && n.Count(x => x.GetProperty("kind").GetString() == "licence-issued") == 2
+                && n.Any(x => x.GetProperty("kind").GetString() == "stage-concluded") && AllSent(n),
+            "the accepted, concluded, stage and licence notices are in the inbox and sent", seconds: 60);
         var notices = NoticesOf(inbox, id);
         var kinds = notices.GroupBy(n => n.GetProperty("kind").GetString()!).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(1, kinds["accepted"]);
         Assert.Equal(2, kinds["concluded"]);
         Assert.Equal(2, kinds["licence-issued"]);
+        Assert.Equal(1, kinds["stage-concluded"]); // the stage concluded once (milestone rule 1: the permit), one notice
+        Assert.Contains(notices, n => n.GetProperty("body").GetString() == "您的“通知测试项目”第3阶段申请已办结（通过），可查看办理结果。");
         Assert.Contains(notices, n => n.GetProperty("body").GetString()!.Contains("“通知测试项目”申请已受理", StringComparison.Ordinal));
         Assert.Equal(notices.OrderByDescending(n => n.GetProperty("createdAt").GetDateTimeOffset()).Select(n => n.GetProperty("id").GetGuid()),
             notices.Select(n => n.GetProperty("id").GetGuid()));

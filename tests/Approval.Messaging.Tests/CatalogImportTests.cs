@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Approval.Contracts.Events;
 using Approval.Catalog.Data;
 using Approval.Catalog.Import;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +63,17 @@ public sealed class CatalogImportTests : IAsyncLifetime
             Assert.All(await db.Set<OutboxMessage>().ToListAsync(), m => Assert.EndsWith("CatalogItemPublished, Approval.Contracts", m.MessageType));
         await ImportAsync();
         Assert.Equal((items, items, pack["departments"]!.AsArray().Count), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task An_announced_item_carries_the_item_it_follows_and_its_milestone_flag()
+    {
+        await ImportAsync();
+        await using var db = NewContext();
+        var published = (await db.Set<OutboxMessage>().ToListAsync())
+            .Select(m => JsonSerializer.Deserialize<CatalogItemPublished>(m.Body, JsonSerializerOptions.Web)!).ToDictionary(e => e.ItemCode);
+        Assert.Equal(("320193-ZJ-SG-002", true), (published["320193-ZJ-SG-001"].After, published["320193-ZJ-SG-001"].Milestone));
+        Assert.Equal((null, false), (published["320193-ZJ-SG-002"].After, published["320193-ZJ-SG-002"].Milestone));
     }
 
     [Fact]

@@ -54,4 +54,19 @@ public sealed class NoticeTextTests
         Assert.Equal("您的电子证照“建筑工程施工许可证”已由住建局签发，证照标识：1.2.156.3005.2.X.Y.1.001.U，可在电子证照库查看。", text.Body);
         Assert.Equal("【工程建设项目审批】" + text.Body, NoticeTexts.Sms(text.Body));
     }
+
+    [Fact]
+    public void A_stage_conclusion_names_the_project_and_stage_and_when_not_approved_every_refused_item_with_its_reason()
+    {
+        var items = new List<StageItemOutcome>
+        {
+            new("I1", "施工许可", "ZJJ", 11, "办结（通过）", "准予"),
+            new("I2", "建筑垃圾处置核准", "CGJ", 13, "办结（不通过）", "消纳场所不符合要求"),
+        };
+        var approved = NoticeTexts.For(new StageInstanceConcluded(Guid.NewGuid(), App, "320193", 3, null, 1, true, items, At, "P", "科创园一期"));
+        Assert.Equal(("stage-concluded", "阶段已办结"), (approved.Kind, approved.Title));
+        Assert.Equal("您的“科创园一期”第3阶段申请已办结（通过），可查看办理结果。", approved.Body);
+        var refused = NoticeTexts.For(new StageInstanceConcluded(Guid.NewGuid(), App, "320193", 3, null, 2, false, items, At, "P", "科创园一期"));
+        Assert.Equal("您的“科创园一期”第3阶段申请已办结（不通过），不通过事项：建筑垃圾处置核准（消纳场所不符合要求）。", refused.Body);
+    }
 }

@@ -41,6 +41,7 @@ public static class ApprovalsExtensions
         WebhooksApi.Map(app);
         StagesApi.Map(app);
         ApplicationItemsApi.Map(app);
+        ProjectClockApi.Map(app);
         DepartmentSystemApi.Map(app);
         app.MapAuditApi<ApprovalsDbContext>("/api/approvals/audit");
         return app;

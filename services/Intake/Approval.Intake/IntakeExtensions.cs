@@ -18,6 +18,7 @@ public static class IntakeExtensions
             x.AddConsumer<LicenceIssuedConsumer>();
             x.AddConsumer<LicenceRevokedConsumer>();
             x.AddConsumer<LicenceExpiredConsumer>();
+            x.AddConsumer<StageInstanceConcludedConsumer>();
         });
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();

@@ -15,7 +15,11 @@ public static class LicencesExtensions
     public static IHostApplicationBuilder AddLicences(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<LicencesDbContext>("licences");
-        builder.AddApprovalMessaging<LicencesDbContext>("licences", x => x.AddConsumer<ItemInstanceConcludedConsumer>());
+        builder.AddApprovalMessaging<LicencesDbContext>("licences", x =>
+        {
+            x.AddConsumer<ItemInstanceConcludedConsumer>();
+            x.AddConsumer<ItemInstanceRevokedConsumer>();
+        });
 
         builder.Services.Configure<SealOptions>(builder.Configuration.GetSection(SealOptions.Section));
         builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value)));

@@ -20,6 +20,7 @@ public static class NotificationsExtensions
             x.AddConsumer<ApplicationCorrectedConsumer>();
             x.AddConsumer<ApplicationRefusedConsumer>();
             x.AddConsumer<ItemInstanceConcludedConsumer>();
+            x.AddConsumer<StageInstanceConcludedConsumer>();
             x.AddConsumer<LicenceIssuedConsumer>();
         });
         var section = builder.Configuration.GetSection("Approval:Notifications");

@@ -24,16 +24,17 @@ public static class ApplicationItemsApi
     }
 
     public sealed record StageViewDto(Guid Id, int StageNo, string? ParallelInstanceCode, int MilestoneRule, int Status, string StatusName,
-        bool? Approved, DateTimeOffset AcceptedAt, DateTimeOffset? ConcludedAt);
+        bool? Approved, DateTimeOffset AcceptedAt, DateTimeOffset? ConcludedAt, string ProjectCode, int? TimeLimitWorkingDays, ClockDto? Clock, string? ClockProblem);
     public sealed record ApplicationItemsDto(Guid ApplicationId, StageViewDto Stage, IReadOnlyList<ItemInstanceDto> Items);
 
     private static async Task<Ok<ApplicationItemsDto>> Items(Guid applicationId, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, IAuditLog audit, CancellationToken ct)
     {
         var stage = await FindVisibleAsync(db, applicationId, user, audit, ct);
         var items = await db.Items.AsNoTracking().Where(i => i.StageInstanceId == stage.Id).OrderBy(i => i.ItemCode).ToListAsync(ct);
+        var (clock, problem) = views.StageClock(stage);
         return TypedResults.Ok(new ApplicationItemsDto(applicationId,
             new StageViewDto(stage.Id, stage.StageNo, stage.ParallelInstanceCode, stage.MilestoneRule, (int)stage.Status, stage.Status.ChineseName(),
-                stage.Approved, stage.AcceptedAt, stage.ConcludedAt),
+                stage.Approved, stage.AcceptedAt, stage.ConcludedAt, stage.ProjectCode, stage.TimeLimitWorkingDays, clock, problem),
             await views.ToDtosAsync(items, ct)));
     }
 

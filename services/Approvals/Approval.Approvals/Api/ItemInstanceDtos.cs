@@ -1,3 +1,5 @@
+using Approval.Calendar;
+
 namespace Approval.Approvals.Api;
 
 public sealed record ItemInstanceDto(
@@ -20,7 +22,11 @@ public sealed record CommitmentDto(string Text, DateOnly? Due, bool? Fulfilled, 
 /// <summary>The item's clock in working days: 正常 / 预警 / 逾期 (state: OnTime / Warning / Overdue).</summary>
 public sealed record ClockDto(
     DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
-    int PausedWorkingDays, bool IsPaused, string State, string StateName);
+    int PausedWorkingDays, bool IsPaused, string State, string StateName)
+{
+    public static ClockDto Of(ClockReading r) => new(r.StartDate, r.Deadline, r.LimitWorkingDays, r.UsedWorkingDays, r.RemainingWorkingDays,
+        r.PausedWorkingDays, r.IsPaused, r.State.ToString(), r.State.ChineseName());
+}
 
 public sealed record SpecialProcedureDto(
     int Type, string TypeName, string Reason, int PlannedWorkingDays, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Result);

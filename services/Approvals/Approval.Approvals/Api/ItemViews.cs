@@ -24,6 +24,24 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
             earlier.FirstOrDefault(e => e.StageInstanceId == i.StageInstanceId && e.ItemCode == i.AfterItemCode), today)).ToList();
     }
 
+    /// <summary>The stage's clock, or the reason it cannot be read (no limit kept, or a year missing from the region pack).</summary>
+    public (ClockReading? Reading, string? Problem) ReadStageClock(StageInstance stage)
+    {
+        try
+        {
+            return stage.ReadClock(calendar, clock.GetUtcNow(), threshold) is { } r
+                ? (r, null)
+                : (null, "the stage's time limit is unknown (opened before stage limits were kept) / 该阶段时限未知");
+        }
+        catch (CalendarRangeException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    public (ClockDto? Clock, string? Problem) StageClock(StageInstance stage) =>
+        ReadStageClock(stage) is var (r, problem) && r is not null ? (ClockDto.Of(r), null) : (null, problem);
+
     public async Task<ItemInstanceDto> ToDtoAsync(ItemInstance item, CancellationToken ct) => (await ToDtosAsync([item], ct))[0];
 
     private ItemInstanceDto ToDto(ItemInstance i, List<SpecialProcedure> procedures, ItemInstance? earlier, DateOnly today)
@@ -32,9 +50,7 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
         string? problem = null;
         try
         {
-            var r = i.ReadClock(calendar, procedures, clock.GetUtcNow(), threshold);
-            clockDto = new ClockDto(r.StartDate, r.Deadline, r.LimitWorkingDays, r.UsedWorkingDays, r.RemainingWorkingDays,
-                r.PausedWorkingDays, r.IsPaused, r.State.ToString(), r.State.ChineseName());
+            clockDto = ClockDto.Of(i.ReadClock(calendar, procedures, clock.GetUtcNow(), threshold));
         }
         catch (CalendarRangeException e)
         {

@@ -28,19 +28,22 @@ public static class StagesApi
         IReadOnlyList<ConsultationAnswer> Answers, string? Conclusion, DateTimeOffset OpenedAt, DateTimeOffset? ConcludedAt);
     public sealed record StageDto(Guid Id, Guid ApplicationId, int StageNo, string? ParallelInstanceCode, DateTimeOffset AcceptedAt,
         IReadOnlyList<StageItemDto> Items, IReadOnlyList<ConsultationDto> Consultations,
-        int MilestoneRule = 1, int Status = 1, string StatusName = "办理中", bool? Approved = null, DateTimeOffset? ConcludedAt = null);
+        int MilestoneRule = 1, int Status = 1, string StatusName = "办理中", bool? Approved = null, DateTimeOffset? ConcludedAt = null,
+        string? ProjectCode = null, int? TimeLimitWorkingDays = null, ClockDto? Clock = null, string? ClockProblem = null);
     public sealed record OpenConsultationRequest(string? Topic, List<string>? Departments);
     public sealed record AnswerRequest(string? Opinion);
     public sealed record ConclusionRequest(string? Conclusion);
 
-    private static async Task<Ok<StageDto>> Get(Guid stageId, ClaimsPrincipal user, ApprovalsDbContext db, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<StageDto>> Get(Guid stageId, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views, IAuditLog audit, CancellationToken ct)
     {
         var (stage, items) = await FindVisibleAsync(db, stageId, user, audit, ct);
         var consultations = await db.Consultations.AsNoTracking().Where(c => c.StageInstanceId == stageId).OrderBy(c => c.OpenedAt).ToListAsync(ct);
+        var stageClock = views.StageClock(stage);
         return TypedResults.Ok(new StageDto(stage.Id, stage.ApplicationId, stage.StageNo, stage.ParallelInstanceCode, stage.AcceptedAt,
             items.Select(i => new StageItemDto(i.Id, i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.Status.Code(), i.Status.ChineseName(),
                 i.Milestone, i.AfterItemCode)).ToList(),
-            consultations.Select(ToDto).ToList(), stage.MilestoneRule, (int)stage.Status, stage.Status.ChineseName(), stage.Approved, stage.ConcludedAt));
+            consultations.Select(ToDto).ToList(), stage.MilestoneRule, (int)stage.Status, stage.Status.ChineseName(), stage.Approved, stage.ConcludedAt,
+            stage.ProjectCode, stage.TimeLimitWorkingDays, stageClock.Clock, stageClock.Problem));
     }
 
     private static async Task<Created<ConsultationDto>> Open(Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)

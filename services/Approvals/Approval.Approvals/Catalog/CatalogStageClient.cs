@@ -4,7 +4,7 @@ namespace Approval.Approvals.Catalog;
 
 /// <summary>
 /// Reads a stage's rules from the Catalog over HTTP (service discovery + the standard resilience handler) when a stage
-/// instance opens: its milestone rule and, per item, the milestone flag, the 告知承诺制 flag and the item it follows.
+/// instance opens: its time limit and milestone rule and, per item, the milestone flag, the 告知承诺制 flag and the item it follows.
 /// </summary>
 public sealed class CatalogStageClient(HttpClient http)
 {
@@ -13,7 +13,7 @@ public sealed class CatalogStageClient(HttpClient http)
         ?? throw new InvalidOperationException($"The catalog has no stage {stageNo}.");
 }
 
-public sealed record CatalogStageRules(int No, int MilestoneRule, List<CatalogStageItem> Items)
+public sealed record CatalogStageRules(int No, int MilestoneRule, List<CatalogStageItem> Items, int TimeLimitWorkingDays = 0)
 {
     public CatalogStageItem? Item(string code) => Items.FirstOrDefault(i => i.Code == code);
 }

@@ -12,7 +12,8 @@ namespace Approval.Approvals.Consumers;
 
 /// <summary>
 /// On 受理, opens the stage instance (with its 并联审批实例编码 when it has several items) and one item
-/// instance per item, routed to its department, all starting together. The stage's milestone rule and
+/// instance per item, routed to its department, all starting together. The stage's time limit (its clock),
+/// milestone rule and
 /// each item's order, milestone and 告知承诺制 flags come from the Catalog (as published when the stage opens).
 /// </summary>
 public sealed class ApplicationAcceptedConsumer(
@@ -26,7 +27,8 @@ public sealed class ApplicationAcceptedConsumer(
         var stage = new StageInstance
         {
             Id = Guid.CreateVersion7(m.AcceptedAt), ApplicationId = m.ApplicationId, RegionCode = m.RegionCode, StageNo = m.StageNo,
-            AcceptedAt = m.AcceptedAt, ApplicantId = m.ApplicantId, MilestoneRule = rules.MilestoneRule,
+            AcceptedAt = m.AcceptedAt, ApplicantId = m.ApplicantId, MilestoneRule = rules.MilestoneRule, ProjectCode = m.ProjectCode,
+            TimeLimitWorkingDays = rules.TimeLimitWorkingDays > 0 ? rules.TimeLimitWorkingDays : null,
             ParallelInstanceCode = m.Items.Count > 1
                 ? ParallelInstanceCode.Create(m.RegionCode, calendar.LocalDate(m.AcceptedAt), await Db.NextParallelSerialAsync(ct))
                 : null,

@@ -42,6 +42,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.ApplicationId).IsUnique();
             e.HasIndex(x => x.ParallelInstanceCode).IsUnique();
+            e.HasIndex(x => x.ProjectCode);
             e.Property(x => x.Status).HasConversion<int>();
             e.Property(x => x.Version).IsRowVersion();
         });

@@ -31,6 +31,12 @@ public static class ItemTransitions
                 item.DepartmentCode, item.DepartmentName, item.DepartmentCreditCode, item.LicenceTypeCode, item.LicenceName,
                 item.ConcludedAt ?? now), item.Id.ToString(), clock);
         }
+        if (item.Status == ProcessingStatus.Revoked)
+        {
+            db.AddOutboxEvent(new ItemInstanceRevoked(
+                item.Id, item.ApplicationId, item.RegionCode, item.ItemCode, item.ItemName, item.DepartmentCode, item.DepartmentName,
+                item.LicenceTypeCode, item.RevocationReason ?? "", actor, item.RevokedAt ?? now), item.Id.ToString(), clock);
+        }
     }
 
     /// <summary>
@@ -64,6 +70,6 @@ public static class ItemTransitions
         db.AddOutboxEvent(new StageInstanceConcluded(
             stage.Id, stage.ApplicationId, stage.RegionCode, stage.StageNo, stage.ParallelInstanceCode, stage.MilestoneRule, stage.Approved == true,
             items.Select(i => new StageItemOutcome(i.ItemCode, i.ItemName, i.DepartmentCode, i.Status.Code(), i.Status.ChineseName(), i.Opinion)).ToList(),
-            now), stage.Id.ToString(), clock);
+            now, items[0].ProjectCode, items[0].ProjectName), stage.Id.ToString(), clock);
     }
 }

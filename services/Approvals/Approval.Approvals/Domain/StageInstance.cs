@@ -1,3 +1,5 @@
+using Approval.Calendar;
+
 namespace Approval.Approvals.Domain;
 
 /// <summary>
@@ -13,6 +15,10 @@ public sealed class StageInstance
     /// <summary>The applicant who owns the application (the token's subject); they may read the stage's progress.</summary>
     public string ApplicantId { get; init; } = "";
     public int StageNo { get; init; }
+    /// <summary>The project (投资项目代码) the stage belongs to: its stages' clocks add up to the project clock.</summary>
+    public string ProjectCode { get; init; } = "";
+    /// <summary>The stage's time limit in working days, from the catalog when the stage opened (null for stages opened before it was kept).</summary>
+    public int? TimeLimitWorkingDays { get; init; }
     public string? ParallelInstanceCode { get; init; }
     public DateTimeOffset AcceptedAt { get; init; }
     /// <summary>1 = all milestone items concluded, 2 = any milestone item concluded (DOMAIN.md).</summary>
@@ -21,6 +27,15 @@ public sealed class StageInstance
     public bool? Approved { get; private set; }
     public DateTimeOffset? ConcludedAt { get; private set; }
     public uint Version { get; private set; }
+
+    /// <summary>
+    /// The stage's clock (R-T): it starts at 受理 with the stage's limit and stops when the stage concludes; it has no pauses
+    /// of its own (its items' special procedures pause only the items). Null when the stage has no known limit.
+    /// </summary>
+    public ClockReading? ReadClock(WorkingCalendar calendar, DateTimeOffset now, WarningThreshold threshold) =>
+        TimeLimitWorkingDays is { } limit && limit > 0
+            ? Clock.Read(calendar, AcceptedAt, limit, [], ConcludedAt ?? now, threshold, stopped: ConcludedAt is not null)
+            : null;
 
     /// <summary>Applies the milestone rule to the stage's items; true when this call concluded the stage.</summary>
     public bool ConcludeIfDue(IReadOnlyCollection<ItemInstance> items, DateTimeOffset now)

@@ -89,8 +89,7 @@ public static class LicencesApi
         if (l.IssuerCode != user.OrganisationCode()) throw new NotFoundException("Licence 证照", identifier);
         var now = clock.GetUtcNow();
         l.Revoke(r.Reason.Trim(), user.DisplayName(), now);
-        db.AddOutboxEvent(new LicenceRevoked(l.Id, l.Identifier, l.LicenceName, l.ApplicationId, l.Holder, l.IssuerName, l.RevocationReason!, now),
-            l.Id.ToString(), clock);
+        db.AddOutboxEvent(LicenceEvents.Revoked(l), l.Id.ToString(), clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(LicenceDto.Of(l, now));
     }

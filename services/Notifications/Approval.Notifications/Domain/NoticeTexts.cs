@@ -26,6 +26,11 @@ public static class NoticeTexts
         ? new("concluded", "事项已办结", $"您的“{e.ProjectName}”申请事项“{e.ItemName}”已由{e.DepartmentName}办结（通过），意见：{e.Opinion}。")
         : new("concluded", "事项已办结", $"您的“{e.ProjectName}”申请事项“{e.ItemName}”已由{e.DepartmentName}办结（不通过），理由：{e.Opinion}。");
 
+    public static NoticeText For(StageInstanceConcluded e) => e.Approved
+        ? new("stage-concluded", "阶段已办结", $"您的“{e.ProjectName ?? e.ProjectCode}”第{e.StageNo}阶段申请已办结（通过），可查看办理结果。")
+        : new("stage-concluded", "阶段已办结", $"您的“{e.ProjectName ?? e.ProjectCode}”第{e.StageNo}阶段申请已办结（不通过），不通过事项："
+            + string.Join("；", e.Items.Where(i => i.StatusCode == 13).Select(i => $"{i.ItemName}（{i.Opinion}）")) + "。");
+
     public static NoticeText For(LicenceIssued e) =>
         new("licence-issued", "电子证照已签发", $"您的电子证照“{e.LicenceName}”已由{e.IssuerName}签发，证照标识：{e.Identifier}，可在电子证照库查看。");
 

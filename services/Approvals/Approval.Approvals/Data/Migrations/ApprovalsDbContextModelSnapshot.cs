@@ -375,6 +375,10 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("ParallelInstanceCode")
                         .HasColumnType("text");
 
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -383,6 +387,9 @@ namespace Approval.Approvals.Data.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TimeLimitWorkingDays")
                         .HasColumnType("integer");
 
                     b.Property<uint>("Version")
@@ -398,6 +405,8 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.HasIndex("ParallelInstanceCode")
                         .IsUnique();
+
+                    b.HasIndex("ProjectCode");
 
                     b.ToTable("stage_instances", (string)null);
                 });

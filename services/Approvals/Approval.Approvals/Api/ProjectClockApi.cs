@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Approval.Approvals.Data;
+using Approval.Approvals.Domain;
+using Approval.Calendar;
+using Approval.Contracts.Errors;
+using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Approvals.Api;
+
+/// <summary>
+/// The project clock (R-T): the working days used by every stage instance of a project, concluded or running, against the
+/// sum of their limits. Readable by an applicant who owns one of the project's stage applications and by the region's
+/// staff (window, departments, supervisors, region administrators); anyone else gets 404.
+/// </summary>
+public static class ProjectClockApi
+{
+    private static readonly string[] StaffRoles = [Roles.Window, Roles.Department, Roles.DepartmentLead, Roles.Supervisor, Roles.RegionAdmin];
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/approvals/projects/{projectCode}/clock", Get).WithTags("Applicant progress").RequireAuthorization()
+            .WithSummary("The project clock: working days used by all its stages / 项目时限（各阶段用时合计）");
+
+    public sealed record ProjectStageClockDto(Guid StageInstanceId, Guid ApplicationId, int StageNo, int Status, string StatusName,
+        DateTimeOffset AcceptedAt, DateTimeOffset? ConcludedAt, ClockDto? Clock, string? ClockProblem);
+    public sealed record ProjectClockDto(string ProjectCode, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays, bool Running,
+        string State, string StateName, IReadOnlyList<ProjectStageClockDto> Stages);
+
+    private static async Task<Ok<ProjectClockDto>> Get(string projectCode, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views,
+        WarningThreshold threshold, IAuditLog audit, CancellationToken ct)
+    {
+        var region = user.RegionCode();
+        var stages = await db.Stages.AsNoTracking().Where(s => s.ProjectCode == projectCode && s.RegionCode == region)
+            .OrderBy(s => s.AcceptedAt).Take(500).ToListAsync(ct);
+        var staff = StaffRoles.Any(user.IsInRole);
+        var owner = user.IsInRole(Roles.Applicant) && stages.Any(s => s.ApplicantId == user.UserId());
+        if (stages.Count == 0 || !(staff || owner))
+        {
+            if (stages.Count > 0) await audit.DenyAsync("project", projectCode, "neither an applicant of the project nor the region's staff", ct, region);
+            throw new NotFoundException("Project 项目", projectCode);
+        }
+        var lines = stages.Select(s => (Stage: s, Clock: views.ReadStageClock(s))).ToList();
+        var project = ProjectClock.Of(lines.Where(l => l.Clock.Reading is not null)
+            .Select(l => (l.Clock.Reading!, l.Stage.Status == StageStatus.InProgress)).ToList(), threshold);
+        return TypedResults.Ok(new ProjectClockDto(projectCode, project.LimitWorkingDays, project.UsedWorkingDays, project.RemainingWorkingDays,
+            project.Running, project.State.ToString(), project.State.ChineseName(),
+            lines.Select(l => new ProjectStageClockDto(l.Stage.Id, l.Stage.ApplicationId, l.Stage.StageNo, (int)l.Stage.Status, l.Stage.Status.ChineseName(),
+                l.Stage.AcceptedAt, l.Stage.ConcludedAt, l.Clock.Reading is { } r ? ClockDto.Of(r) : null, l.Clock.Problem)).ToList()));
+    }
+}

@@ -1,0 +1,71 @@
+using Approval.Approvals.Domain;
+using Approval.Calendar;
+
+namespace Approval.UnitTests;
+
+/// <summary>R-T: a stage instance's clock runs from 受理 with the stage's limit and stops at its conclusion; a project's adds its stages up.</summary>
+public sealed class StageAndProjectClockTests
+{
+    private static readonly WorkingCalendar Calendar = WorkingCalendarTests.Demo;
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    private static DateTimeOffset At(int month, int day) => new(2026, month, day, 10, 0, 0, Shanghai);
+
+    private static (StageInstance Stage, List<ItemInstance> Items) Stage(int? limit, DateTimeOffset acceptedAt)
+    {
+        var stage = new StageInstance
+        {
+            Id = Guid.NewGuid(), ApplicationId = Guid.NewGuid(), RegionCode = "320193", StageNo = 3, AcceptedAt = acceptedAt,
+            ProjectCode = "2509-320193-89-01-544060", TimeLimitWorkingDays = limit,
+        };
+        var item = OrderedDecisionTests.Open(stage, "I0", "事项0").WithCatalogRules(null, true, false);
+        return (stage, [item]);
+    }
+
+    // Accepted Thu 24 Sep 2026 (limit 15): 25 Sep 中秋节 and the weekend are off, 28–30 Sep are working days, 1–7 Oct off.
+    [Fact]
+    public void A_running_stage_counts_from_acceptance_across_the_holiday()
+    {
+        var (stage, _) = Stage(15, At(9, 24));
+        var reading = stage.ReadClock(Calendar, At(9, 30), WarningThreshold.Default)!;
+        Assert.Equal((3, 12, ClockState.OnTime), (reading.UsedWorkingDays, reading.RemainingWorkingDays, reading.State));
+        Assert.Equal(Calendar.AddWorkingDays(new DateOnly(2026, 9, 24), 15), reading.Deadline);
+    }
+
+    [Fact]
+    public void A_concluded_stage_stops_its_clock_at_the_conclusion()
+    {
+        var (stage, items) = Stage(15, At(9, 24));
+        items[0].Start(At(9, 28));
+        items[0].Conclude(true, "准予", At(9, 29));
+        Assert.True(stage.ConcludeIfDue(items, At(9, 29)));
+        var later = stage.ReadClock(Calendar, At(11, 20), WarningThreshold.Default)!;
+        Assert.Equal((2, 13, ClockState.OnTime), (later.UsedWorkingDays, later.RemainingWorkingDays, later.State));
+    }
+
+    [Fact]
+    public void A_stage_opened_before_its_limit_was_kept_has_no_clock() =>
+        Assert.Null(Stage(null, At(9, 24)).Stage.ReadClock(Calendar, At(9, 30), WarningThreshold.Default));
+
+    [Fact]
+    public void The_project_clock_adds_up_its_stages_and_warns_only_while_one_runs()
+    {
+        var (first, items) = Stage(10, At(9, 1));
+        items[0].Start(At(9, 2));
+        items[0].Conclude(true, "准予", At(9, 8)); // 2–8 Sep: 5 working days
+        first.ConcludeIfDue(items, At(9, 8));
+        var (second, _) = Stage(5, At(9, 24));
+        var readings = new[] { first, second }.Select(s => (s.ReadClock(Calendar, At(9, 30), WarningThreshold.Default)!, s.Status == StageStatus.InProgress)).ToList();
+
+        var project = ProjectClock.Of(readings, WarningThreshold.Default);
+        Assert.Equal((15, 5 + 3, 7, true), (project.LimitWorkingDays, project.UsedWorkingDays, project.RemainingWorkingDays, project.Running));
+        Assert.Equal(ClockState.OnTime, project.State);
+
+        var nearlyDone = ProjectClock.Of([(readings[0].Item1 with { UsedWorkingDays = 9 }, false), readings[1]], WarningThreshold.Default);
+        Assert.Equal((3, ClockState.Warning), (nearlyDone.RemainingWorkingDays, nearlyDone.State));
+        var stopped = ProjectClock.Of([(readings[0].Item1 with { UsedWorkingDays = 9 }, false), (readings[1].Item1, false)], WarningThreshold.Default);
+        Assert.Equal(ClockState.OnTime, stopped.State);
+        var over = ProjectClock.Of([(readings[0].Item1 with { State = ClockState.Overdue }, false), readings[1]], WarningThreshold.Default);
+        Assert.Equal(ClockState.Overdue, over.State);
+    }
+}
