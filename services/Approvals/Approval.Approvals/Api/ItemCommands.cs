@@ -41,6 +41,12 @@ public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, Working
     public async Task<ItemInstanceDto> ConcludeAsync(ItemInstance item, string actor, ConcludeRequest request, CancellationToken ct)
     {
         if (request.Approved is null) throw ValidationException.For("approved", "is required (true or false)", "必须说明是否通过");
+        // Departments conclude the items of one stage at the same moment: the stage row is locked first, so each
+        // conclusion sees the others' committed outcome (the last one concludes the stage, exactly once) and no
+        // department is told "changed by someone else" about a stage it did not touch. Idempotent inbound calls
+        // bring their own transaction.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM stage_instances WHERE "Id" = {item.StageInstanceId} FOR UPDATE""", ct);
         item.EnsureMayDecide(await EarlierAsync(item, ct));
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
@@ -66,7 +72,9 @@ public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, Working
             : item.Opinion;
         db.RecordTransition(item, actor, item.DepartmentName, opinion, clock, audit);
         await db.ConcludeStageIfDueAsync(item, clock, audit, ct);
-        return await SaveAsync(item, ct);
+        var concluded = await SaveAsync(item, ct);
+        if (own is not null) await own.CommitAsync(ct);
+        return concluded;
     }
 
     public Task<ItemInstanceDto> RecordKeyStepAsync(ItemInstance item, string actor, string? note, CancellationToken ct)
