@@ -9,7 +9,24 @@ public sealed record SubmitApplication(string ProjectCode, string ProjectName, i
 public sealed record Application(
     Guid Id, string RegionCode, string ProjectCode, string ProjectName, string ApplicantId, string ApplicantName,
     int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
-    DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items);
+    DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items,
+    int ChannelCode = 0, string? ChannelName = null, string? EnteredBy = null, IReadOnlyList<CorrectionItem>? Corrections = null,
+    DateTimeOffset? CorrectionRequestedAt = null, DateTimeOffset? CorrectedAt = null, string? EngineeringCode = null, JsonObject? Form = null);
+
+/// <summary>One entry of the window's 补正 list: which material or field, and what is wrong with it.</summary>
+public sealed record CorrectionItem(string Subject, string Problem);
+
+/// <summary>补正（结束）: the corrected form (optional) and materials (optional).</summary>
+public sealed record CorrectedApplication(JsonObject? Form, IReadOnlyList<MaterialChoice>? Materials);
+
+/// <summary>A material for an entry of the material list: an upload of the applicant (materialId) or a held e-licence.</summary>
+public sealed record MaterialChoice(string Name, Guid? MaterialId = null, string? LicenceIdentifier = null);
+
+public sealed record AttachedMaterial(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt);
+
+public sealed record ApplicationMaterials(IReadOnlyList<AttachedMaterial> Attached, IReadOnlyList<Material> MaterialList, IReadOnlyList<string> MissingRequired);
+
+public sealed record UploadedMaterial(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
 
 public sealed record ApplicationItem(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
 

@@ -41,6 +41,28 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
     public Task<Application> RejectOutOfScopeAsync(Guid id, string reason, CancellationToken ct = default) =>
         SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/reject-out-of-scope", new { reason }, ct);
 
+    public Task<List<Application>> MineAsync(CancellationToken ct = default) => GetAsync<List<Application>>(Intake, "/api/intake/applications/mine", ct);
+    public Task<ApplicationMaterials> ApplicationMaterialsAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<ApplicationMaterials>(Intake, $"/api/intake/applications/{id}/materials", ct);
+    public Task<Application> RequestCorrectionsAsync(Guid id, IReadOnlyList<CorrectionItem> corrections, CancellationToken ct = default) =>
+        SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/corrections", new { corrections }, ct);
+    public Task<Application> CorrectAsync(Guid id, CorrectedApplication corrected, CancellationToken ct = default) =>
+        SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/correct", corrected, ct);
+    /// <summary>Uploads one file (multipart, field "file"); 413 and 415 come back as <see cref="ApiProblem"/>.</summary>
+    public async Task<UploadedMaterial> UploadAsync(Stream file, string fileName, string contentType, CancellationToken ct = default)
+    {
+        using var content = new MultipartFormDataContent();
+        var part = new StreamContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
+        content.Add(part, "file", fileName);
+        return await SendAsync<UploadedMaterial>(Intake, HttpMethod.Post, "/api/intake/materials", content, ct);
+    }
+    public Task<List<UploadedMaterial>> MyMaterialsAsync(CancellationToken ct = default) => GetAsync<List<UploadedMaterial>>(Intake, "/api/intake/materials", ct);
+
+    // Approvals: the applicant's item clocks
+    public Task<List<ItemInstance>> ApplicationItemsAsync(Guid applicationId, CancellationToken ct = default) =>
+        GetAsync<List<ItemInstance>>(Approvals, $"/api/approvals/applications/{applicationId}/items", ct);
+
     // Approvals: the department's item instances
     public Task<List<ItemInstance>> ItemsAsync(int? status, CancellationToken ct = default) =>
         GetAsync<List<ItemInstance>>(Approvals, "/api/approvals/items" + (status is null ? "" : $"?status={status}"), ct);
@@ -61,7 +83,7 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
     {
         using var request = new HttpRequestMessage(method, path);
         if (await AccessTokenAsync() is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null) request.Content = JsonContent.Create(body);
+        if (body is not null) request.Content = body as HttpContent ?? JsonContent.Create(body);
         using var response = await clients.CreateClient(service).SendAsync(request, ct);
         if (!response.IsSuccessStatusCode) throw await ApiProblem.ReadAsync(response, ct);
         return (await response.Content.ReadFromJsonAsync<T>(ct))!;
