@@ -4,7 +4,8 @@ namespace Approval.Portal.Api;
 
 // Intake, Approvals and Licences answers as the portal reads them (services/*/Api/*Dtos.cs).
 
-public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form);
+public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form,
+    IReadOnlyList<MaterialChoice>? Materials = null);
 
 public sealed record Application(
     Guid Id, string RegionCode, string ProjectCode, string ProjectName, string ApplicantId, string ApplicantName,
@@ -43,7 +44,15 @@ public sealed record ItemInstance(
     string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays, int StatusCode, string StatusName,
     string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
     Clock? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedure> SpecialProcedures,
-    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue);
+    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
+    bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null);
+
+/// <summary>有序审批: the earlier item this one decides after, and its decision once concluded.</summary>
+public sealed record EarlierItem(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,
+    bool Concluded, string? Opinion, DateTimeOffset? ConcludedAt);
+
+/// <summary>告知承诺: what the applicant promised, by when, and the verification (null fulfilled = not yet checked).</summary>
+public sealed record ItemCommitment(string Text, DateOnly? Due, bool? Fulfilled, string? Verification, DateTimeOffset? VerifiedAt);
 
 /// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期).</summary>
 public sealed record Clock(
@@ -54,7 +63,8 @@ public sealed record SpecialProcedure(int Type, string TypeName, string Reason, 
 
 public sealed record ItemStep(int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion, DateTimeOffset OccurredAt);
 
-public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null);
+public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null,
+    string? Commitment = null, DateOnly? CommitmentDue = null);
 
 public sealed record SpecialProcedureStart(int Type, string Reason, int PlannedWorkingDays);
 
@@ -64,3 +74,17 @@ public sealed record Verification(
 public sealed record VerifiedLicence(
     string LicenceName, string TypeCode, string IssuerName, string IssuerCreditCode, string Holder, string ProjectCode, string ProjectName,
     DateTimeOffset IssuedAt, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, DateTimeOffset? RevokedAt);
+
+/// <summary>A department's follow-up task (后续监管): reason 1 承诺未履行, 2 承诺逾期未核查, 3 容缺材料逾期未补齐.</summary>
+public sealed record FollowUp(Guid ItemInstanceId, Guid ApplicationId, string ItemCode, string ItemName, string ProjectName, string Holder,
+    int Reason, string ReasonName, DateOnly? Due, int StatusCode, string StatusName);
+
+/// <summary>受理前征求意见: one department's question and its answer (null while open).</summary>
+public sealed record Consultation(
+    Guid Id, Guid ApplicationId, string ProjectName, string StageName, string DepartmentCode, string Question, string AskedBy, DateTimeOffset AskedAt,
+    string? Opinion, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+
+/// <summary>实名注册: kind person (居民身份证号) or enterprise (统一社会信用代码).</summary>
+public sealed record Registration(string Kind, string Name, string Number, string UserName, string Password);
+
+public sealed record Registered(string UserName, string DisplayName, string Kind, string RegionCode, bool RealNameVerified);

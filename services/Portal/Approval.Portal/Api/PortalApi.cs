@@ -11,8 +11,12 @@ namespace Approval.Portal.Api;
 /// </summary>
 public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStateProvider authentication)
 {
-    public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences";
-    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences];
+    public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences", Identity = "identity";
+    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences, Identity];
+
+    // Identity (anonymous): 实名注册
+    public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>
+        SendAsync<Registered>(Identity, HttpMethod.Post, "/api/identity/register", registration, ct);
 
     // Catalog (public)
     public Task<List<FlowSummary>> FlowsAsync(CancellationToken ct = default) => GetAsync<List<FlowSummary>>(Catalog, "/api/catalog/flows", ct);
@@ -57,7 +61,17 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
         content.Add(part, "file", fileName);
         return await SendAsync<UploadedMaterial>(Intake, HttpMethod.Post, "/api/intake/materials", content, ct);
     }
+    public Task<List<IssuedLicence>> HeldLicencesAsync(CancellationToken ct = default) => GetAsync<List<IssuedLicence>>(Intake, "/api/intake/licences", ct);
     public Task<List<UploadedMaterial>> MyMaterialsAsync(CancellationToken ct = default) => GetAsync<List<UploadedMaterial>>(Intake, "/api/intake/materials", ct);
+
+    public Task<List<Consultation>> ConsultationsAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<List<Consultation>>(Intake, $"/api/intake/applications/{id}/consultations", ct);
+    public Task<List<Consultation>> AskAsync(Guid id, string question, IReadOnlyList<string> departments, CancellationToken ct = default) =>
+        SendAsync<List<Consultation>>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/consultations", new { question, departments }, ct);
+    public Task<List<Consultation>> MyConsultationsAsync(bool open, CancellationToken ct = default) =>
+        GetAsync<List<Consultation>>(Intake, $"/api/intake/consultations?open={(open ? "true" : "false")}", ct);
+    public Task<Consultation> AnswerConsultationAsync(Guid consultationId, string opinion, CancellationToken ct = default) =>
+        SendAsync<Consultation>(Intake, HttpMethod.Post, $"/api/intake/consultations/{consultationId}/answer", new { opinion }, ct);
 
     // Approvals: the applicant's item clocks
     public Task<List<ItemInstance>> ApplicationItemsAsync(Guid applicationId, CancellationToken ct = default) =>
@@ -76,6 +90,8 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
         SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/special-procedures", start, ct);
     public Task<ItemInstance> EndSpecialProcedureAsync(Guid id, string result, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/special-procedures/end", new { result }, ct);
+
+    public Task<List<FollowUp>> FollowUpsAsync(CancellationToken ct = default) => GetAsync<List<FollowUp>>(Approvals, "/api/approvals/follow-ups", ct);
 
     private Task<T> GetAsync<T>(string service, string path, CancellationToken ct) => SendAsync<T>(service, HttpMethod.Get, path, null, ct);
 
