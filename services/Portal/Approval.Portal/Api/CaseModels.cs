@@ -88,3 +88,12 @@ public sealed record Consultation(
 public sealed record Registration(string Kind, string Name, string Number, string UserName, string Password);
 
 public sealed record Registered(string UserName, string DisplayName, string Kind, string RegionCode, bool RealNameVerified);
+
+/// <summary>A saved, unchecked submission (草稿); any field may still be empty.</summary>
+public sealed record DraftContent(string? ProjectCode, string? ProjectName, int? StageNo, IReadOnlyList<string>? ItemCodes, JsonObject? Form,
+    IReadOnlyList<MaterialChoice>? Materials = null);
+
+public sealed record Draft(Guid Id, DraftContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>The applicant's view of an application's item instances (Approvals), with their clocks.</summary>
+public sealed record ApplicationItems(Guid ApplicationId, IReadOnlyList<ItemInstance> Items);

@@ -64,6 +64,14 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
     public Task<List<IssuedLicence>> HeldLicencesAsync(CancellationToken ct = default) => GetAsync<List<IssuedLicence>>(Intake, "/api/intake/licences", ct);
     public Task<List<UploadedMaterial>> MyMaterialsAsync(CancellationToken ct = default) => GetAsync<List<UploadedMaterial>>(Intake, "/api/intake/materials", ct);
 
+    // Intake: drafts (草稿)
+    public Task<List<Draft>> DraftsAsync(CancellationToken ct = default) => GetAsync<List<Draft>>(Intake, "/api/intake/drafts", ct);
+    public Task<Draft> DraftAsync(Guid id, CancellationToken ct = default) => GetAsync<Draft>(Intake, $"/api/intake/drafts/{id}", ct);
+    public Task<Draft> SaveDraftAsync(Guid? id, DraftContent content, CancellationToken ct = default) => id is { } existing
+        ? SendAsync<Draft>(Intake, HttpMethod.Put, $"/api/intake/drafts/{existing}", content, ct)
+        : SendAsync<Draft>(Intake, HttpMethod.Post, "/api/intake/drafts", content, ct);
+    public Task DeleteDraftAsync(Guid id, CancellationToken ct = default) => SendAsync<object?>(Intake, HttpMethod.Delete, $"/api/intake/drafts/{id}", null, ct);
+
     public Task<List<Consultation>> ConsultationsAsync(Guid id, CancellationToken ct = default) =>
         GetAsync<List<Consultation>>(Intake, $"/api/intake/applications/{id}/consultations", ct);
     public Task<List<Consultation>> AskAsync(Guid id, string question, IReadOnlyList<string> departments, CancellationToken ct = default) =>
@@ -74,8 +82,8 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
         SendAsync<Consultation>(Intake, HttpMethod.Post, $"/api/intake/consultations/{consultationId}/answer", new { opinion }, ct);
 
     // Approvals: the applicant's item clocks
-    public Task<List<ItemInstance>> ApplicationItemsAsync(Guid applicationId, CancellationToken ct = default) =>
-        GetAsync<List<ItemInstance>>(Approvals, $"/api/approvals/applications/{applicationId}/items", ct);
+    public async Task<IReadOnlyList<ItemInstance>> ApplicationItemsAsync(Guid applicationId, CancellationToken ct = default) =>
+        (await GetAsync<ApplicationItems>(Approvals, $"/api/approvals/applications/{applicationId}/items", ct)).Items;
 
     // Approvals: the department's item instances
     public Task<List<ItemInstance>> ItemsAsync(int? status, CancellationToken ct = default) =>
@@ -102,6 +110,7 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
         if (body is not null) request.Content = body as HttpContent ?? JsonContent.Create(body);
         using var response = await clients.CreateClient(service).SendAsync(request, ct);
         if (!response.IsSuccessStatusCode) throw await ApiProblem.ReadAsync(response, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent) return default!;
         return (await response.Content.ReadFromJsonAsync<T>(ct))!;
     }
 
