@@ -62,12 +62,14 @@ public sealed class CorrectionLoopTests(PortalFixture portal)
             var answer = applicant.GetByTestId("correction-answer");
             await Expect(answer.GetByLabel("建设规模")).ToHaveValueAsync("5万平方米");
             await answer.GetByLabel("建设规模").FillAsync("6万平方米");
+            await Expect(answer.Locator("[data-testid=material-picker][data-ready=true]")).ToBeAttachedAsync();
             await answer.GetByLabel("施工合同（必要）").SetInputFilesAsync(new FilePayload
             {
                 Name = "施工合同.pdf", MimeType = "application/pdf",
                 Buffer = Encoding.UTF8.GetBytes($"%PDF-1.7\n% 施工合同 {id}\n%%EOF\n"),
             });
-            await Expect(answer.GetByTestId("uploaded")).ToContainTextAsync("施工合同.pdf");
+            await Expect(answer.GetByTestId("uploaded")).ToContainTextAsync("施工合同.pdf", new() { Timeout = 15_000 });
+            await Expect(answer.GetByLabel("选用已有材料或电子证照：施工合同")).Not.ToHaveValueAsync("");
             await Ui.ScreenshotAsync(applicant, "applicant-correcting");
             await applicant.Locator("#submit-correction").ClickAsync();
             await Expect(applicant.GetByTestId("done")).ToHaveTextAsync("补正已提交，等待窗口受理。");
