@@ -36,7 +36,7 @@ public sealed class CaseJourneyTests(PortalFixture portal)
             await applicant.GetByLabel("合同价格（万元）").FillAsync("12000");
             await applicant.GetByLabel("计划开工日期").FillAsync("2026-12-01");
             await applicant.Locator("#submit-application").ClickAsync();
-            await Expect(applicant.Locator("#projectCode-error")).ToContainTextAsync("项目代码的区划段（999999）不属于本地区");
+            await Expect(applicant.Locator("#projectCode-error")).ToContainTextAsync("项目代码的区划段（999999）不属于本地区（320193）");
             await Ui.ScreenshotAsync(applicant, "apply-with-errors");
 
             await applicant.GetByLabel("项目代码").FillAsync(Applicant.ProjectCode);

@@ -14,14 +14,17 @@ public static class Ui
     public static string ScreenshotFolder { get; } =
         Path.Combine(RepoPaths.Root(), "tests", "Approval.Browser.Tests", "TestResults", "screenshots");
 
-    /// <summary>Signs in through the portal's login page (password, and the TOTP code for staff), ending on returnUrl.</summary>
-    public static async Task SignInAsync(IPage page, string user, string returnUrl = "/")
+    /// <summary>
+    /// Signs in through the portal's login page (password, and the TOTP code for the demo staff), ending on returnUrl.
+    /// A registered applicant gives their own password (no second factor).
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string user, string returnUrl = "/", string? password = null)
     {
         await page.GotoAsync($"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(Accounts.DemoPassword);
+        await page.GetByLabel("密码").FillAsync(password ?? Accounts.DemoPassword);
         await page.Locator("#login-submit").ClickAsync();
-        if (user != DemoApplicant)
+        if (password is null && user != DemoApplicant)
         {
             var totp = page.GetByLabel("动态口令（身份验证器的6位数字）");
             await Expect(totp).ToBeVisibleAsync();

@@ -19,7 +19,6 @@ public static class PortalExtensions
         foreach (var service in PortalApi.Services)
             builder.Services.AddHttpClient(service, c => c.BaseAddress = new Uri($"http://{service}"));
         builder.Services.AddScoped<PortalApi>();
-        builder.Services.AddScoped<Components.Shared.RecentApplications>();
         return builder;
     }
 
@@ -37,6 +36,7 @@ public static class PortalExtensions
         app.MapStaticAssets();
         app.MapSignInEndpoints();
         app.MapCertificateDownload();
+        app.MapMaterialDownload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

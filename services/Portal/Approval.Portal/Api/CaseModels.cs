@@ -4,12 +4,30 @@ namespace Approval.Portal.Api;
 
 // Intake, Approvals and Licences answers as the portal reads them (services/*/Api/*Dtos.cs).
 
-public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form);
+public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form,
+    IReadOnlyList<MaterialChoice>? Materials = null);
 
 public sealed record Application(
     Guid Id, string RegionCode, string ProjectCode, string ProjectName, string ApplicantId, string ApplicantName,
     int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
-    DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items);
+    DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items,
+    int ChannelCode = 0, string? ChannelName = null, string? EnteredBy = null, IReadOnlyList<CorrectionItem>? Corrections = null,
+    DateTimeOffset? CorrectionRequestedAt = null, DateTimeOffset? CorrectedAt = null, string? EngineeringCode = null, JsonObject? Form = null);
+
+/// <summary>One entry of the window's 补正 list: which material or field, and what is wrong with it.</summary>
+public sealed record CorrectionItem(string Subject, string Problem);
+
+/// <summary>补正（结束）: the corrected form (optional) and materials (optional).</summary>
+public sealed record CorrectedApplication(JsonObject? Form, IReadOnlyList<MaterialChoice>? Materials);
+
+/// <summary>A material for an entry of the material list: an upload of the applicant (materialId) or a held e-licence.</summary>
+public sealed record MaterialChoice(string Name, Guid? MaterialId = null, string? LicenceIdentifier = null);
+
+public sealed record AttachedMaterial(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt);
+
+public sealed record ApplicationMaterials(IReadOnlyList<AttachedMaterial> Attached, IReadOnlyList<Material> MaterialList, IReadOnlyList<string> MissingRequired);
+
+public sealed record UploadedMaterial(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
 
 public sealed record ApplicationItem(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
 
@@ -26,7 +44,15 @@ public sealed record ItemInstance(
     string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays, int StatusCode, string StatusName,
     string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
     Clock? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedure> SpecialProcedures,
-    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue);
+    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
+    bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null);
+
+/// <summary>有序审批: the earlier item this one decides after, and its decision once concluded.</summary>
+public sealed record EarlierItem(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,
+    bool Concluded, string? Opinion, DateTimeOffset? ConcludedAt);
+
+/// <summary>告知承诺: what the applicant promised, by when, and the verification (null fulfilled = not yet checked).</summary>
+public sealed record ItemCommitment(string Text, DateOnly? Due, bool? Fulfilled, string? Verification, DateTimeOffset? VerifiedAt);
 
 /// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期).</summary>
 public sealed record Clock(
@@ -37,7 +63,8 @@ public sealed record SpecialProcedure(int Type, string TypeName, string Reason, 
 
 public sealed record ItemStep(int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion, DateTimeOffset OccurredAt);
 
-public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null);
+public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null,
+    string? Commitment = null, DateOnly? CommitmentDue = null);
 
 public sealed record SpecialProcedureStart(int Type, string Reason, int PlannedWorkingDays);
 
@@ -47,3 +74,26 @@ public sealed record Verification(
 public sealed record VerifiedLicence(
     string LicenceName, string TypeCode, string IssuerName, string IssuerCreditCode, string Holder, string ProjectCode, string ProjectName,
     DateTimeOffset IssuedAt, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, DateTimeOffset? RevokedAt);
+
+/// <summary>A department's follow-up task (后续监管): reason 1 承诺未履行, 2 承诺逾期未核查, 3 容缺材料逾期未补齐.</summary>
+public sealed record FollowUp(Guid ItemInstanceId, Guid ApplicationId, string ItemCode, string ItemName, string ProjectName, string Holder,
+    int Reason, string ReasonName, DateOnly? Due, int StatusCode, string StatusName);
+
+/// <summary>受理前征求意见: one department's question and its answer (null while open).</summary>
+public sealed record Consultation(
+    Guid Id, Guid ApplicationId, string ProjectName, string StageName, string DepartmentCode, string Question, string AskedBy, DateTimeOffset AskedAt,
+    string? Opinion, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+
+/// <summary>实名注册: kind person (居民身份证号) or enterprise (统一社会信用代码).</summary>
+public sealed record Registration(string Kind, string Name, string Number, string UserName, string Password);
+
+public sealed record Registered(string UserName, string DisplayName, string Kind, string RegionCode, bool RealNameVerified);
+
+/// <summary>A saved, unchecked submission (草稿); any field may still be empty.</summary>
+public sealed record DraftContent(string? ProjectCode, string? ProjectName, int? StageNo, IReadOnlyList<string>? ItemCodes, JsonObject? Form,
+    IReadOnlyList<MaterialChoice>? Materials = null);
+
+public sealed record Draft(Guid Id, DraftContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>The applicant's view of an application's item instances (Approvals), with their clocks.</summary>
+public sealed record ApplicationItems(Guid ApplicationId, IReadOnlyList<ItemInstance> Items);

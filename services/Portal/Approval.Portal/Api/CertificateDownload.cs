@@ -19,4 +19,17 @@ public static class CertificateDownload
             var pdf = await response.Content.ReadAsByteArrayAsync(http.RequestAborted);
             return Results.File(pdf, "application/pdf", $"{identifier}.pdf");
         }).RequireAuthorization();
+
+    /// <summary>GET /download/materials/{id}: an application material (Intake checks who may read it).</summary>
+    public static void MapMaterialDownload(this WebApplication app) =>
+        app.MapGet("/download/materials/{id:guid}", async (Guid id, HttpContext http, IHttpClientFactory clients) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/intake/materials/{id}/content");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", http.User.FindFirst(PortalSignIn.AccessTokenClaim)?.Value);
+            using var response = await clients.CreateClient(PortalApi.Intake).SendAsync(request, http.RequestAborted);
+            if (!response.IsSuccessStatusCode) return Results.StatusCode((int)response.StatusCode);
+            var bytes = await response.Content.ReadAsByteArrayAsync(http.RequestAborted);
+            var type = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
+            return Results.File(bytes, type, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? id.ToString());
+        }).RequireAuthorization();
 }

@@ -11,8 +11,12 @@ namespace Approval.Portal.Api;
 /// </summary>
 public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStateProvider authentication)
 {
-    public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences";
-    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences];
+    public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences", Identity = "identity";
+    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences, Identity];
+
+    // Identity (anonymous): 实名注册
+    public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>
+        SendAsync<Registered>(Identity, HttpMethod.Post, "/api/identity/register", registration, ct);
 
     // Catalog (public)
     public Task<List<FlowSummary>> FlowsAsync(CancellationToken ct = default) => GetAsync<List<FlowSummary>>(Catalog, "/api/catalog/flows", ct);
@@ -41,6 +45,46 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
     public Task<Application> RejectOutOfScopeAsync(Guid id, string reason, CancellationToken ct = default) =>
         SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/reject-out-of-scope", new { reason }, ct);
 
+    public Task<List<Application>> MineAsync(CancellationToken ct = default) => GetAsync<List<Application>>(Intake, "/api/intake/applications/mine", ct);
+    public Task<ApplicationMaterials> ApplicationMaterialsAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<ApplicationMaterials>(Intake, $"/api/intake/applications/{id}/materials", ct);
+    public Task<Application> RequestCorrectionsAsync(Guid id, IReadOnlyList<CorrectionItem> corrections, CancellationToken ct = default) =>
+        SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/corrections", new { corrections }, ct);
+    public Task<Application> CorrectAsync(Guid id, CorrectedApplication corrected, CancellationToken ct = default) =>
+        SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/correct", corrected, ct);
+    /// <summary>Uploads one file (multipart, field "file"); 413 and 415 come back as <see cref="ApiProblem"/>.</summary>
+    public async Task<UploadedMaterial> UploadAsync(Stream file, string fileName, string contentType, CancellationToken ct = default)
+    {
+        using var content = new MultipartFormDataContent();
+        var part = new StreamContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
+        content.Add(part, "file", fileName);
+        return await SendAsync<UploadedMaterial>(Intake, HttpMethod.Post, "/api/intake/materials", content, ct);
+    }
+    public Task<List<IssuedLicence>> HeldLicencesAsync(CancellationToken ct = default) => GetAsync<List<IssuedLicence>>(Intake, "/api/intake/licences", ct);
+    public Task<List<UploadedMaterial>> MyMaterialsAsync(CancellationToken ct = default) => GetAsync<List<UploadedMaterial>>(Intake, "/api/intake/materials", ct);
+
+    // Intake: drafts (草稿)
+    public Task<List<Draft>> DraftsAsync(CancellationToken ct = default) => GetAsync<List<Draft>>(Intake, "/api/intake/drafts", ct);
+    public Task<Draft> DraftAsync(Guid id, CancellationToken ct = default) => GetAsync<Draft>(Intake, $"/api/intake/drafts/{id}", ct);
+    public Task<Draft> SaveDraftAsync(Guid? id, DraftContent content, CancellationToken ct = default) => id is { } existing
+        ? SendAsync<Draft>(Intake, HttpMethod.Put, $"/api/intake/drafts/{existing}", content, ct)
+        : SendAsync<Draft>(Intake, HttpMethod.Post, "/api/intake/drafts", content, ct);
+    public Task DeleteDraftAsync(Guid id, CancellationToken ct = default) => SendAsync<object?>(Intake, HttpMethod.Delete, $"/api/intake/drafts/{id}", null, ct);
+
+    public Task<List<Consultation>> ConsultationsAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<List<Consultation>>(Intake, $"/api/intake/applications/{id}/consultations", ct);
+    public Task<List<Consultation>> AskAsync(Guid id, string question, IReadOnlyList<string> departments, CancellationToken ct = default) =>
+        SendAsync<List<Consultation>>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/consultations", new { question, departments }, ct);
+    public Task<List<Consultation>> MyConsultationsAsync(bool open, CancellationToken ct = default) =>
+        GetAsync<List<Consultation>>(Intake, $"/api/intake/consultations?open={(open ? "true" : "false")}", ct);
+    public Task<Consultation> AnswerConsultationAsync(Guid consultationId, string opinion, CancellationToken ct = default) =>
+        SendAsync<Consultation>(Intake, HttpMethod.Post, $"/api/intake/consultations/{consultationId}/answer", new { opinion }, ct);
+
+    // Approvals: the applicant's item clocks
+    public async Task<IReadOnlyList<ItemInstance>> ApplicationItemsAsync(Guid applicationId, CancellationToken ct = default) =>
+        (await GetAsync<ApplicationItems>(Approvals, $"/api/approvals/applications/{applicationId}/items", ct)).Items;
+
     // Approvals: the department's item instances
     public Task<List<ItemInstance>> ItemsAsync(int? status, CancellationToken ct = default) =>
         GetAsync<List<ItemInstance>>(Approvals, "/api/approvals/items" + (status is null ? "" : $"?status={status}"), ct);
@@ -55,15 +99,18 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
     public Task<ItemInstance> EndSpecialProcedureAsync(Guid id, string result, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/special-procedures/end", new { result }, ct);
 
+    public Task<List<FollowUp>> FollowUpsAsync(CancellationToken ct = default) => GetAsync<List<FollowUp>>(Approvals, "/api/approvals/follow-ups", ct);
+
     private Task<T> GetAsync<T>(string service, string path, CancellationToken ct) => SendAsync<T>(service, HttpMethod.Get, path, null, ct);
 
     private async Task<T> SendAsync<T>(string service, HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         if (await AccessTokenAsync() is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null) request.Content = JsonContent.Create(body);
+        if (body is not null) request.Content = body as HttpContent ?? JsonContent.Create(body);
         using var response = await clients.CreateClient(service).SendAsync(request, ct);
         if (!response.IsSuccessStatusCode) throw await ApiProblem.ReadAsync(response, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent) return default!;
         return (await response.Content.ReadFromJsonAsync<T>(ct))!;
     }
 

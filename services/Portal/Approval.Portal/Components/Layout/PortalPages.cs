@@ -21,5 +21,7 @@ public static class PortalPages
         new("/my/applications", "我的申请", "profile", "applicant"),
         new("/window", "综合窗口待办", "inbox", "window"),
         new("/department", "部门待办事项", "audit", "department"),
+        new("/department/consultations", "征求意见答复", "message", "department"),
+        new("/department/follow-ups", "后续监管任务", "alert", "department"),
     ];
 }
