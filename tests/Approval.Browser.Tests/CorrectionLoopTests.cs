@@ -100,5 +100,16 @@ public sealed class CorrectionLoopTests(PortalFixture portal)
             var row = applicant.GetByTestId("my-applications").Locator("tr", new() { HasText = projectName });
             await Expect(row).ToContainTextAsync("3已受理");
         });
+
+        await Ui.StepsAsync(applicant, "applicant-reads-notices", async () =>
+        {
+            // One notice per step of this case in the inbox (Notifications), the correction list's notice among them.
+            await Ui.GotoAsync(applicant, "/notices");
+            var notices = applicant.GetByTestId("notices").Locator("li", new() { HasText = projectName });
+            await Expect(notices.Filter(new() { HasText = "申请已受理" })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await Expect(notices.Filter(new() { HasText = "申请需补正" })).ToHaveCountAsync(1);
+            await Expect(notices.Filter(new() { HasText = "补正材料已提交" })).ToHaveCountAsync(1);
+            await Ui.ScreenshotAsync(applicant, "applicant-notices");
+        });
     }
 }

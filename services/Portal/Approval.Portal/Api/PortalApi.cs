@@ -11,8 +11,14 @@ namespace Approval.Portal.Api;
 /// </summary>
 public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStateProvider authentication)
 {
-    public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences", Identity = "identity";
-    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences, Identity];
+    public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences", Identity = "identity",
+        Notifications = "notifications";
+    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences, Identity, Notifications];
+
+    // Notifications: the signed-in person's notices (站内消息)
+    public Task<Inbox> InboxAsync(CancellationToken ct = default) => GetAsync<Inbox>(Notifications, "/api/notifications/inbox", ct);
+    public Task<JsonObject> MarkReadAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<JsonObject>(Notifications, HttpMethod.Post, $"/api/notifications/inbox/{id}/read", null, ct);
 
     // Identity (anonymous): 实名注册
     public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>

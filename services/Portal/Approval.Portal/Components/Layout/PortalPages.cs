@@ -19,6 +19,7 @@ public static class PortalPages
         new("/verify", "电子证照核验", "safety-certificate"),
         new("/apply", "在线申报", "form", "applicant"),
         new("/my/applications", "我的申请", "profile", "applicant"),
+        new("/notices", "消息通知", "bell", "applicant"),
         new("/window", "综合窗口待办", "inbox", "window"),
         new("/department", "部门待办事项", "audit", "department"),
         new("/department/consultations", "征求意见答复", "message", "department"),
