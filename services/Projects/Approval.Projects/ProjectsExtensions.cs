@@ -1,3 +1,4 @@
+using Approval.ServiceDefaults.Region;
 using Approval.Messaging;
 using Approval.Projects.Api;
 using Approval.Projects.Data;
@@ -14,7 +15,7 @@ public static class ProjectsExtensions
         builder.AddApprovalMessaging<ProjectsDbContext>("projects", _ => { });
         builder.AddAuditLog<ProjectsDbContext>();
         // The deployment's region is the catalog's (read over HTTP, once per process).
-        builder.Services.AddSingleton<RegionCache>();
+        builder.Services.AddSingleton<CatalogRegionCache>();
         builder.Services.AddHttpClient<RegionClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
         return builder;
     }

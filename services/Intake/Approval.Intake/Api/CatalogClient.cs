@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Intake.Api;
 
@@ -27,12 +28,8 @@ public sealed class CatalogClient(HttpClient http, CatalogRegionCache regionCach
     public async Task<List<string>> GetRegionDepartmentsAsync(CancellationToken ct) =>
         (await http.GetFromJsonAsync<CatalogRegionDepartments>("/api/catalog/region", ct))?.Departments.Select(d => d.Code).ToList() ?? [];
 
-    public Task<CatalogRegion> GetRegionAsync(CancellationToken ct) => regionCache.GetAsync(async token =>
-        await http.GetFromJsonAsync<CatalogRegion>("/api/catalog/region", token)
-        ?? throw new InvalidOperationException("The catalog has no region."), ct);
+    public Task<CatalogRegion> GetRegionAsync(CancellationToken ct) => regionCache.GetAsync(http, ct);
 }
-
-public sealed record CatalogRegion(string Code, string Name);
 
 public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items);
 
