@@ -11,7 +11,8 @@ namespace Approval.Identity.Seed;
 
 /// <summary>
 /// Seeds, idempotently and under an advisory lock (replicas start together): the region pack's
-/// organisations, the roles, the region admin, the portal client (code + PKCE) and one client-credentials
+/// organisations, the roles, the region admin, the portal client (code + PKCE; its redirect URIs follow the
+/// configuration on every start) and one client-credentials
 /// client per department; with Approval:Identity:SeedDemo also the demo users of the README.
 /// </summary>
 public sealed class IdentitySeeder(
@@ -61,8 +62,12 @@ public sealed class IdentitySeeder(
 
     private async Task SeedPortalClientAsync(CancellationToken ct)
     {
-        if (await applications.FindByClientIdAsync(PortalClient, ct) is not null) return;
         var redirects = configuration.GetSection("Approval:Identity:PortalRedirectUris").Get<string[]>() ?? ["http://127.0.0.1/signin-callback"];
+        if (await applications.FindByClientIdAsync(PortalClient, ct) is { } existing)
+        {
+            await UpdateRedirectUrisAsync(existing, redirects, ct);
+            return;
+        }
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = PortalClient, DisplayName = "审批门户 Approval portal", ClientType = ClientTypes.Public,
@@ -77,6 +82,22 @@ public sealed class IdentitySeeder(
         };
         foreach (var uri in redirects) descriptor.RedirectUris.Add(new Uri(uri));
         await applications.CreateAsync(descriptor, ct);
+    }
+
+    /// <summary>
+    /// The configured redirect URIs are the truth on every start: a database seeded by an older deployment (another
+    /// gateway port, another public host) gets them replaced, instead of refusing every sign-in with "invalid redirect_uri".
+    /// </summary>
+    private async Task UpdateRedirectUrisAsync(object client, string[] redirects, CancellationToken ct)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, client, ct);
+        var wanted = redirects.Select(uri => new Uri(uri)).ToHashSet();
+        if (descriptor.RedirectUris.SetEquals(wanted)) return;
+        descriptor.RedirectUris.Clear();
+        descriptor.RedirectUris.UnionWith(wanted);
+        await applications.UpdateAsync(client, descriptor, ct);
+        log.LogInformation("Portal client's redirect URIs updated to {RedirectUris}", string.Join(", ", redirects));
     }
 
     /// <summary>When this instance is the provincial platform: the client through which a city's identity server federates.</summary>
