@@ -25,6 +25,8 @@ public static class ApprovalsExtensions
         builder.Services.AddScoped<ItemViews>();
         builder.Services.AddScoped<ItemCommands>();
         builder.Services.AddScoped<Idempotency>();
+        builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Approval:Idempotency"));
+        builder.Services.AddHostedService<IdempotencyCleanup>();
         builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
         builder.Services.AddHttpContextAccessor();
         // The Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.

@@ -78,6 +78,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.Property(x => x.Key).HasMaxLength(200);
             // text, not jsonb: a replay answers the very bytes of the first answer.
             e.HasIndex(x => new { x.Client, x.Key }).IsUnique();
+            e.HasIndex(x => x.CreatedAt); // the cleanup deletes by age
         });
         model.Entity<ItemStep>(e =>
         {

@@ -126,6 +126,8 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Client", "Key")
                         .IsUnique();
 
