@@ -8,9 +8,10 @@ public sealed class RegistrationTests(SuiteFixture suite)
 {
     private readonly OidcClient oidc = new(suite.Gateway.BaseAddress!);
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> RegisterAsync(string kind, string name, string number, string userName, string password = "Person#2026pass")
+    private async Task<(HttpStatusCode Status, JsonElement Body)> RegisterAsync(
+        string kind, string name, string number, string userName, string password = "Person#2026pass", string? mobile = null)
     {
-        using var response = await suite.Gateway.PostAsJsonAsync("/api/identity/register", new { kind, name, number, userName, password });
+        using var response = await suite.Gateway.PostAsJsonAsync("/api/identity/register", new { kind, name, number, userName, password, mobile });
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
@@ -82,5 +83,44 @@ public sealed class RegistrationTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.Created, (await RegisterAsync("person", "王五", number, userName)).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await RegisterAsync("person", "王五", Accounts.NewResidentIdNumber(), userName)).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await RegisterAsync("person", "王五", number, Accounts.NewUserName("other"))).Status);
+    }
+
+    [Fact]
+    public async Task The_mobile_number_given_at_registration_is_in_the_token_and_receives_the_SMS_notices()
+    {
+        var (userName, mobile) = (Accounts.NewUserName("sms"), $"137{Random.Shared.Next(10_000_000, 99_999_999)}");
+        var (status, body) = await RegisterAsync("person", "孙八", Accounts.NewResidentIdNumber(), userName, mobile: mobile);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(mobile, body.GetProperty("mobile").GetString());
+
+        var token = (await oidc.SignInAsync(userName, "Person#2026pass")).AccessToken;
+        Assert.Equal(mobile, JwtPayload(token).GetProperty("phone_number").GetString());
+        var api = new SuiteApi(suite.Gateway);
+        using var submitted = await suite.Gateway.SendAsync(Accounts.Bearer(HttpMethod.Post, "/api/intake/applications", token,
+            new { projectCode = SuiteApi.ProjectCode, projectName = "短信通知的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm }));
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");
+
+        // No PUT /api/notifications/contact: the number reached Notifications from the token, through the application.
+        var supervisor = new Actor("supervisor-e2e", "supervisor", Name: "监察科赵六");
+        var sms = await SuiteApi.PollAsync(
+            () => api.ExpectAsync(HttpStatusCode.OK, supervisor, HttpMethod.Get, $"/api/notifications/sms-sink?mobile={mobile}&applicationId={id}"),
+            s => s.EnumerateArray().Any(m => m.GetProperty("text").GetString()!.Contains("已受理")), "the 受理 SMS to the registered mobile number");
+        Assert.All(sms.EnumerateArray(), m => Assert.Equal(mobile, m.GetProperty("destination").GetString()));
+    }
+
+    [Fact]
+    public async Task A_malformed_mobile_number_at_registration_is_a_400_on_the_field()
+    {
+        var (status, body) = await RegisterAsync("person", "某某", Accounts.NewResidentIdNumber(), Accounts.NewUserName("badmobile"), mobile: "1381234");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("手机号码", body.GetProperty("errors").GetProperty("mobile")[0].GetString());
+    }
+
+    private static JsonElement JwtPayload(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        return JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='))).RootElement.Clone();
     }
 }

@@ -50,7 +50,7 @@ public static class IdentityServiceExtensions
                 o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetRevocationEndpointUris("connect/revoke");
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
-                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, "org", "region");
+                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, "org", "region", Claims.PhoneNumber);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Approval:Identity:AccessTokenMinutes", 60)));
                 if (builder.Configuration["Approval:Identity:Issuer"] is { Length: > 0 } issuer) o.SetIssuer(new Uri(issuer));
                 SigningKeys.Configure(o, builder.Configuration);

@@ -10,6 +10,8 @@ public static class ApprovalClaims
     public const string Organisation = "org";
     public const string Role = "role";
     public const string Region = "region";
+    /// <summary>The mobile number given at registration: Intake records it on the application for SMS notices.</summary>
+    public const string PhoneNumber = "phone_number";
 
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(Subject) ?? user.FindFirstValue(ClaimTypes.NameIdentifier)

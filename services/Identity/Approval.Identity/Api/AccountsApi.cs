@@ -32,6 +32,8 @@ public static class AccountsApi
         errors.Require(!string.IsNullOrWhiteSpace(request.UserName) && request.UserName.Length <= 64, "userName", "is required, at most 64 characters", "用户名必填，最多64个字符");
         errors.Require(!string.IsNullOrEmpty(request.Password), "password", "is required", "密码必填");
         var number = request.Number?.Trim().ToUpperInvariant();
+        var mobile = string.IsNullOrWhiteSpace(request.Mobile) ? null : request.Mobile.Trim();
+        errors.Require(mobile is null || MobileNumber.IsValid(mobile), "mobile", "must be an 11-digit mainland mobile number starting with 13–19", "手机号码应为1开头的11位数字");
         if (kind == AccountKind.Person && ResidentIdNumber.Problem(number) is { } idProblem)
             errors.Add("number", $"resident ID number 居民身份证号码: {idProblem}");
         if (kind == AccountKind.Enterprise && UnifiedSocialCreditCode.Problem(number) is { } codeProblem)
@@ -46,7 +48,7 @@ public static class AccountsApi
         var user = new ApprovalUser
         {
             UserName = request.UserName, DisplayName = request.Name!.Trim(), RegionCode = home.Code, Kind = kind.Value,
-            RealNameNumber = number, RealNameVerified = true,
+            RealNameNumber = number, RealNameVerified = true, PhoneNumber = mobile,
         };
         await UserAccounts.CreateAsync(users, user, request.Password!, [Roles.Applicant]);
         await audit.RecordAsync(AuditActions.AccountChange, "account", user.Id, $"registered ({user.Kind})", home.Code, null, ct);

@@ -26,5 +26,5 @@ public static class UserAccounts
 
     public static async Task<AccountDto> ToDtoAsync(UserManager<ApprovalUser> users, ApprovalUser u) => new(
         u.Id, u.UserName!, u.DisplayName, u.Kind.ToString().ToLowerInvariant(), u.RegionCode, u.OrganisationCode,
-        u.RealNameVerified, [.. await users.GetRolesAsync(u)]);
+        u.RealNameVerified, [.. await users.GetRolesAsync(u)], u.PhoneNumber);
 }

@@ -7,7 +7,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Approval.Identity.Connect;
 
-/// <summary>Builds the principal a token is issued for: sub, name, org, role(s) and region, in the access and identity tokens.</summary>
+/// <summary>Builds the principal a token is issued for: sub, name, org, role(s), region and phone_number (if registered), in the access and identity tokens.</summary>
 public sealed class TokenPrincipals(UserManager<ApprovalUser> users)
 {
     public const string Scheme = "OpenIddict.Server.AspNetCore";
@@ -19,6 +19,7 @@ public sealed class TokenPrincipals(UserManager<ApprovalUser> users)
             .SetClaim(ApprovalClaims.Name, user.DisplayName)
             .SetClaim(ApprovalClaims.Region, user.RegionCode)
             .SetClaim(ApprovalClaims.Organisation, user.OrganisationCode)
+            .SetClaim(ApprovalClaims.PhoneNumber, user.PhoneNumber)
             .SetClaims(ApprovalClaims.Role, [.. await users.GetRolesAsync(user)]);
         return Finish(identity, scopes);
     }

@@ -34,7 +34,7 @@ public static class ApplicationsApi
     private static async Task<Created<ApplicationDto>> Submit(
         SubmitApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, ApplicationSubmission submission, CancellationToken ct)
     {
-        var applicant = new Applicant(user.UserId(), user.DisplayName(), user.FindFirstValue("phone_number"));
+        var applicant = new Applicant(user.UserId(), user.DisplayName(), user.FindFirstValue(ApprovalClaims.PhoneNumber));
         var application = await submission.ReceiveAsync(request, applicant, AcceptanceChannel.Web, user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));

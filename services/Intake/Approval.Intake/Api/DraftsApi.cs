@@ -75,7 +75,7 @@ public static class DraftsApi
     private static async Task<Created<ApplicationDto>> Submit(Guid id, ClaimsPrincipal user, IntakeDbContext db, ApplicationSubmission submission, CancellationToken ct)
     {
         var draft = await OwnAsync(db, id, user, ct);
-        var applicant = new Applicant(user.UserId(), user.DisplayName(), user.FindFirstValue("phone_number"));
+        var applicant = new Applicant(user.UserId(), user.DisplayName(), user.FindFirstValue(ApprovalClaims.PhoneNumber));
         var application = await submission.ReceiveAsync(Content(draft), applicant, AcceptanceChannel.Web, user, ct);
         db.Drafts.Remove(draft);
         await db.SaveChangesAsync(ct);

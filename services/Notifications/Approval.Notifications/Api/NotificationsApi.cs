@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Approval.Contracts.Errors;
@@ -15,9 +16,6 @@ public static partial class NotificationsApi
 {
     /// <summary>Only supervisors and region admins read the sinks: they hold other people's messages.</summary>
     public const string SinkReaders = "notification-sink-readers";
-
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobilePattern();
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -72,7 +70,7 @@ public static partial class NotificationsApi
     private static async Task<Ok<ContactDto>> PutContact(ContactDto request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var mobile = string.IsNullOrWhiteSpace(request.Mobile) ? null : request.Mobile.Trim();
-        if (mobile is not null && !MobilePattern().IsMatch(mobile))
+        if (mobile is not null && !MobileNumber.IsValid(mobile))
             throw ValidationException.For("mobile", "must be an 11-digit mainland mobile number starting with 13–19", "手机号码应为1开头的11位数字");
         var me = user.UserId();
         var settings = await db.RecipientSettings.FirstOrDefaultAsync(s => s.UserId == me, ct);

@@ -85,7 +85,7 @@ public sealed record Consultation(
     string? Opinion, string? AnsweredBy, DateTimeOffset? AnsweredAt);
 
 /// <summary>实名注册: kind person (居民身份证号) or enterprise (统一社会信用代码).</summary>
-public sealed record Registration(string Kind, string Name, string Number, string UserName, string Password);
+public sealed record Registration(string Kind, string Name, string Number, string UserName, string Password, string? Mobile = null);
 
 public sealed record Registered(string UserName, string DisplayName, string Kind, string RegionCode, bool RealNameVerified);
 
