@@ -36,6 +36,37 @@ public sealed class SignInFlowTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
     }
 
+    /// <summary>
+    /// Not signed in at the authorize endpoint (or the login cookie expired since): the browser is sent to the portal's
+    /// login page on the gateway, and after the password step the same authorize request issues the code.
+    /// </summary>
+    [Fact]
+    public async Task Authorize_without_a_login_sends_the_browser_to_the_login_page_and_back()
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler) { BaseAddress = suite.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var authorize = $"/connect/authorize?response_type=code&client_id={OidcClient.PortalClient}&redirect_uri={Uri.EscapeDataString(OidcClient.RedirectUri)}" +
+                        "&scope=openid%20profile&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=s1";
+        using var first = await browser.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var login = first.Headers.Location!;
+        Assert.False(login.IsAbsoluteUri, $"relative, so the browser stays on the gateway: {login}");
+        Assert.StartsWith("/account/login?ReturnUrl=", login.OriginalString);
+        var returnUrl = Uri.UnescapeDataString(login.OriginalString["/account/login?ReturnUrl=".Length..]);
+        Assert.StartsWith("/connect/authorize?", returnUrl);
+
+        using var page = await browser.GetAsync(login);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("统一身份认证", await page.Content.ReadAsStringAsync());
+
+        using (var password = await browser.PostAsJsonAsync("/api/identity/login", new { userName = "applicant-demo", password = Accounts.DemoPassword }))
+            Assert.Equal(HttpStatusCode.OK, password.StatusCode);
+        using var again = await browser.GetAsync(returnUrl);
+        Assert.Equal(HttpStatusCode.Found, again.StatusCode);
+        Assert.StartsWith(OidcClient.RedirectUri + "?code=", again.Headers.Location!.ToString());
+        Assert.Contains("state=s1", again.Headers.Location!.ToString());
+    }
+
     [Fact]
     public async Task A_department_system_signs_in_with_client_credentials_and_sees_only_its_departments_items()
     {

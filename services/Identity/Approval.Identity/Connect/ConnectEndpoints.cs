@@ -27,18 +27,26 @@ public static class ConnectEndpoints
         app.MapPost("/connect/token", Token).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> Authorize(HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals)
+    private static async Task<IResult> Authorize(HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals, IConfiguration configuration)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal!) : null;
-        if (user is null || await users.IsLockedOutAsync(user))
-        {
-            // Not signed in: the cookie handler sends the browser to the login page and back here.
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
-                [IdentityConstants.ApplicationScheme]);
-        }
+        if (user is null || await users.IsLockedOutAsync(user)) return ToLoginPage(http, request, configuration);
         return Results.SignIn(await principals.ForUserAsync(user, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// Not signed in, or the login cookie expired: the browser goes to the login page (Approval:Identity:LoginPage, by
+    /// default the portal's /account/login) with this authorize request as its ReturnUrl. The address is relative, so the
+    /// browser stays on the origin it came through (the gateway), whatever this service's own address is.
+    /// </summary>
+    private static IResult ToLoginPage(HttpContext http, OpenIddictRequest request, IConfiguration configuration)
+    {
+        var parameters = request.GetParameters().Select(p => KeyValuePair.Create(p.Key, (string?)p.Value));
+        var returnUrl = http.Request.PathBase + http.Request.Path + QueryString.Create(parameters);
+        var loginPage = configuration["Approval:Identity:LoginPage"] is { Length: > 0 } page ? page : "/account/login";
+        return Results.Redirect($"{loginPage}?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
     private static async Task<IResult> Token(
