@@ -16,6 +16,26 @@ public static class Applicant
         await FillProjectAsync(page, projectName, ProjectCode);
         await page.GetByLabel("建设规模").FillAsync("5万平方米");
         await page.GetByLabel("合同价格（万元）").FillAsync("12000");
+        return await SubmitFilledAsync(page);
+    }
+
+    /// <summary>
+    /// Fills 在线申报 for stage 3 with one item (e.g. the 告知承诺 item 320193-RF-SG-001) and its form fields
+    /// (label → value), and submits; returns the application id.
+    /// </summary>
+    public static async Task<Guid> SubmitItemAsync(IPage page, string projectName, string itemCode, params (string Label, string Value)[] form)
+    {
+        await Ui.GotoAsync(page, "/apply");
+        await page.GetByLabel("项目代码").FillAsync(ProjectCode);
+        await page.GetByLabel("项目名称").FillAsync(projectName);
+        await page.GetByLabel("审批阶段").SelectOptionAsync("3");
+        await page.Locator($"#item-{itemCode}").CheckAsync();
+        foreach (var (label, value) in form) await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        return await SubmitFilledAsync(page);
+    }
+
+    private static async Task<Guid> SubmitFilledAsync(IPage page)
+    {
         await page.Locator("#submit-application").ClickAsync();
         await page.WaitForURLAsync("**/applications/*", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("application")).ToContainTextAsync("已接件");

@@ -7,6 +7,10 @@ namespace Approval.Portal.Api;
 public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form,
     IReadOnlyList<MaterialChoice>? Materials = null);
 
+/// <summary>窗口收件（现场/邮寄）: channel "counter" or "mail", for the applicant's account; no materials (uploading is the applicant's).</summary>
+public sealed record CounterSubmission(string ApplicantId, string ApplicantName, string? ApplicantMobile, string Channel,
+    string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form);
+
 public sealed record Application(
     Guid Id, string RegionCode, string ProjectCode, string ProjectName, string ApplicantId, string ApplicantName,
     int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
@@ -45,7 +49,8 @@ public sealed record ItemInstance(
     string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
     Clock? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedure> SpecialProcedures,
     IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
-    bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null);
+    bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null,
+    IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null);
 
 /// <summary>有序审批: the earlier item this one decides after, and its decision once concluded.</summary>
 public sealed record EarlierItem(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,

@@ -41,6 +41,8 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
 
     // Intake: applicant and window
     public Task<Application> SubmitAsync(SubmitApplication request, CancellationToken ct = default) => SendAsync<Application>(Intake, HttpMethod.Post, "/api/intake/applications", request, ct);
+    public Task<Application> SubmitAtCounterAsync(CounterSubmission request, CancellationToken ct = default) =>
+        SendAsync<Application>(Intake, HttpMethod.Post, "/api/intake/applications/counter", request, ct);
     public Task<List<Application>> QueueAsync(int? status, CancellationToken ct = default) =>
         GetAsync<List<Application>>(Intake, "/api/intake/applications" + (status is null ? "" : $"?status={status}"), ct);
     public Task<Application> ApplicationAsync(Guid id, CancellationToken ct = default) => GetAsync<Application>(Intake, $"/api/intake/applications/{id}", ct);
@@ -105,6 +107,12 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
     public Task<ItemInstance> EndSpecialProcedureAsync(Guid id, string result, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/special-procedures/end", new { result }, ct);
 
+    public Task<ItemInstance> VerifyCommitmentAsync(Guid id, bool? fulfilled, string? note, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/commitment/verification", new { fulfilled, note }, ct);
+    public Task<ItemInstance> RevokeAsync(Guid id, string reason, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/items/{id}/revoke", new { reason }, ct);
+    public Task<ItemInstance> HandInMaterialsAsync(Guid applicationId, Guid id, IReadOnlyList<string> materials, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(Approvals, HttpMethod.Post, $"/api/approvals/applications/{applicationId}/items/{id}/materials", new { materials }, ct);
     public Task<List<FollowUp>> FollowUpsAsync(CancellationToken ct = default) => GetAsync<List<FollowUp>>(Approvals, "/api/approvals/follow-ups", ct);
 
     private Task<T> GetAsync<T>(string service, string path, CancellationToken ct) => SendAsync<T>(service, HttpMethod.Get, path, null, ct);

@@ -21,6 +21,7 @@ public static class PortalPages
         new("/my/applications", "我的申请", "profile", "applicant"),
         new("/notices", "消息通知", "bell", "applicant"),
         new("/window", "综合窗口待办", "inbox", "window"),
+        new("/window/counter", "窗口收件（现场/邮寄）", "file-add", "window"),
         new("/department", "部门待办事项", "audit", "department"),
         new("/department/consultations", "征求意见答复", "message", "department"),
         new("/department/follow-ups", "后续监管任务", "alert", "department"),
