@@ -19,6 +19,12 @@ public sealed class PortalFixture : IAsyncLifetime
     public Uri Gateway { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// The portal's fallback re-read of 办理进度 in these tests (Portal:Live:ProgressFallbackSeconds): far longer than any
+    /// test waits, so a change that shows up in time came from the progress stream.
+    /// </summary>
+    public const int ProgressFallbackSeconds = 600;
+
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Approval_AppHost>(
@@ -29,6 +35,8 @@ public sealed class PortalFixture : IAsyncLifetime
             ],
             (options, _) => options.DisableDashboard = true);
         UseOwnDatabases(builder);
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "portal"))
+            .WithEnvironment("Portal__Live__ProgressFallbackSeconds", ProgressFallbackSeconds.ToString());
         app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await app.StartAsync(startup.Token);

@@ -19,6 +19,8 @@ public static class PortalExtensions
         foreach (var service in PortalApi.Services)
             builder.Services.AddHttpClient(service, c => c.BaseAddress = new Uri($"http://{service}"));
         builder.Services.AddScoped<PortalApi>();
+        builder.Services.AddScoped<NoticeState>();
+        builder.Services.Configure<LiveUpdateOptions>(builder.Configuration.GetSection(LiveUpdateOptions.Section));
         return builder;
     }
 

@@ -19,6 +19,8 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
     public Task<Inbox> InboxAsync(CancellationToken ct = default) => GetAsync<Inbox>(Notifications, "/api/notifications/inbox", ct);
     public Task<JsonObject> MarkReadAsync(Guid id, CancellationToken ct = default) =>
         SendAsync<JsonObject>(Notifications, HttpMethod.Post, $"/api/notifications/inbox/{id}/read", null, ct);
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default) => (await GetAsync<Inbox>(Notifications, "/api/notifications/inbox?take=1", ct)).Unread;
+    public Task<int> MarkAllReadAsync(CancellationToken ct = default) => SendAsync<int>(Notifications, HttpMethod.Post, "/api/notifications/inbox/read-all", null, ct);
 
     // Identity (anonymous): 实名注册
     public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>
@@ -47,6 +49,21 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
         GetAsync<List<Application>>(Intake, "/api/intake/applications" + (status is null ? "" : $"?status={status}"), ct);
     public Task<Application> ApplicationAsync(Guid id, CancellationToken ct = default) => GetAsync<Application>(Intake, $"/api/intake/applications/{id}", ct);
     public Task<CaseProgress> ProgressAsync(Guid id, CancellationToken ct = default) => GetAsync<CaseProgress>(Intake, $"/api/intake/applications/{id}/progress", ct);
+    /// <summary>
+    /// Opens the live progress stream (server-sent events, docs/intake.md) and returns its body as it arrives
+    /// (ResponseHeadersRead: nothing is buffered); <paramref name="lastEventId"/> resumes after that timeline line.
+    /// Disposing the stream closes the connection. Read it with <see cref="ProgressStream"/>.
+    /// </summary>
+    public async Task<Stream> OpenProgressStreamAsync(Guid id, string? lastEventId, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/intake/applications/{id}/progress/stream");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
+        if (await AccessTokenAsync() is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await clients.CreateClient(Intake).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (response.IsSuccessStatusCode) return await response.Content.ReadAsStreamAsync(ct);
+        using (response) throw await ApiProblem.ReadAsync(response, ct);
+    }
     public Task<Application> AcceptAsync(Guid id, CancellationToken ct = default) => SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/accept", null, ct);
     public Task<Application> RefuseAsync(Guid id, string reason, CancellationToken ct = default) =>
         SendAsync<Application>(Intake, HttpMethod.Post, $"/api/intake/applications/{id}/refuse", new { reason }, ct);

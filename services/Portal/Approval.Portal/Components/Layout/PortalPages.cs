@@ -12,6 +12,9 @@ public sealed record PortalPage(string Href, string Title, string Icon, params s
 /// </summary>
 public static class PortalPages
 {
+    /// <summary>The notices page: its menu line carries the unread badge (MainLayout).</summary>
+    public const string NoticesHref = "/notices";
+
     public static readonly IReadOnlyList<PortalPage> Menu =
     [
         new("/", "首页", "home"),
