@@ -82,13 +82,13 @@ public sealed class IntakeWindowTests(SuiteFixture suite)
 
         var body = new
         {
-            applicantId, applicantName = "示范建设有限公司", channel = "mail", projectCode = SuiteApi.ProjectCode, projectName = "邮寄申报的项目",
+            applicantId, applicantName = "示范建设有限公司", applicantMobile = (string?)null, channel = "mail", projectCode = SuiteApi.ProjectCode, projectName = "邮寄申报的项目",
             stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
         };
         await api.ExpectAsync(HttpStatusCode.Forbidden, Actor.Applicant, HttpMethod.Post, "/api/intake/applications/counter", body);
         var bad = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Window, HttpMethod.Post, "/api/intake/applications/counter",
-            body with { channel = "fax", applicantId = " " });
-        foreach (var field in new[] { "channel", "applicantId" }) Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+            body with { channel = "fax", applicantId = " ", applicantMobile = "0512-123" });
+        foreach (var field in new[] { "channel", "applicantId", "applicantMobile" }) Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
 
         var mailed = await api.ExpectAsync(HttpStatusCode.Created, Actor.Window, HttpMethod.Post, "/api/intake/applications/counter", body);
         Assert.Equal((1, 4, "综合窗口王五"), (Status(mailed), mailed.GetProperty("channelCode").GetInt32(), mailed.GetProperty("enteredBy").GetString()));

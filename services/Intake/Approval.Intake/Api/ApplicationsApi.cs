@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Approval.Contracts.Codes;
 using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
@@ -48,10 +49,12 @@ public static class ApplicationsApi
             .Require(channel is not null, "channel", "must be counter or mail", "接件方式应为counter（窗口）或mail（邮寄）")
             .Require(!string.IsNullOrWhiteSpace(request.ApplicantId) && request.ApplicantId.Length <= 100, "applicantId", "is required (the applicant's account)", "必须填写申请人账号")
             .Require(!string.IsNullOrWhiteSpace(request.ApplicantName) && request.ApplicantName.Length <= 200, "applicantName", "is required, at most 200 characters", "申请人名称必填，最多200字");
+        var mobile = string.IsNullOrWhiteSpace(request.ApplicantMobile) ? null : request.ApplicantMobile.Trim();
+        errors.Require(mobile is null || MobileNumber.IsValid(mobile), "applicantMobile", "must be an 11-digit mainland mobile number starting with 13–19", "手机号码应为1开头的11位数字");
         errors.ThrowIfAny();
         var application = await submission.ReceiveAsync(
             new SubmitApplicationRequest(request.ProjectCode, request.ProjectName, request.StageNo, request.ItemCodes, request.Form, EngineeringCode: request.EngineeringCode),
-            new Applicant(request.ApplicantId!.Trim(), request.ApplicantName!.Trim(), request.ApplicantMobile), channel!.Value, user, ct);
+            new Applicant(request.ApplicantId!.Trim(), request.ApplicantName!.Trim(), mobile), channel!.Value, user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));
     }
