@@ -50,7 +50,8 @@ public sealed partial class ProjectJourneyTests(PortalFixture portal)
             var project = applicant.Locator($"[data-testid=project][data-project-code='{projectCode}']");
             await project.GetByRole(AriaRole.Link, new() { Name = "按此工程代码申报" }).ClickAsync();
             await applicant.WaitForURLAsync(ApplyByEngineeringCode());
-            await Ui.InteractiveAsync(applicant);
+            await Expect(applicant.GetByRole(AriaRole.Heading, new() { Name = "在线申报", Exact = true })).ToBeVisibleAsync();
+            await Expect(applicant.Locator("#engineeringCode")).ToHaveValueAsync(engineeringCode);
             await Expect(applicant.GetByLabel("工程代码")).ToHaveValueAsync(engineeringCode);
             await Expect(applicant.GetByTestId("engineering-project")).ToContainTextAsync(projectName);
             await Expect(applicant.GetByLabel("项目代码")).ToHaveCountAsync(0); // not asked: it comes with the engineering code
@@ -66,6 +67,10 @@ public sealed partial class ProjectJourneyTests(PortalFixture portal)
             var picker = applicant.GetByTestId("material-picker");
             await Applicant.UploadPdfAsync(picker, "建筑工程施工许可证申请表", "申请表.pdf");
             await Applicant.UploadPdfAsync(picker, "施工合同", "施工合同.pdf");
+            // each entry still shows its own upload after the second one joined the history list
+            await Expect(picker.GetByLabel("选用已有材料或电子证照：建筑工程施工许可证申请表").Locator("option:checked")).ToContainTextAsync("申请表.pdf");
+            await Expect(picker.GetByLabel("选用已有材料或电子证照：施工合同").Locator("option:checked")).ToContainTextAsync("施工合同.pdf");
+            await Expect(applicant.Locator("#engineeringCode")).ToHaveValueAsync(engineeringCode); // still chosen once my codes are listed
             await Ui.ScreenshotAsync(applicant, "apply-by-engineering-code");
 
             await applicant.Locator("#submit-application").ClickAsync();
