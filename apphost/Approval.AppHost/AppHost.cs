@@ -74,7 +74,7 @@ var portal = builder.AddProject<Projects.Approval_Portal>("portal", launchProfil
     .WithHttpEndpoint(name: "http")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithReference(identity).WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences)
-    .WithReference(notifications)
+    .WithReference(notifications).WithReference(projects)
     .WithHttpHealthCheck("/health");
 
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;

@@ -1,3 +1,5 @@
+using System.Text;
+using Approval.EndToEnd.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -53,5 +55,91 @@ public static class Applicant
         await permit.CheckAsync();
         await Expect(page.GetByLabel("建设规模")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("消纳场所")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A 项目代码 of this region (320193) that no other test registers (the Projects service refuses a second registration).</summary>
+    public static string NewProjectCode() => $"2611-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
+
+    /// <summary>实名注册 of a new person on the open registration page; returns the user name to sign in with.</summary>
+    public static async Task<string> RegisterPersonAsync(IPage page, string name, string password)
+    {
+        var userName = Accounts.NewUserName("browser");
+        await page.GetByLabel("姓名").FillAsync(name);
+        await page.GetByLabel("居民身份证号码").FillAsync(Accounts.NewResidentIdNumber());
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码（至少8位").FillAsync(password);
+        await page.Locator("#register").ClickAsync();
+        await Expect(page.GetByTestId("done")).ToContainTextAsync("注册成功：" + name);
+        return userName;
+    }
+
+    /// <summary>Fills 登记项目 on 我的项目 (open) with a valid project of the region except for the code given, and submits.</summary>
+    public static async Task FillProjectRegistrationAsync(IPage page, string projectCode, string projectName)
+    {
+        await page.GetByLabel("项目代码").FillAsync(projectCode);
+        await page.GetByLabel("项目名称").FillAsync(projectName);
+        await page.GetByLabel("建设地点").FillAsync("示范区星湖街100号");
+        await page.GetByLabel("行政区划代码").FillAsync("320193");
+        await page.GetByLabel("经度").FillAsync("120.72");
+        await page.GetByLabel("纬度").FillAsync("31.32");
+        await page.GetByLabel("总投资（万元）").FillAsync("35000");
+        await page.GetByLabel("项目类型").SelectOptionAsync("3");
+        await page.GetByLabel("建设性质").SelectOptionAsync("1");
+        await page.Locator("#register-project").ClickAsync();
+    }
+
+    /// <summary>登记项目 on 我的项目 (open); returns the project's card in the list.</summary>
+    public static async Task<ILocator> RegisterProjectAsync(IPage page, string projectCode, string projectName)
+    {
+        await FillProjectRegistrationAsync(page, projectCode, projectName);
+        await Expect(page.GetByTestId("done")).ToContainTextAsync($"已登记项目：{projectName}（{projectCode}）");
+        var project = page.Locator($"[data-testid=project][data-project-code='{projectCode}']");
+        await Expect(project).ToContainTextAsync("备案类 · 新建 · 总投资35000万元");
+        return project;
+    }
+
+    /// <summary>生成工程代码 for one project card on 我的项目; returns the new code as listed.</summary>
+    public static async Task<string> IssueEngineeringCodeAsync(ILocator project, string name)
+    {
+        var before = await project.GetByTestId("engineering-codes").Locator("tbody tr").CountAsync();
+        await project.GetByLabel("工程（分期/分批）名称").FillAsync(name);
+        await project.GetByTestId("issue-engineering-code").ClickAsync();
+        var rows = project.GetByTestId("engineering-codes").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(before + 1);
+        var row = rows.Last;
+        await Expect(row).ToContainTextAsync(name);
+        return (await row.Locator("td").First.InnerTextAsync()).Trim();
+    }
+
+    /// <summary>Uploads a small PDF for one entry of a material picker (testid "material-picker") once its lists are read.</summary>
+    public static async Task UploadPdfAsync(ILocator picker, string material, string fileName)
+    {
+        await Expect(picker).ToHaveAttributeAsync("data-ready", "true");
+        var entry = picker.Locator($"[data-material='{material}']");
+        await entry.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName, MimeType = "application/pdf",
+            Buffer = Encoding.UTF8.GetBytes($"%PDF-1.7\n% {material} {Guid.NewGuid()}\n%%EOF\n"),
+        });
+        await Expect(entry.GetByTestId("uploaded")).ToContainTextAsync(fileName, new() { Timeout = 15_000 });
+    }
+
+    /// <summary>
+    /// On the application's progress page: waits for the certificate, checks the download is a PDF named by its
+    /// identifier, and returns the identifier.
+    /// </summary>
+    public static async Task<string> DownloadCertificateAsync(IPage page, Guid applicationId)
+    {
+        await Ui.GotoAsync(page, $"/applications/{applicationId}");
+        var licences = page.GetByTestId("licences");
+        await Ui.ClickUntilVisibleAsync(page.Locator("#refresh-progress"), licences);
+        var identifier = (await licences.Locator("tbody tr td").Nth(1).InnerTextAsync()).Trim();
+        var download = await page.RunAndWaitForDownloadAsync(() => licences.GetByRole(AriaRole.Link, new() { Name = "下载证照" }).First.ClickAsync());
+        var path = Path.Combine(Ui.ScreenshotFolder, "..", $"{identifier}.pdf");
+        await download.SaveAsAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Equal($"{identifier}.pdf", download.SuggestedFilename);
+        return identifier;
     }
 }

@@ -1,4 +1,3 @@
-using Approval.EndToEnd.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +10,7 @@ public sealed class RegistrationJourneyTests(PortalFixture portal)
     [Fact]
     public async Task A_person_registers_signs_in_applies_and_sees_the_application_in_my_applications()
     {
-        var userName = Accounts.NewUserName("browser");
+        var userName = "";
         const string password = "Browser#2026pass";
         var projectName = Ui.NewProjectName();
         var page = await portal.NewPageAsync();
@@ -23,12 +22,7 @@ public sealed class RegistrationJourneyTests(PortalFixture portal)
             await Ui.InteractiveAsync(page);
             await page.Locator("#register").ClickAsync();
             await Expect(page.GetByTestId("problem")).ToBeVisibleAsync();
-            await page.GetByLabel("姓名").FillAsync("李四");
-            await page.GetByLabel("居民身份证号码").FillAsync(Accounts.NewResidentIdNumber());
-            await page.GetByLabel("用户名").FillAsync(userName);
-            await page.GetByLabel("密码（至少8位").FillAsync(password);
-            await page.Locator("#register").ClickAsync();
-            await Expect(page.GetByTestId("done")).ToContainTextAsync("注册成功：李四");
+            userName = await Applicant.RegisterPersonAsync(page, "李四", password);
             await Ui.ScreenshotAsync(page, "registered");
         });
 

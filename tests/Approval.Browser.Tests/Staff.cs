@@ -3,21 +3,52 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Browser.Tests;
 
-/// <summary>The window's and a department's usual first steps on an application.</summary>
+/// <summary>The window's and the departments' usual steps on an application, each in its own signed-in page.</summary>
 public static class Staff
 {
-    /// <summary>The window opens the application and accepts it (3已受理).</summary>
+    /// <summary>The window signs in, opens the application and accepts it (3已受理).</summary>
     public static async Task AcceptAsync(IPage window, Guid id)
     {
         await Ui.SignInAsync(window, Ui.DemoWindow, $"/window/applications/{id}");
+        await AcceptOpenApplicationAsync(window);
+    }
+
+    /// <summary>The window (signed in on /window) opens the project's application from its queue and accepts it (3已受理).</summary>
+    public static async Task AcceptFromQueueAsync(IPage window, string projectName)
+    {
+        var row = window.GetByTestId("window-queue").Locator("tr", new() { HasText = projectName });
+        await Expect(row).ToContainTextAsync("1已接件");
+        await row.GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
+        await Ui.InteractiveAsync(window);
+        await AcceptOpenApplicationAsync(window);
+    }
+
+    private static async Task AcceptOpenApplicationAsync(IPage window)
+    {
         await window.Locator("#accept").ClickAsync();
+        await Expect(window.GetByTestId("done")).ToHaveTextAsync("已受理，事项已分送各审批部门。");
         await Expect(window.GetByTestId("application")).ToContainTextAsync("3已受理");
     }
 
-    /// <summary>The department (e.g. dept-RFB) finds the project's item in its queue, opens it and starts (8部门开始办理).</summary>
+    /// <summary>The department (e.g. dept-RFB) signs in, finds the project's item in its queue, opens it and starts (8部门开始办理).</summary>
     public static async Task OpenAndStartAsync(IPage department, string user, string projectName)
     {
         await Ui.SignInAsync(department, user, "/department");
+        await StartFromQueueAsync(department, projectName);
+    }
+
+    /// <summary>A department (signed in on /department) finds the project's item, starts it and concludes 通过 with an opinion.</summary>
+    public static async Task ApproveAsync(IPage department, string projectName, string opinion)
+    {
+        await StartFromQueueAsync(department, projectName);
+        await department.GetByLabel("审批意见").FillAsync(opinion);
+        await department.Locator("#conclude").ClickAsync();
+        await Expect(department.GetByTestId("done")).ToHaveTextAsync("已办结（通过）。");
+        await Expect(department.GetByTestId("item")).ToContainTextAsync("11办结（通过）");
+    }
+
+    private static async Task StartFromQueueAsync(IPage department, string projectName)
+    {
         var row = department.GetByTestId("department-queue").Locator("tr", new() { HasText = projectName });
         await Ui.ClickUntilVisibleAsync(department.Locator("#refresh-items"), row);
         await row.GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();

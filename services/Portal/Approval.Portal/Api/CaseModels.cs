@@ -5,7 +5,7 @@ namespace Approval.Portal.Api;
 // Intake, Approvals and Licences answers as the portal reads them (services/*/Api/*Dtos.cs).
 
 public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form,
-    IReadOnlyList<MaterialChoice>? Materials = null);
+    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null);
 
 /// <summary>窗口收件（现场/邮寄）: channel "counter" or "mail", for the applicant's account; no materials (uploading is the applicant's).</summary>
 public sealed record CounterSubmission(string ApplicantId, string ApplicantName, string? ApplicantMobile, string Channel,
@@ -96,7 +96,7 @@ public sealed record Registered(string UserName, string DisplayName, string Kind
 
 /// <summary>A saved, unchecked submission (草稿); any field may still be empty.</summary>
 public sealed record DraftContent(string? ProjectCode, string? ProjectName, int? StageNo, IReadOnlyList<string>? ItemCodes, JsonObject? Form,
-    IReadOnlyList<MaterialChoice>? Materials = null);
+    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null);
 
 public sealed record Draft(Guid Id, DraftContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 

@@ -12,8 +12,8 @@ namespace Approval.Portal.Api;
 public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStateProvider authentication)
 {
     public const string Catalog = "catalog", Intake = "intake", Approvals = "approvals", Licences = "licences", Identity = "identity",
-        Notifications = "notifications";
-    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences, Identity, Notifications];
+        Notifications = "notifications", Projects = "projects";
+    public static readonly string[] Services = [Catalog, Intake, Approvals, Licences, Identity, Notifications, Projects];
 
     // Notifications: the signed-in person's notices (站内消息)
     public Task<Inbox> InboxAsync(CancellationToken ct = default) => GetAsync<Inbox>(Notifications, "/api/notifications/inbox", ct);
@@ -21,6 +21,15 @@ public sealed class PortalApi(IHttpClientFactory clients, AuthenticationStatePro
         SendAsync<JsonObject>(Notifications, HttpMethod.Post, $"/api/notifications/inbox/{id}/read", null, ct);
     public async Task<int> UnreadCountAsync(CancellationToken ct = default) => (await GetAsync<Inbox>(Notifications, "/api/notifications/inbox?take=1", ct)).Unread;
     public Task<int> MarkAllReadAsync(CancellationToken ct = default) => SendAsync<int>(Notifications, HttpMethod.Post, "/api/notifications/inbox/read-all", null, ct);
+
+    // Projects: 我的项目 (项目代码, 工程代码) and the stage form prefilled by engineering code (Intake)
+    public Task<List<Project>> ProjectsAsync(CancellationToken ct = default) => GetAsync<List<Project>>(Projects, "/api/projects", ct);
+    public Task<Project> RegisterProjectAsync(ProjectRegistration registration, CancellationToken ct = default) =>
+        SendAsync<Project>(Projects, HttpMethod.Post, "/api/projects", registration, ct);
+    public Task<Engineering> IssueEngineeringCodeAsync(string projectCode, string name, string? previousEngineeringCode, CancellationToken ct = default) =>
+        SendAsync<Engineering>(Projects, HttpMethod.Post, $"/api/projects/{Uri.EscapeDataString(projectCode)}/engineering-codes", new { name, previousEngineeringCode }, ct);
+    public Task<JsonObject> PrefillAsync(string engineeringCode, int stageNo, IEnumerable<string> itemCodes, CancellationToken ct = default) =>
+        GetAsync<JsonObject>(Intake, $"/api/intake/prefill?engineeringCode={Uri.EscapeDataString(engineeringCode)}&stageNo={stageNo}&items={Uri.EscapeDataString(string.Join(',', itemCodes))}", ct);
 
     // Identity (anonymous): 实名注册
     public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>

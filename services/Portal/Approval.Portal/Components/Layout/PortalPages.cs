@@ -20,6 +20,7 @@ public static class PortalPages
         new("/", "首页", "home"),
         new("/catalog", "办事指南（事项目录）", "book"),
         new("/verify", "电子证照核验", "safety-certificate"),
+        new("/my/projects", "我的项目", "project", "applicant"),
         new("/apply", "在线申报", "form", "applicant"),
         new("/my/applications", "我的申请", "profile", "applicant"),
         new("/notices", "消息通知", "bell", "applicant"),
