@@ -11,6 +11,22 @@ public static class Applicant
     public const string ProjectCode = "2509-320193-89-01-544060";
     public const string BuildingPermit = "320193-ZJ-SG-001";
 
+    /// <summary>
+    /// In a new browser context the demo applicant signs in and submits the building-permit case for the project, as one
+    /// screenshot step; returns the page (on 办理进度) and the application id.
+    /// </summary>
+    public static async Task<(IPage Page, Guid Id)> DemoSubmitsAsync(PortalFixture portal, string projectName, string step)
+    {
+        var page = await portal.NewPageAsync();
+        var id = Guid.Empty;
+        await Ui.StepsAsync(page, step, async () =>
+        {
+            await Ui.SignInAsync(page, Ui.DemoApplicant, "/apply");
+            id = await SubmitAsync(page, projectName);
+        });
+        return (page, id);
+    }
+
     /// <summary>Fills 在线申报 for stage 3 (施工许可) with the building permit item only and submits; returns the application id.</summary>
     public static async Task<Guid> SubmitAsync(IPage page, string projectName)
     {

@@ -14,13 +14,7 @@ public sealed class ConsultationTests(PortalFixture portal)
     public async Task The_window_consults_a_department_which_answers_before_acceptance()
     {
         var projectName = Ui.NewProjectName();
-        var applicant = await portal.NewPageAsync();
-        var id = Guid.Empty;
-        await Ui.StepsAsync(applicant, "applicant-submits", async () =>
-        {
-            await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitAsync(applicant, projectName);
-        });
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-submits");
 
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-asks", async () =>

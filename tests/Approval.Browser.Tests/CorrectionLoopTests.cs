@@ -19,13 +19,7 @@ public sealed class CorrectionLoopTests(PortalFixture portal)
     public async Task The_window_asks_for_two_corrections_the_applicant_corrects_and_the_window_accepts()
     {
         var projectName = Ui.NewProjectName();
-        var applicant = await portal.NewPageAsync();
-        var id = Guid.Empty;
-        await Ui.StepsAsync(applicant, "applicant-submits", async () =>
-        {
-            await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitAsync(applicant, projectName);
-        });
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-submits");
 
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-requests-corrections", async () =>

@@ -14,13 +14,7 @@ public sealed class DepartmentDecisionTests(PortalFixture portal)
     public async Task A_department_pauses_for_expert_review_then_refuses_with_an_opinion_the_applicant_reads()
     {
         var projectName = Ui.NewProjectName();
-        var applicant = await portal.NewPageAsync();
-        var id = Guid.Empty;
-        await Ui.StepsAsync(applicant, "applicant-submits-for-decision", async () =>
-        {
-            await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitAsync(applicant, projectName);
-        });
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-submits-for-decision");
 
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-accepts-for-decision", async () =>

@@ -94,13 +94,7 @@ public sealed class FollowUpTests(PortalFixture portal)
     public async Task The_applicant_hands_in_a_material_owed_after_a_deferred_approval_and_the_department_sees_it()
     {
         var projectName = Ui.NewProjectName();
-        var applicant = await portal.NewPageAsync();
-        var id = Guid.Empty;
-        await Ui.StepsAsync(applicant, "applicant-applies-for-deferred", async () =>
-        {
-            await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitAsync(applicant, projectName);
-        });
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-applies-for-deferred");
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-accepts-for-deferred", () => Staff.AcceptAsync(window, id));
 

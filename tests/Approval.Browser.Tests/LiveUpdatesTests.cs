@@ -20,15 +20,9 @@ public sealed partial class LiveUpdatesTests(PortalFixture portal)
     {
         Assert.True(LiveDeadlineMs < PortalFixture.ProgressFallbackSeconds * 1000 / 10, "the deadline must prove the stream, not the fallback");
         var projectName = Ui.NewProjectName();
-        var applicant = await portal.NewPageAsync();
-        var id = Guid.Empty;
-        await Ui.StepsAsync(applicant, "applicant-opens-progress", async () =>
-        {
-            await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitAsync(applicant, projectName);
-            await Expect(applicant.GetByTestId("live-state")).ToHaveTextAsync("实时更新中");
-            await Expect(applicant.GetByTestId("item-clock")).ToHaveTextAsync("");
-        });
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-opens-progress");
+        await Expect(applicant.GetByTestId("live-state")).ToHaveTextAsync("实时更新中");
+        await Expect(applicant.GetByTestId("item-clock")).ToHaveTextAsync("");
 
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-accepts", async () =>

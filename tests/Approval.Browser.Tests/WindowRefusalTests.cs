@@ -11,13 +11,7 @@ public sealed class WindowRefusalTests(PortalFixture portal)
     public async Task The_window_refuses_with_a_reason_and_the_applicant_sees_it()
     {
         var projectName = Ui.NewProjectName();
-        var applicant = await portal.NewPageAsync();
-        var id = Guid.Empty;
-        await Ui.StepsAsync(applicant, "applicant-submits", async () =>
-        {
-            await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitAsync(applicant, projectName);
-        });
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-submits");
 
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-refuses", async () =>
