@@ -41,13 +41,21 @@ public static class Applicant
     /// Fills 在线申报 for stage 3 with one item (e.g. the 告知承诺 item 320193-RF-SG-001) and its form fields
     /// (label → value), and submits; returns the application id.
     /// </summary>
-    public static async Task<Guid> SubmitItemAsync(IPage page, string projectName, string itemCode, params (string Label, string Value)[] form)
+    public static Task<Guid> SubmitItemAsync(IPage page, string projectName, string itemCode, params (string Label, string Value)[] form) =>
+        SubmitItemsAsync(page, projectName, [itemCode], form);
+
+    /// <summary>
+    /// Fills 在线申报 for stage 3 with several items (one merged stage form) and its fields (label → value), and submits;
+    /// returns the application id. The fields are filled once all of them show, i.e. the merged form of every item is loaded.
+    /// </summary>
+    public static async Task<Guid> SubmitItemsAsync(IPage page, string projectName, string[] itemCodes, params (string Label, string Value)[] form)
     {
         await Ui.GotoAsync(page, "/apply");
         await page.GetByLabel("项目代码").FillAsync(ProjectCode);
         await page.GetByLabel("项目名称").FillAsync(projectName);
         await page.GetByLabel("审批阶段").SelectOptionAsync("3");
-        await page.Locator($"#item-{itemCode}").CheckAsync();
+        foreach (var itemCode in itemCodes) await page.Locator($"#item-{itemCode}").CheckAsync();
+        foreach (var (label, _) in form) await Expect(page.GetByLabel(label, new() { Exact = true })).ToBeVisibleAsync();
         foreach (var (label, value) in form) await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
         return await SubmitFilledAsync(page);
     }

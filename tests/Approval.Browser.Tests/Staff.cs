@@ -30,26 +30,36 @@ public static class Staff
         await Expect(window.GetByTestId("application")).ToContainTextAsync("3已受理");
     }
 
-    /// <summary>The department (e.g. dept-RFB) signs in, finds the project's item in its queue, opens it and starts (8部门开始办理).</summary>
-    public static async Task OpenAndStartAsync(IPage department, string user, string projectName)
+    /// <summary>
+    /// The department (e.g. dept-RFB) signs in, finds the project's item in its queue (by its name too when the project
+    /// has several items there), opens it and starts (8部门开始办理).
+    /// </summary>
+    public static async Task OpenAndStartAsync(IPage department, string user, string projectName, string? itemName = null)
     {
         await Ui.SignInAsync(department, user, "/department");
-        await StartFromQueueAsync(department, projectName);
+        await StartFromQueueAsync(department, projectName, itemName);
     }
 
     /// <summary>A department (signed in on /department) finds the project's item, starts it and concludes 通过 with an opinion.</summary>
-    public static async Task ApproveAsync(IPage department, string projectName, string opinion)
+    public static async Task ApproveAsync(IPage department, string projectName, string opinion, string? itemName = null)
     {
-        await StartFromQueueAsync(department, projectName);
+        await StartFromQueueAsync(department, projectName, itemName);
+        await ConcludeApprovedAsync(department, opinion);
+    }
+
+    /// <summary>On an open, started item: concludes 通过 with an opinion (11办结（通过）).</summary>
+    public static async Task ConcludeApprovedAsync(IPage department, string opinion)
+    {
         await department.GetByLabel("审批意见").FillAsync(opinion);
         await department.Locator("#conclude").ClickAsync();
         await Expect(department.GetByTestId("done")).ToHaveTextAsync("已办结（通过）。");
         await Expect(department.GetByTestId("item")).ToContainTextAsync("11办结（通过）");
     }
 
-    private static async Task StartFromQueueAsync(IPage department, string projectName)
+    private static async Task StartFromQueueAsync(IPage department, string projectName, string? itemName)
     {
         var row = department.GetByTestId("department-queue").Locator("tr", new() { HasText = projectName });
+        if (itemName is not null) row = row.Filter(new() { HasText = itemName });
         await Ui.ClickUntilVisibleAsync(department.Locator("#refresh-items"), row);
         await row.GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
         await Ui.InteractiveAsync(department);
