@@ -26,7 +26,7 @@ public static class ApprovalClaims
         user.FindFirstValue(Name) ?? user.FindFirstValue(ClaimTypes.Name) ?? user.UserId();
 
     /// <summary>The account's 统一社会信用代码 or 居民身份证号码 (null for staff and machine clients).</summary>
-    public static string? RealNameNumber(this ClaimsPrincipal user) => user.FindFirstValue(RealNameNumber);
+    public static string? CreditOrIdNumber(this ClaimsPrincipal user) => user.FindFirstValue(RealNameNumber);
 
     public static string? OrganisationCode(this ClaimsPrincipal user) => user.FindFirstValue(Organisation);
 
