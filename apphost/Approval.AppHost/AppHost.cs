@@ -80,9 +80,18 @@ var portal = builder.AddProject<Projects.Approval_Portal>("portal", launchProfil
     .WithReference(notifications).WithReference(projects)
     .WithHttpHealthCheck("/health");
 
+// The gateway takes its connections itself (no Aspire proxy in front of it), so it sees the client's own address as a
+// deployment does: rate limits and the audit's client address (X-Forwarded-For to the services) are the caller's.
+// A non-proxied endpoint needs a concrete port: 0 picks a free one now.
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
+if (gatewayPort <= 0)
+{
+    using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    probe.Start();
+    gatewayPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+}
 var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)
-    .WithHttpEndpoint(name: "http", port: gatewayPort > 0 ? gatewayPort : null)
+    .WithHttpEndpoint(name: "http", port: gatewayPort, isProxied: false)
     .WithExternalHttpEndpoints()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithReference(identity).WaitFor(identity)

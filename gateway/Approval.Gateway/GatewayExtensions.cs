@@ -1,3 +1,5 @@
+using Approval.ServiceDefaults.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
 namespace Approval.Gateway;
@@ -7,12 +9,27 @@ public static class GatewayExtensions
     /// <summary>The services whose APIs the gateway exposes at /api/{name}/… and /openapi/{name}.json.</summary>
     public static readonly string[] Services = ["catalog", "intake", "approvals", "licences", "projects", "notifications", "identity"];
 
+    /// <summary>
+    /// The gateway's own answers (the API reference, its redirects, 429s) and every proxied answer without a policy of
+    /// its own (API JSON, downloads): same-origin resources only, inline script and style for the API reference page,
+    /// never framed. The portal's pages bring their own policy (PortalExtensions.ContentSecurityPolicy), which is kept.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; base-uri 'self'; frame-ancestors 'none'";
+
+    /// <summary>Whose X-Forwarded-For/-Proto the gateway believes: its ingress proxies, listed here (default: none).</summary>
+    public const string IngressSection = "Approval:Gateway:ForwardedHeaders";
+
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        builder.AddTrustedProxies(IngressSection, loopbackByDefault: false, ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // YARP's default transforms set X-Forwarded-For/-Proto/-Host/-Prefix from this request (after the forwarded
+        // headers above): the services see the client's address, replacing whatever the client sent.
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
-        builder.Services.AddSignInRateLimit(builder.Configuration);
+        builder.Services.AddGatewayRateLimits(builder.Configuration);
         return builder;
     }
 

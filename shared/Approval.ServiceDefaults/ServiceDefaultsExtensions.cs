@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Approval.ServiceDefaults.Http;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +33,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ApprovalExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddApprovalIdentity();
+        // The client's address (audit records) comes from X-Forwarded-For only when a known proxy — the gateway — sent it.
+        builder.AddTrustedProxies(TrustedProxies.ServicesSection, loopbackByDefault: true, ForwardedHeaders.XForwardedFor);
         builder.Services.AddSingleton(TestTime.From(builder.Configuration, builder.Environment));
         // Tokens are checked against the real time even when a test moves the service's clock (TestTime).
         builder.Services.PostConfigureAll<JwtBearerOptions>(o => o.TimeProvider = TimeProvider.System);
@@ -46,9 +50,10 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    /// <summary>The common request pipeline: one exception handler, status-code ProblemDetails, identity.</summary>
+    /// <summary>The common request pipeline: forwarded headers of trusted proxies, one exception handler, status-code ProblemDetails, identity.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

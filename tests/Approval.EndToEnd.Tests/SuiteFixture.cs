@@ -26,6 +26,9 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>The identity service's own address (its issuer), where the provincial platform returns the browser.</summary>
     public Uri Identity { get; private set; } = null!;
 
+    /// <summary>The portal's own address, for what must hold also when it is reached without the gateway.</summary>
+    public Uri Portal { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Approval_AppHost>(
@@ -50,6 +53,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         await app.ResourceNotifications.WaitForResourceHealthyAsync("province", startup.Token);
         Province = app.GetEndpoint("province", "http");
         Identity = app.GetEndpoint("identity", "http");
+        Portal = app.GetEndpoint("portal", "http");
         // The gateway waits for every service; these two are named so a failed start says which one.
         await app.ResourceNotifications.WaitForResourceHealthyAsync("projects", startup.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("notifications", startup.Token);

@@ -21,7 +21,7 @@ public static class AuditExtensions
         return builder;
     }
 
-    /// <summary>GET {path}: the service's audit records of the reader's region, newest first; supervisors and region admins only. Read-only.</summary>
+    /// <summary>GET {path}: the service's audit records of the reader's region, newest first; supervisors and region admins only. Read-only. GET {path}/verify: the whole chain re-computed (<see cref="AuditChainVerifier"/>).</summary>
     public static IEndpointRouteBuilder MapAuditApi<TContext>(this IEndpointRouteBuilder app, string path) where TContext : DbContext
     {
         app.MapGet(path, async (string? objectId, string? action, int? take, ClaimsPrincipal user, TContext db, CancellationToken ct) =>
@@ -34,6 +34,9 @@ public static class AuditExtensions
             })
             .RequireAuthorization(IdentityExtensions.AuditReaders)
             .WithTags("Audit").WithSummary("Audit log (append-only) / 审计日志");
+        app.MapGet($"{path.TrimEnd('/')}/verify", (TContext db, CancellationToken ct) => AuditChainVerifier.VerifyAsync(db, ct))
+            .RequireAuthorization(IdentityExtensions.AuditReaders)
+            .WithTags("Audit").WithSummary("Verify the audit log's hash chain; names the first broken record / 校验审计日志哈希链");
         return app;
     }
 }

@@ -13,6 +13,9 @@ public static class AuditModel
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.ObjectType, r.ObjectId });
             e.HasIndex(r => r.OccurredAt);
+            e.HasIndex(r => r.Sequence).IsUnique();
+            e.Property(r => r.PreviousHash).HasMaxLength(64);
+            e.Property(r => r.Hash).HasMaxLength(64);
         });
         return model;
     }

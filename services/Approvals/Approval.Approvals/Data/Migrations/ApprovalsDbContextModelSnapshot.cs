@@ -603,6 +603,10 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("ActorName")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ObjectId")
                         .HasColumnType("text");
 
@@ -618,11 +622,18 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Region")
                         .HasColumnType("text");
 
                     b.Property<string>("RemoteAddress")
                         .HasColumnType("text");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Service")
                         .IsRequired()
@@ -634,6 +645,9 @@ namespace Approval.Approvals.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ObjectType", "ObjectId");
 

@@ -150,6 +150,10 @@ namespace Approval.Identity.Data.Migrations
                     b.Property<string>("ActorName")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ObjectId")
                         .HasColumnType("text");
 
@@ -165,11 +169,18 @@ namespace Approval.Identity.Data.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Region")
                         .HasColumnType("text");
 
                     b.Property<string>("RemoteAddress")
                         .HasColumnType("text");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Service")
                         .IsRequired()
@@ -181,6 +192,9 @@ namespace Approval.Identity.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ObjectType", "ObjectId");
 

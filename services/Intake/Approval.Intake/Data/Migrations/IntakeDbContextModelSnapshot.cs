@@ -511,6 +511,10 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<string>("ActorName")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ObjectId")
                         .HasColumnType("text");
 
@@ -526,11 +530,18 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Region")
                         .HasColumnType("text");
 
                     b.Property<string>("RemoteAddress")
                         .HasColumnType("text");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Service")
                         .IsRequired()
@@ -542,6 +553,9 @@ namespace Approval.Intake.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ObjectType", "ObjectId");
 

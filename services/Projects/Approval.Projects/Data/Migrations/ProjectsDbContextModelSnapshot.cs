@@ -253,6 +253,10 @@ namespace Approval.Projects.Data.Migrations
                     b.Property<string>("ActorName")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ObjectId")
                         .HasColumnType("text");
 
@@ -268,11 +272,18 @@ namespace Approval.Projects.Data.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Region")
                         .HasColumnType("text");
 
                     b.Property<string>("RemoteAddress")
                         .HasColumnType("text");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Service")
                         .IsRequired()
@@ -284,6 +295,9 @@ namespace Approval.Projects.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ObjectType", "ObjectId");
 

@@ -1,8 +1,8 @@
 using Org.BouncyCastle.Crypto.Digests;
 
-namespace Approval.Licences.Sealing;
+namespace Approval.ServiceDefaults.Cryptography;
 
-/// <summary>SM3 digests (GB/T 32905).</summary>
+/// <summary>SM3 digests (GB/T 32905): licence seals and archives, and the audit log's hash chain.</summary>
 public static class Sm3
 {
     public static byte[] Hash(ReadOnlySpan<byte> data)
