@@ -53,7 +53,7 @@ public sealed class WebhookDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>();
         var now = clock.GetUtcNow();
-        var skip = busy.Keys.ToList();
+        var skip = busy.Keys.ToArray();
         List<WebhookDelivery> due;
         Dictionary<string, DepartmentWebhook> endpoints;
         using (SuppressInstrumentationScope.Begin())
@@ -151,7 +151,7 @@ public sealed class WebhookDispatcher(
             error = status is >= 300 and < 400 ? $"HTTP {status}: redirect not followed" : status is >= 200 and < 300 ? null : $"HTTP {status}";
             return new WebhookAttempt { DeliveryId = delivery.Id, Url = endpoint.Url, StatusCode = status, Error = error, At = started, DurationMs = watch.Elapsed.TotalMilliseconds };
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             error = ShortReason(e);
             log.LogInformation("Webhook delivery {Delivery} to {Department} failed: {Reason}", delivery.Id, delivery.DepartmentCode, error);
