@@ -58,7 +58,7 @@ public sealed class IntakeLimitsTests(SuiteFixture suite)
         var problem = await api.ExpectAsync(HttpStatusCode.RequestEntityTooLarge, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/refuse",
             new { reason = new string('理', 300 * 1024) });
         Assert.Contains("256 KB", problem.GetProperty("detail").GetString());
-        Assert.Equal(1, (await api.ProgressAsync(Actor.Applicant, id)).GetProperty("statusCode").GetInt32());
+        Assert.Equal(1, (await api.ProgressAsync(Actor.Applicant, id)).GetProperty("application").GetProperty("statusCode").GetInt32());
     }
 
     [Fact]
