@@ -56,6 +56,10 @@ var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(
 // Development/Testing only, refused elsewhere. Unset (the default, and always in `up`), the services use real time.
 foreach (var (service, key) in new[] { (intake, "Approval:Time:IntakeNow"), (approvals, "Approval:Time:ApprovalsNow") })
     if (builder.Configuration[key] is { Length: > 0 } now) service.WithEnvironment("Approval__Time__Now", now);
+// Tests only: networks a department system's webhook may reach although internal (docs/approvals.md, "Webhooks"); the
+// end-to-end receivers listen on 127.0.0.2 and the tests allow exactly 127.0.0.2/32. Unset, every internal address is refused.
+foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())
+    approvals.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
 var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(identity)
     // The organisation record: a department's seal is named and credit-coded from the region pack.
     .WithEnvironment("Approval__RegionPack", regionPack)

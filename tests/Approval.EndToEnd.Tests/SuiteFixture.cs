@@ -40,6 +40,9 @@ public sealed class SuiteFixture : IAsyncLifetime
                 // (docs/approvals.md, "Time in tests"); every other service keeps the real time.
                 $"Approval:Time:IntakeNow={IntakeNow:O}",
                 $"Approval:Time:ApprovalsNow={ApprovalsNow:O}",
+                // The department-system receivers (WebhookReceiver) listen on 127.0.0.2: Approvals may reach exactly that
+                // address; every other internal address stays refused (WebhookSsrfTests).
+                $"Approval:Webhooks:AllowedNetworks:0={WebhookReceiver.AllowedNetwork}",
             ],
             (options, _) => options.DisableDashboard = true);
         app = await builder.BuildAsync();

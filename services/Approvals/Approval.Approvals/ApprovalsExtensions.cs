@@ -32,6 +32,7 @@ public static class ApprovalsExtensions
         // The Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.Services.AddHttpClient<CatalogStageClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Approval:Webhooks"));
+        builder.Services.AddSingleton(sp => new WebhookTarget(WebhookAddressPolicy.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value)));
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.AddAuditLog<ApprovalsDbContext>();
         return builder;

@@ -10,6 +10,7 @@ builder.AddApprovals();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseRequestBodyLimit();
 app.MapDefaultEndpoints();
 app.MapApprovalsApi();
 

@@ -24,6 +24,8 @@ public static class IntakeExtensions
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();
         builder.Services.AddSingleton<CatalogRegionCache>();
+        builder.Services.Configure<IntakeLimits>(builder.Configuration.GetSection("Approval:Intake:Limits"));
+        builder.Services.AddSingleton<ProgressStreamGate>();
         builder.Services.AddScoped<ApplicationSubmission>();
         builder.Services.AddScoped<MaterialAttachment>();
         builder.Services.AddScoped<FormKnownValues>();

@@ -9,6 +9,7 @@ builder.AddIntake();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseRequestBodyLimit();
 app.MapDefaultEndpoints();
 app.MapIntakeApi();
 

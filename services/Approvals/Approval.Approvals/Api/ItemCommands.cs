@@ -77,13 +77,14 @@ public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, Working
         return concluded;
     }
 
-    public Task<ItemInstanceDto> RecordKeyStepAsync(ItemInstance item, string actor, string? note, CancellationToken ct)
+    public async Task<ItemInstanceDto> RecordKeyStepAsync(ItemInstance item, string actor, string? note, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(note) || note.Length > 1000) throw ValidationException.For("note", "1–1000 characters", "关键环节说明应为1至1000个字符");
         if (ItemStateMachine.IsConclusion(item.Status) || item.Status is ProcessingStatus.Revoked or ProcessingStatus.Recalled)
             throw new InvalidTransitionException("Item instance 事项实例", item.Status, item.Status);
+        if (await db.Steps.CountAsync(s => s.ItemInstanceId == item.Id, ct) >= StoreLimits.StepsPerItem) throw StoreLimits.StepsFull();
         db.RecordNote(item, actor, item.DepartmentName, $"关键环节：{note.Trim()}", clock, audit);
-        return SaveAsync(item, ct);
+        return await SaveAsync(item, ct);
     }
 
     public Task<ItemInstanceDto> RecordCertificateAsync(ItemInstance item, string actor, string? reference, CancellationToken ct)

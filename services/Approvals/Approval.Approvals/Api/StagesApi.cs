@@ -49,6 +49,8 @@ public static class StagesApi
     private static async Task<Created<ConsultationDto>> Open(Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         var (_, items) = await FindVisibleAsync(db, stageId, user, audit, ct);
+        if (request.Topic is { Length: > 2000 }) throw ValidationException.For("topic", "at most 2000 characters", "会商事项最多2000字");
+        if (await db.Consultations.CountAsync(c => c.StageInstanceId == stageId, ct) >= StoreLimits.ConsultationsPerStage) throw StoreLimits.ConsultationsFull();
         var consultation = Consultation.Open(stageId, user.OrganisationCode()!, request.Topic, request.Departments,
             items.Select(i => i.DepartmentCode).ToHashSet(), clock.GetUtcNow());
         db.Consultations.Add(consultation);

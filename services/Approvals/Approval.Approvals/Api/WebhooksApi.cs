@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
+using Approval.Approvals.Webhooks;
 using Approval.Contracts.Errors;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
@@ -26,11 +27,13 @@ public static class WebhooksApi
     public sealed record DeliveryDto(Guid Id, string EventType, DateTimeOffset CreatedAt, int Attempts, DateTimeOffset? DeliveredAt, DateTimeOffset NextAttemptAt, IReadOnlyList<AttemptDto> Log);
     public sealed record AttemptDto(DateTimeOffset At, string Url, int? StatusCode, string? Error, double DurationMs);
 
-    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, DeploymentRegion region, IAuditLog audit, TimeProvider clock, CancellationToken ct)
+    /// <summary>The URL must reach a public address (or a network the deployment allows) — see <see cref="WebhookTarget"/>.</summary>
+    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, DeploymentRegion region, IAuditLog audit, WebhookTarget target, TimeProvider clock, CancellationToken ct)
     {
         await EnsureOwnDepartmentAsync(code, user, region, audit, ct);
+        var urlProblem = await target.ProblemAsync(request.Url, ct);
         new FieldErrors()
-            .Require(Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https", "url", "must be an absolute http(s) URL", "推送地址必须是完整的http(s)地址")
+            .Require(urlProblem is null, "url", urlProblem?.English ?? "", urlProblem?.Chinese ?? "")
             .Require(request.Secret is { Length: >= 16 and <= 200 }, "secret", "must be 16–200 characters", "签名密钥长度应为16至200个字符")
             .ThrowIfAny();
         var webhook = await db.Webhooks.FirstOrDefaultAsync(w => w.DepartmentCode == code, ct);

@@ -7,4 +7,10 @@ public sealed class WebhookOptions
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Networks (CIDR) a webhook may reach although they are private, loopback or link-local; empty by default.</summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>At most this many deliveries are in flight at once (each department's in order, departments side by side).</summary>
+    public int MaxConcurrentDeliveries { get; set; } = 16;
 }

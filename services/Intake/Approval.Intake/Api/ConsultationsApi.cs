@@ -6,6 +6,7 @@ using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static Approval.Intake.Api.ApplicationAccess;
 
 namespace Approval.Intake.Api;
@@ -34,7 +35,8 @@ public static class ConsultationsApi
     }
 
     private static async Task<Created<List<ConsultationDto>>> Ask(
-        Guid id, AskRequest request, ClaimsPrincipal user, IntakeDbContext db, CatalogClient catalog, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        Guid id, AskRequest request, ClaimsPrincipal user, IntakeDbContext db, CatalogClient catalog, IOptions<IntakeLimits> limits, TimeProvider clock,
+        IAuditLog audit, CancellationToken ct)
     {
         var application = await FindAsync(db, id, user, audit, ct);
         var departments = (request.Departments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct().ToList();
@@ -52,9 +54,14 @@ public static class ConsultationsApi
             Id = Guid.CreateVersion7(now), ApplicationId = id, RegionCode = application.RegionCode, DepartmentCode = d,
             Question = request.Question!.Trim(), AskedBy = user.DisplayName(), AskedAt = now,
         }).ToList();
+        var max = limits.Value.ConsultationsPerApplication;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(db, $"consultations:{id}", c => db.Consultations.CountAsync(x => x.ApplicationId == id, c), rows.Count, max,
+            $"An application may have at most {max} consultations.", $"每件申请最多征求{max}次部门意见。", ct);
         db.Consultations.AddRange(rows);
         audit.Add(AuditActions.StateChange, "application", id.ToString(), $"征求意见：{string.Join("、", departments)}", application.RegionCode);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{id}/consultations", rows.Select(r => ToDto(r, application)).ToList());
     }
 

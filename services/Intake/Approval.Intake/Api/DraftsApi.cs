@@ -6,6 +6,7 @@ using Approval.Intake.Domain;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Intake.Api;
 
@@ -33,16 +34,23 @@ public static class DraftsApi
         api.MapPost("/{id:guid}/submit", Submit).WithSummary("Submit a draft as an application (接件) / 提交草稿");
     }
 
-    private static async Task<Created<DraftDto>> Create(SubmitApplicationRequest content, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>At most <see cref="IntakeLimits.DraftsPerApplicant"/> drafts per applicant (409); each within the request body limit (413).</summary>
+    private static async Task<Created<DraftDto>> Create(SubmitApplicationRequest content, ClaimsPrincipal user, IntakeDbContext db, IOptions<IntakeLimits> limits, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var me = user.UserId();
+        var max = limits.Value.DraftsPerApplicant;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(db, $"drafts:{me}", c => db.Drafts.CountAsync(d => d.ApplicantId == me, c), 1, max,
+            $"An applicant may keep at most {max} drafts; submit or discard one first.", $"每位申请人最多保存{max}份草稿，请先提交或删除已有草稿。", ct);
         var draft = new ApplicationDraft
         {
-            Id = Guid.CreateVersion7(now), ApplicantId = user.UserId(), RegionCode = user.RegionCode() ?? "",
+            Id = Guid.CreateVersion7(now), ApplicantId = me, RegionCode = user.RegionCode() ?? "",
             Content = JsonSerializer.Serialize(content, Json), CreatedAt = now, UpdatedAt = now,
         };
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/drafts/{draft.Id}", ToDto(draft));
     }
 

@@ -8,6 +8,7 @@ using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static Approval.Intake.Api.ApplicationAccess;
 
 namespace Approval.Intake.Api;
@@ -39,7 +40,7 @@ public static class MaterialsApi
     }
 
     private static async Task<Results<Created<MaterialDto>, ProblemHttpResult>> Upload(
-        HttpContext http, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store, TimeProvider clock, CancellationToken ct)
+        HttpContext http, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store, IOptions<IntakeLimits> limits, TimeProvider clock, CancellationToken ct)
     {
         if (http.Request.ContentLength > MaterialLimits.MaxRequestBytes) return await MaterialLimits.DrainAndRefuseAsync(http, ct);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaterialLimits.MaxRequestBytes;
@@ -65,6 +66,11 @@ public static class MaterialsApi
         if (contentType is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported material type / 不支持的材料类型", detail: problem);
         content.Position = 0;
+        var me = user.UserId();
+        var max = limits.Value.MaterialsPerApplicant;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(db, $"materials:{me}", c => db.Materials.CountAsync(m => m.OwnerId == me, c), 1, max,
+            $"An applicant may keep at most {max} uploaded materials.", $"每位申请人最多上传{max}份材料。", ct);
         var stored = await store.SaveAsync(content, ct);
         var now = clock.GetUtcNow();
         var material = new Material
@@ -74,6 +80,7 @@ public static class MaterialsApi
         };
         db.Materials.Add(material);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/materials/{material.Id}/content", ToDto(material));
     }
 
@@ -89,7 +96,10 @@ public static class MaterialsApi
             .Select(l => new LicenceDto(l.Identifier, l.LicenceName, l.ItemCode, l.IssuerName, l.IssuedAt, l.RevokedAt, l.RevocationReason, l.ExpiredAt))
             .ToListAsync(ct));
 
-    /// <summary>The owner always; anyone else only through an application the material is attached to and that they may see.</summary>
+    /// <summary>The audit action of a granted download (a refused one is "access-denied").</summary>
+    public const string DownloadAction = "download";
+
+    /// <summary>Audited, granted or refused. The owner always; anyone else only through an application the material is attached to and that they may see.</summary>
     private static async Task<FileStreamHttpResult> Download(Guid materialId, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store, IAuditLog audit, CancellationToken ct)
     {
         var material = await db.Materials.AsNoTracking().FirstOrDefaultAsync(m => m.Id == materialId, ct)
@@ -106,6 +116,7 @@ public static class MaterialsApi
                 throw new NotFoundException("Material 材料", materialId.ToString());
             }
         }
+        await audit.RecordAsync(DownloadAction, "material", materialId.ToString(), $"downloaded {material.FileName}", material.RegionCode, user, ct);
         return TypedResults.File(store.OpenRead(material.StorageName), material.ContentType, material.FileName);
     }
 
@@ -124,13 +135,19 @@ public static class MaterialsApi
     }
 
     private static async Task<Ok<ApplicationMaterialsDto>> Attach(
-        Guid id, AttachRequest request, ClaimsPrincipal user, IntakeDbContext db, MaterialAttachment attachment, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        Guid id, AttachRequest request, ClaimsPrincipal user, IntakeDbContext db, MaterialAttachment attachment, IOptions<IntakeLimits> limits, TimeProvider clock,
+        IAuditLog audit, CancellationToken ct)
     {
         var application = await FindOwnAsync(db, id, user, audit, ct);
         application.EnsureUndecided("Attaching materials", "添加材料");
         if (request.Materials is not { Count: > 0 }) throw ValidationException.For("materials", "name at least one material", "至少添加一份材料");
+        var max = limits.Value.MaterialsPerApplication;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(db, $"attached:{id}", c => db.AttachedMaterials.CountAsync(a => a.ApplicationId == id, c), request.Materials.Count, max,
+            $"An application may have at most {max} materials attached.", $"每件申请最多添加{max}份材料。", ct);
         db.AttachedMaterials.AddRange(await attachment.ResolveAsync(application, request.Materials, clock.GetUtcNow(), ct));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return await ForApplication(id, user, db, attachment, audit, ct);
     }
 

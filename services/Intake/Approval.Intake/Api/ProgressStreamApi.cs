@@ -3,7 +3,10 @@ using System.Text.Json;
 using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static Approval.Intake.Api.ApplicationAccess;
 
 namespace Approval.Intake.Api;
@@ -11,8 +14,9 @@ namespace Approval.Intake.Api;
 /// <summary>
 /// Live progress as server-sent events: every timeline line of the application, in order, each with its
 /// entry id as the event id, so a client reconnecting with Last-Event-ID gets only what it has not seen.
-/// Implementation: a short database poll (every 500 ms) in a loop that ends only when the client disconnects,
-/// with a comment line every 15 s so proxies keep the idle stream open. A poll needs no extra connection held
+/// Implementation: a short database poll (every 500 ms) in a loop that ends when the client disconnects or its token
+/// expires (a ": token expired" comment, then the end), at most <see cref="IntakeLimits.StreamsPerAccount"/> streams
+/// open per account at once (429 beyond, see <see cref="ProgressStreamGate"/>), with a comment line every 15 s so proxies keep the idle stream open. A poll needs no extra connection held
 /// open per subscriber (LISTEN would), and works with any number of Intake replicas writing the timeline.
 /// </summary>
 public static class ProgressStreamApi
@@ -32,7 +36,8 @@ public static class ProgressStreamApi
             .Produces<ProgressEventDto>(StatusCodes.Status200OK, "text/event-stream")
             .WithSummary("Live progress as server-sent events; resume with Last-Event-ID / 实时办理进度（SSE）");
 
-    private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit)
+    private static async Task Stream(Guid id, HttpContext http, ClaimsPrincipal user, IntakeDbContext db, ProgressStreamGate gate, IOptions<IntakeLimits> limits,
+        TimeProvider clock, IAuditLog audit)
     {
         var ct = http.RequestAborted;
         try
@@ -46,6 +51,20 @@ public static class ProgressStreamApi
                 .ExecuteAsync(http);
             return;
         }
+        var max = limits.Value.StreamsPerAccount;
+        using var place = gate.TryEnter(user.UserId(), max);
+        if (place is null)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many progress streams / 实时进度连接过多",
+                detail: $"An account may have at most {max} progress streams open at once; close one first. 每个账号同时最多打开{max}个实时进度连接，请先关闭其他连接。")
+                .ExecuteAsync(http);
+            return;
+        }
+        // The stream ends when the token does, measured on the clock that validated it (ServiceDefaults: the system clock).
+        var remaining = ProgressStreamGate.Remaining(user, http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties, TimeProvider.System.GetUtcNow());
+        using var expiry = new CancellationTokenSource(remaining, TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, expiry.Token);
+        ct = linked.Token;
         var after = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resume) ? resume : 0;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -80,7 +99,9 @@ public static class ProgressStreamApi
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The client went away: the stream ends.
+            // The client went away, or its token expired: the stream ends (a client reconnects with a fresh token and Last-Event-ID).
+            if (expiry.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+                await http.Response.WriteAsync(": token expired\n\n", CancellationToken.None);
         }
     }
 }

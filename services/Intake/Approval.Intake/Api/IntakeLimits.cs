@@ -1,0 +1,31 @@
+using Approval.Contracts.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Intake.Api;
+
+/// <summary>
+/// Settings "Approval:Intake:Limits": how much one user can keep in Intake. Request bodies are bounded for every
+/// endpoint by <c>Approval:RequestLimits:BodyKilobytes</c> (256 KB, 413), uploads by <see cref="MaterialLimits"/>.
+/// </summary>
+public sealed class IntakeLimits
+{
+    public int DraftsPerApplicant { get; set; } = 20;
+    public int MaterialsPerApplicant { get; set; } = 500;
+    public int MaterialsPerApplication { get; set; } = 100;
+    public int ConsultationsPerApplication { get; set; } = 50;
+    public int StreamsPerAccount { get; set; } = 5;
+
+    /// <summary>
+    /// Counts under a transaction-scoped advisory lock on <paramref name="key"/>, so two concurrent requests cannot both
+    /// pass the check; throws 409 naming the limit when <paramref name="adding"/> more would exceed it. Call inside a transaction.
+    /// </summary>
+    public static async Task EnsureRoomAsync(DbContext db, string key, Func<CancellationToken, Task<int>> count, int adding, int limit,
+        string english, string chinese, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        if (await count(ct) + adding > limit) throw new LimitReachedException(english, chinese);
+    }
+}
+
+/// <summary>A per-user store is full (409); the message names the limit.</summary>
+public sealed class LimitReachedException(string message, string chineseMessage) : DomainException(message, chineseMessage);
