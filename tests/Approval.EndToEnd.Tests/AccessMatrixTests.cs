@@ -80,6 +80,12 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         Assert.Equal(0, zjjElsewhere.GetArrayLength());
         var windowElsewhere = await api.ExpectAsync(HttpStatusCode.OK, AccessMatrixRows.OtherRegionWindow, HttpMethod.Get, "/api/intake/applications");
         Assert.DoesNotContain(windowElsewhere.EnumerateArray(), a => a.GetProperty("id").GetGuid() == application);
+        var question = (await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/catalog/items/320193-ZJ-SG-001/questions",
+            new { text = "列表隔离的咨询" })).GetProperty("id").GetGuid();
+        Assert.Contains((await api.ExpectAsync(HttpStatusCode.OK, Actor.Department("ZJJ"), HttpMethod.Get, "/api/catalog/questions")).EnumerateArray(),
+            q => q.GetProperty("id").GetGuid() == question);
+        var questionsElsewhere = await api.ExpectAsync(HttpStatusCode.OK, AccessMatrixRows.OtherRegionZjj, HttpMethod.Get, "/api/catalog/questions");
+        Assert.DoesNotContain(questionsElsewhere.EnumerateArray(), q => q.GetProperty("id").GetGuid() == question);
         var cgj = await api.ExpectAsync(HttpStatusCode.OK, Actor.Department("CGJ"), HttpMethod.Get, $"/api/approvals/items?applicationId={application}");
         Assert.NotEmpty(cgj.EnumerateArray());
         Assert.All(cgj.EnumerateArray(), i => Assert.Equal("CGJ", i.GetProperty("departmentCode").GetString()));
