@@ -61,6 +61,8 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         }
         using var request = actor?.Request(method, path, c.Body(r)) ?? new HttpRequestMessage(method, path) { Content = c.Body(r) is { } body ? JsonContent.Create(body) : null };
         if (path.EndsWith("/stream", StringComparison.Ordinal)) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        // The department-system API wants one on every call; a fresh key, so no answer is replayed from another caller's.
+        request.Headers.Add("Idempotency-Key", $"matrix-{Guid.NewGuid():N}");
         using var response = await suite.Gateway.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         // A stream the caller may read never ends: its status is the answer.
         var text = response.Content.Headers.ContentType?.MediaType is "text/event-stream" or "application/pdf" or "application/zip"
