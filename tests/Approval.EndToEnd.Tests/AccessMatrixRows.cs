@@ -48,7 +48,8 @@ public static class AccessMatrixRows
         // Intake: the applicant's own applications; the window's decisions.
         new("GET", "/api/intake/applications/{application}", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
         new("GET", "/api/intake/applications/{application}/progress", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
-        new("POST", "/api/intake/applications/{application}/withdraw", null, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
+        // (no owner call: the case is accepted, which an applicant can no longer withdraw)
+        new("POST", "/api/intake/applications/{application}/withdraw", null, OtherRegionApplicant, NotFound, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/accept", null, OtherRegionWindow, Forbidden, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/refuse", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/reject-out-of-scope", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),

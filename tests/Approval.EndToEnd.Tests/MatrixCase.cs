@@ -45,7 +45,7 @@ public sealed partial class MatrixCase
                 longitude = 120.585316m, latitude = 31.298886m, totalInvestment = 1000m, projectType = 3, constructionNature = 1,
             });
             var engineering = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, $"/api/projects/{projectCode}/engineering-codes", new { name = "一期" });
-            c.values["engineering"] = engineering.GetProperty("code").GetString()!;
+            c.values["engineering"] = engineering.GetProperty("engineeringCode").GetString()!;
         }
 
         if (Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered")
@@ -126,7 +126,7 @@ public sealed partial class MatrixCase
             await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "准予许可" });
             var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, application),
                 p => p.GetProperty("licences").EnumerateArray().Any(l => l.GetProperty("itemCode").GetString() == "320193-ZJ-SG-001"),
-                "the licence of the matrix case is issued");
+                "the licence of the matrix case is issued", seconds: 90);
             values["licence"] = progress.GetProperty("licences").EnumerateArray()
                 .First(l => l.GetProperty("itemCode").GetString() == "320193-ZJ-SG-001").GetProperty("identifier").GetString()!;
         }
