@@ -1,3 +1,4 @@
+using Approval.EndToEnd.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -47,6 +48,18 @@ public sealed class PublicPagesTests(PortalFixture portal)
             await page.GetByLabel("密码").FillAsync("wrong-password");
             await page.Locator("#login-submit").ClickAsync();
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
+
+            // And back: the window's own password and authenticator code end on the page first asked for, signed in.
+            await page.GetByLabel("用户名").FillAsync(Ui.DemoWindow);
+            await page.GetByLabel("密码").FillAsync(Accounts.DemoPassword);
+            await page.Locator("#login-submit").ClickAsync();
+            var totp = page.GetByLabel("动态口令（身份验证器的6位数字）");
+            await Expect(totp).ToBeVisibleAsync();
+            await totp.FillAsync(Totp.Code(Accounts.DemoTotpKey));
+            await page.Locator("#login-submit").ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/window", new() { Timeout = 30_000 });
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "综合窗口待办" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
         });
     }
 }

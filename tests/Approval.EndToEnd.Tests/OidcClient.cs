@@ -47,7 +47,7 @@ public sealed class OidcClient(Uri gateway)
     }
 
     /// <summary>Password, then (staff) the TOTP code of the enrolled or given key; leaves the sign-in cookie in the client.</summary>
-    private static async Task LoginAsync(HttpClient http, string userName, string password, string? totpKey, CancellationToken ct)
+    internal static async Task LoginAsync(HttpClient http, string userName, string password, string? totpKey, CancellationToken ct)
     {
         using var login = await http.PostAsJsonAsync("/api/identity/login", new { userName, password }, ct);
         if (login.StatusCode != HttpStatusCode.OK) throw new OidcException($"sign-in of {userName} answered {(int)login.StatusCode}", login.StatusCode);

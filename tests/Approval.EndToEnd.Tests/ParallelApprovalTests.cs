@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Approval.Calendar;
 
 namespace Approval.EndToEnd.Tests;
 
@@ -9,8 +8,6 @@ namespace Approval.EndToEnd.Tests;
 public sealed class ParallelApprovalTests(SuiteFixture suite)
 {
     private readonly SuiteApi api = new(suite.Gateway);
-
-    private static readonly WorkingCalendar Calendar = CalendarFile.Load(Path.Combine(RepoPaths.RegionPack(), "calendar.json"));
 
     [Fact]
     public async Task Every_item_of_an_accepted_stage_carries_the_same_parallel_instance_code_and_a_running_clock()
@@ -23,25 +20,21 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
         var cgj = await ItemAsync("CGJ", id);
         var code = zjj.GetProperty("parallelInstanceCode").GetString()!;
         Assert.Equal(code, cgj.GetProperty("parallelInstanceCode").GetString());
-        Assert.Matches(new Regex($"^320193{Calendar.LocalDate(acceptedAt):yyyyMMdd}\\d{{6}}$"), code);
+        // Accepted on Intake's clock (SuiteFixture.IntakeNow): Thursday 24 September 2026 in the region (UTC+8).
+        Assert.Equal(new DateOnly(2026, 9, 24), DateOnly.FromDateTime(acceptedAt.ToOffset(TimeSpan.FromHours(8)).DateTime));
+        Assert.Matches(new Regex(@"^32019320260924\d{6}$"), code);
 
-        // The clock follows the region's calendar (or says plainly that the calendar lacks the year).
-        DateOnly? expectedDeadline;
-        try { expectedDeadline = Calendar.AddWorkingDays(Calendar.LocalDate(acceptedAt), 5); }
-        catch (CalendarRangeException) { expectedDeadline = null; }
-        if (expectedDeadline is { } deadline)
-        {
-            var clock = zjj.GetProperty("clock");
-            Assert.Equal(deadline, DateOnly.Parse(clock.GetProperty("deadline").GetString()!));
-            Assert.Equal(5, clock.GetProperty("limitWorkingDays").GetInt32());
-            Assert.Equal(0, clock.GetProperty("pausedWorkingDays").GetInt32());
-            Assert.Contains(clock.GetProperty("stateName").GetString(), new[] { "正常", "预警" });
-        }
-        else
-        {
-            Assert.Equal(JsonValueKind.Null, zjj.GetProperty("clock").ValueKind);
-            Assert.Contains("calendar", zjj.GetProperty("clockProblem").GetString());
-        }
+        // The clock follows regions/320193/calendar.json: 5 working days after Thu 24 Sep (not counted) are Mon 28, Tue 29,
+        // Wed 30 Sep (Fri 25 中秋节 and the weekend are off), then — 国庆节 1–7 Oct off — Thu 8 and Fri 9 Oct.
+        var clock = zjj.GetProperty("clock");
+        Assert.True(clock.ValueKind == JsonValueKind.Object, $"no clock: {zjj.GetProperty("clockProblem")}");
+        Assert.Equal("2026-10-09", clock.GetProperty("deadline").GetString());
+        Assert.Equal(5, clock.GetProperty("limitWorkingDays").GetInt32());
+        Assert.Equal(0, clock.GetProperty("pausedWorkingDays").GetInt32());
+        // Read on Approvals' clock (Wed 30 Sep, 09:00 onwards): 28, 29, 30 Sep are used, 2 of 5 remain, and the region's
+        // threshold ("warning": 2 working days or 20 % of the limit) makes 2 left a 预警.
+        Assert.Equal((3, 2, "预警"), (clock.GetProperty("usedWorkingDays").GetInt32(), clock.GetProperty("remainingWorkingDays").GetInt32(),
+            clock.GetProperty("stateName").GetString()));
     }
 
     [Fact]
@@ -61,7 +54,8 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
         var started = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/special-procedures",
             new { type = 4, reason = "消防专家评审", plannedWorkingDays = 5 });
         Assert.Equal("特别程序（开始）", started.GetProperty("statusName").GetString());
-        if (started.GetProperty("clock").ValueKind == JsonValueKind.Object) Assert.True(started.GetProperty("clock").GetProperty("isPaused").GetBoolean());
+        Assert.True(started.GetProperty("clock").ValueKind == JsonValueKind.Object, $"no clock: {started.GetProperty("clockProblem")}");
+        Assert.True(started.GetProperty("clock").GetProperty("isPaused").GetBoolean());
         var ended = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/special-procedures/end", new { result = "评审通过" });
         var procedure = ended.GetProperty("specialProcedures")[0];
         Assert.Equal(("专家评审", "评审通过"), (procedure.GetProperty("typeName").GetString(), procedure.GetProperty("result").GetString()));

@@ -11,6 +11,8 @@ public sealed class SuiteApi(HttpClient gateway)
     public static readonly string[] SkeletonItems = ["320193-ZJ-SG-001", "320193-CG-SG-001"];
     public static readonly object SkeletonForm = new { 建设规模 = "5万平方米" };
 
+    public HttpClient Gateway => gateway;
+
     public async Task<HttpResponseMessage> SendAsync(Actor actor, HttpMethod method, string path, object? body = null) =>
         await gateway.SendAsync(actor.Request(method, path, body));
 

@@ -46,7 +46,9 @@ public sealed class SuiteFixture : IAsyncLifetime
             ],
             (options, _) => options.DisableDashboard = true);
         app = await builder.BuildAsync();
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        // A loaded machine (several suites building and starting at once) may need longer: APPROVAL_TEST_STARTUP_MINUTES.
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(
+            int.TryParse(Environment.GetEnvironmentVariable("APPROVAL_TEST_STARTUP_MINUTES"), out var minutes) && minutes > 0 ? minutes : 4));
         await app.StartAsync(startup.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
         Gateway = app.CreateHttpClient("gateway");

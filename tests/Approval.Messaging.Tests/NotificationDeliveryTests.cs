@@ -86,6 +86,7 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         await Eventually.Until(async () => (await StateAsync(app)).Sent.Count == 4, "both notices are sent by SMS and push");
 
         var (notices, _, sent) = await StateAsync(app);
+        Assert.NotEmpty(notices);
         Assert.All(notices, n => Assert.Equal("u-overtaken", n.RecipientId));
         Assert.Equal(["accepted", "licence-issued"], notices.Select(n => n.Kind).Order());
         Assert.Equal(2, sent.Count(m => m.Channel == "sms" && m.Destination == "13900000002"));

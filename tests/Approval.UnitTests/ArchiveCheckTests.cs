@@ -65,6 +65,7 @@ public sealed class ArchiveCheckTests
         var stranger = SealFactory.Create(protector, Seal.ArchiveHolder, "伪造章", "x", "", 9, Now.AddDays(-1), Now.AddYears(1), null);
         var result = await ArchiveChecker.CheckAsync(Package(stranger), _ => Task.FromResult<Seal?>(stranger), () => Task.FromResult<Seal?>(root));
         Assert.False(result.Authenticity.Passed);
+        Assert.NotEmpty(result.Authenticity.Failures);
         Assert.All(result.Authenticity.Failures, f => Assert.Equal(ArchiveLayout.ManifestSignature, f.File));
     }
 

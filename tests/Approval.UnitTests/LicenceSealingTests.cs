@@ -44,8 +44,53 @@ public sealed class LicenceSealingTests
 
         var proof = SealProof.Check(licence, seal, root);
         Assert.True(proof.Verified, string.Join("; ", proof.Problems));
-        Assert.Equal(Sm3.Hex(LicenceContent.Of(licence)), licence.ContentDigest);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(licence.Pdf, 0, 5));
+    }
+
+    /// <summary>
+    /// The canonical content (Canonical.cs: a header line, then "name=value" per field, UTF-8, LF, times as UTC ISO 8601
+    /// with milliseconds) of a licence whose every field is fixed, written out by hand; its SM3 digest computed outside this
+    /// code by OpenSSL 3 (`openssl dgst -sm3` of exactly this text; the same OpenSSL gives the GB/T 32905 vector
+    /// SM3("abc") = 66c7f0f4…8f4ba8e0). The identifier's check character J is ISO 7064 MOD 37,36 over
+    /// "11100000000001" + "11320193MB0001001K" + "20260000001" + "001", worked with the standard's recurrence.
+    /// </summary>
+    [Fact]
+    public void The_content_digest_is_the_sm3_of_the_canonical_text_worked_out_by_hand()
+    {
+        var licence = NewLicence();
+        licence = Copy(licence, licence.Holder, FixedApplication, FixedItemInstance);
+        var seal = FixedSeal();
+        sealer.Seal(licence, seal, Now);
+
+        const string canonical = "APPROVAL-LICENCE/1\n" +
+            "identifier=1.2.156.3005.2.11100000000001.11320193MB0001001K.20260000001.001.J\n" +
+            "typeCode=11100000000001\nlicenceName=建筑工程施工许可证\nissuerCode=ZJJ\nissuerName=示范区住房和城乡建设局\n" +
+            "issuerCreditCode=11320193MB0001001K\nholder=示范建设有限公司\nprojectCode=2509-320193-89-01-544060\n" +
+            "projectName=示范区科创园一期\nregionCode=320193\nitemCode=320193-ZJ-SG-001\n" +
+            "applicationId=0199a3c0-0000-7000-8000-00000000000a\nitemInstanceId=0199a3c0-0000-7000-8000-00000000000b\n" +
+            "decision=符合条件，准予许可\nissuedAt=2026-11-25T08:00:00.000Z\nvalidFrom=\nvalidTo=\n" +
+            "sealId=0199a3c0-0000-7000-8000-000000000001\nsealedAt=2026-11-25T08:00:00.000Z\n";
+        Assert.Equal(canonical, Encoding.UTF8.GetString(LicenceContent.Of(licence)));
+        Assert.Equal("caf25775a15ee888eff820a40c03fbbaa6a0204da1a2dd3eab4a6fbc0f3f9049", licence.ContentDigest);
+        Assert.True(SealProof.Check(licence, seal, root).ContentVerified);
+    }
+
+    private static readonly Guid FixedSealId = Guid.Parse("0199a3c0-0000-7000-8000-000000000001");
+    private static readonly Guid FixedApplication = Guid.Parse("0199a3c0-0000-7000-8000-00000000000a");
+    private static readonly Guid FixedItemInstance = Guid.Parse("0199a3c0-0000-7000-8000-00000000000b");
+
+    /// <summary>ZJJ's seal as SealFactory makes it, but under a fixed id (the content names the seal), certified by the root.</summary>
+    private Seal FixedSeal()
+    {
+        var (privateKey, publicKey) = Sm2.GenerateKeyPair();
+        var seal = new Seal
+        {
+            Id = FixedSealId, SealCode = "ZJJ-01", Name = "示范区住房和城乡建设局电子证照专用章", HolderCode = "ZJJ", HolderName = "示范区住房和城乡建设局",
+            HolderCreditCode = "11320193MB0001001K", Version = 1, PublicKey = publicKey, EncryptedPrivateKey = protector.Protect(privateKey, FixedSealId),
+            ValidFrom = Now.AddDays(-1), ValidTo = Now.AddYears(3), IssuerSealId = root.Id, CertificateSignature = [],
+        };
+        seal.CertificateSignature = new SealSigner(protector).Sign(root, SealCertificate.Content(seal));
+        return seal;
     }
 
     [Fact]
@@ -129,12 +174,12 @@ public sealed class LicenceSealingTests
         Assert.InRange(licence.Pdf.Length, 10_000, 400_000);
     }
 
-    private static Licence Copy(Licence l, string holder) => new()
+    private static Licence Copy(Licence l, string holder, Guid? applicationId = null, Guid? itemInstanceId = null) => new()
     {
         Id = l.Id, Identifier = l.Identifier, TypeCode = l.TypeCode, LicenceName = l.LicenceName, IssuerCode = l.IssuerCode,
         IssuerName = l.IssuerName, IssuerCreditCode = l.IssuerCreditCode, Holder = holder, ProjectCode = l.ProjectCode,
         ProjectName = l.ProjectName, RegionCode = l.RegionCode, ItemCode = l.ItemCode, Decision = l.Decision,
-        ApplicationId = l.ApplicationId, ItemInstanceId = l.ItemInstanceId, IssuedAt = l.IssuedAt,
+        ApplicationId = applicationId ?? l.ApplicationId, ItemInstanceId = itemInstanceId ?? l.ItemInstanceId, IssuedAt = l.IssuedAt,
         SealId = l.SealId, SealedAt = l.SealedAt, ContentDigest = l.ContentDigest, ContentSignature = l.ContentSignature,
         PdfDigest = l.PdfDigest, PdfSignature = l.PdfSignature, Pdf = l.Pdf,
     };

@@ -48,10 +48,36 @@ public sealed class OrderedDecisionTests
     [Fact]
     public void An_item_without_order_or_whose_earlier_item_is_not_in_the_stage_instance_decides_independently()
     {
-        var (_, earlier, _) = OrderedPair();
+        var (_, earlier, later) = OrderedPair();
         earlier.Start(Now);
-        earlier.EnsureMayDecide(null);
+        later.Start(Now);
+        // The earlier item has no order: even an undecided item of its stage does not hold it back.
+        earlier.EnsureMayDecide(later);
+        earlier.Conclude(true, "准予", Now);
+        Assert.Equal(ProcessingStatus.Approved, earlier.Status);
+
+        // The later item's earlier item was not applied for in this stage instance (none given): it decides on its own.
         var (_, _, alone) = OrderedPair();
+        alone.Start(Now);
         alone.EnsureMayDecide(null);
+        alone.Conclude(true, "准予许可", Now);
+        Assert.Equal(ProcessingStatus.Approved, alone.Status);
+    }
+
+    [Fact]
+    public void An_item_given_as_earlier_that_is_not_its_earlier_item_is_a_programming_error_naming_both()
+    {
+        var (_, earlier, later) = OrderedPair();
+        earlier.Start(Now);
+        later.Start(Now);
+        // The right item code, but of another stage instance (another application's fire-design review).
+        var (_, elsewhere, _) = OrderedPair();
+        var otherStage = Assert.Throws<InvalidOperationException>(() => later.EnsureMayDecide(elsewhere));
+        Assert.Equal($"item instance {elsewhere.Id} is not the earlier item of {later.Id}", otherStage.Message);
+        // The same stage instance, but another item than the one it follows (the later item itself).
+        var otherItem = Assert.Throws<InvalidOperationException>(() => later.EnsureMayDecide(later));
+        Assert.Equal($"item instance {later.Id} is not the earlier item of {later.Id}", otherItem.Message);
+        // Neither was mistaken for the earlier item having concluded: the later still waits for it.
+        Assert.Throws<EarlierItemUndecidedException>(() => later.EnsureMayDecide(earlier));
     }
 }

@@ -22,14 +22,18 @@ public sealed class StageAndProjectClockTests
         return (stage, [item]);
     }
 
-    // Accepted Thu 24 Sep 2026 (limit 15): 25 Sep 中秋节 and the weekend are off, 28–30 Sep are working days, 1–7 Oct off.
+    // Accepted Thu 24 Sep 2026 (limit 15), by regions/320193/calendar.json (2026: holidays 09-25/09-27 and 10-01/10-07,
+    // make-up working day Sat 10-10); the day of acceptance does not count:
+    //   Fri 25 Sep 中秋节, Sat 26–Sun 27 off → Mon 28 (1), Tue 29 (2), Wed 30 (3); Thu 1–Wed 7 Oct 国庆节 off;
+    //   Thu 8 (4), Fri 9 (5), Sat 10 make-up (6), Sun 11 off, Mon 12–Fri 16 (7–11), Sat 17–Sun 18 off, Mon 19 (12),
+    //   Tue 20 (13), Wed 21 (14), Thu 22 Oct (15) → the deadline is Thu 22 October 2026; by Wed 30 Sep 3 are used, 12 remain.
     [Fact]
     public void A_running_stage_counts_from_acceptance_across_the_holiday()
     {
         var (stage, _) = Stage(15, At(9, 24));
         var reading = stage.ReadClock(Calendar, At(9, 30), WarningThreshold.Default)!;
         Assert.Equal((3, 12, ClockState.OnTime), (reading.UsedWorkingDays, reading.RemainingWorkingDays, reading.State));
-        Assert.Equal(Calendar.AddWorkingDays(new DateOnly(2026, 9, 24), 15), reading.Deadline);
+        Assert.Equal(new DateOnly(2026, 10, 22), reading.Deadline);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static class CatalogEditorApi
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/catalog/editor/items/{code}/versions").WithTags("Catalog editor").RequireAuthorization(Role);
+        var api = app.MapGroup("/api/catalog/editor/items/{code}/versions").WithTags("Catalog editor").RequireAuthorization(Role)
+            .ForCatalogRegionStaff("Item 事项", "code");
         api.MapGet("/", List).WithSummary("Every version of an item, drafts included / 事项全部版本");
         api.MapPost("/", CreateDraft).WithSummary("Start a new draft version / 新建草稿版本");
         api.MapPut("/{version:int}", Edit).WithSummary("Edit a draft (a published version → 409) / 修改草稿");

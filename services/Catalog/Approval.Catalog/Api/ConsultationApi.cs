@@ -24,8 +24,8 @@ public static class ConsultationApi
         api.MapGet("/questions/mine", Mine).RequireAuthorization(Roles.Applicant).WithSummary("My questions and their answers / 我的咨询");
         api.MapGet("/questions", ForDepartment).RequireAuthorization(Roles.Department)
             .WithSummary("Questions about my department's items, ?answered=false for the open ones / 待答复咨询");
-        api.MapPost("/questions/{id:guid}/answer", Answer).RequireAuthorization(Roles.Department).WithSummary("Answer, optionally publishing to the FAQ / 答复");
-        api.MapPost("/questions/{id:guid}/publish", Publish).RequireAuthorization(Roles.Department).WithSummary("Publish an answered question to the FAQ / 发布到常见问题");
+        api.MapPost("/questions/{id:guid}/answer", Answer).RequireAuthorization(Roles.Department).ForCatalogRegionStaff("Question 咨询", "id").WithSummary("Answer, optionally publishing to the FAQ / 答复");
+        api.MapPost("/questions/{id:guid}/publish", Publish).RequireAuthorization(Roles.Department).ForCatalogRegionStaff("Question 咨询", "id").WithSummary("Publish an answered question to the FAQ / 发布到常见问题");
     }
 
     private static async Task<Created<QuestionDto>> Ask(
@@ -53,6 +53,9 @@ public static class ConsultationApi
     private static async Task<Ok<List<QuestionDto>>> ForDepartment(bool? answered, ClaimsPrincipal user, CatalogDbContext db, CancellationToken ct)
     {
         var org = user.OrganisationCode();
+        // The catalog is one region's: a department of another region with the same code has no questions here.
+        var region = await db.Regions.AsNoTracking().Select(r => r.Code).FirstOrDefaultAsync(ct);
+        if (region is null || !user.InRegion(region)) return TypedResults.Ok(new List<QuestionDto>());
         var query = db.Questions.AsNoTracking().Where(q => q.DepartmentCode == org);
         if (answered is not null) query = query.Where(q => (q.AnsweredAt != null) == answered);
         var list = await query.OrderBy(q => q.AskedAt).Take(200).ToListAsync(ct);

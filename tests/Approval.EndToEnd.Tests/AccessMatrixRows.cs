@@ -1,0 +1,139 @@
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>
+/// One object endpoint of the access matrix and what each caller gets. The path names the objects it needs in braces
+/// ({application}, {item}, {stage}, {consultation}, {intakeConsultation}, {material}, {draft}, {licence}, {archive},
+/// {project}, {engineering}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {publicItem}); the matrix makes
+/// them fresh for the row (<see cref="MatrixCase"/>). 404 when the caller may use the endpoint but not this object (its
+/// existence is not revealed), 403 when the caller's role may not use the endpoint at all, 401 without a token.
+/// </summary>
+/// <param name="Owner">Who may use the object: asked last, after every intruder, so it also proves none of them used it up.</param>
+/// <param name="Second">The other applicant (default <see cref="Actor.OtherApplicant"/>).</param>
+/// <param name="Portal">A portal endpoint: each caller uses its own portal cookie session, not a bearer token.</param>
+public sealed record MatrixRow(string Method, string Path, object? Body, Actor OtherRegionUser,
+    HttpStatusCode SecondApplicant, HttpStatusCode UnroutedDepartment, HttpStatusCode OtherRegionStatus,
+    string Unrouted = "CGJ", Actor? Owner = null, HttpStatusCode OwnerStatus = HttpStatusCode.OK, Actor? Second = null,
+    HttpStatusCode Anonymous = HttpStatusCode.Unauthorized, bool Portal = false)
+{
+    public bool ReadOnly => Method == "GET";
+
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>The rows, grouped by service. A new object endpoint joins by adding a row (the coverage test insists).</summary>
+public static class AccessMatrixRows
+{
+    public const string OtherRegion = "320200";
+    private const HttpStatusCode NotFound = HttpStatusCode.NotFound, Forbidden = HttpStatusCode.Forbidden, OK = HttpStatusCode.OK,
+        Created = HttpStatusCode.Created, NoContent = HttpStatusCode.NoContent, Found = HttpStatusCode.Found;
+
+    public static readonly Actor OtherRegionApplicant = Actor.OfRegion(OtherRegion, "applicant");
+    public static readonly Actor OtherRegionWindow = Actor.OfRegion(OtherRegion, "window", "ZHCK");
+    public static readonly Actor OtherRegionZjj = Actor.OfRegion(OtherRegion, "department", "ZJJ");
+    public static readonly Actor OtherRegionEditor = Actor.OfRegion(OtherRegion, "catalog-editor");
+    public static readonly Actor OtherRegionAdmin = Actor.OfRegion(OtherRegion, "region-admin");
+    public static readonly Actor Editor = new("editor-e2e", "catalog-editor", Name: "目录管理员");
+    private static readonly Actor Zjj = Actor.Department("ZJJ");
+
+    /// <summary>An applicant who registered under the holder's display name: a name is not an identity.</summary>
+    public static readonly Actor SameNameApplicant = new("applicant-samename", "applicant", Name: "示范建设有限公司");
+
+    private static readonly object Submission = new
+    {
+        projectCode = SuiteApi.ProjectCode, projectName = "越权", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
+    };
+
+    public static readonly MatrixRow[] Rows =
+    [
+        // Intake: the applicant's own applications; the window's decisions.
+        new("GET", "/api/intake/applications/{application}", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("GET", "/api/intake/applications/{application}/progress", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        // (no owner call: the case is accepted, which an applicant can no longer withdraw)
+        new("POST", "/api/intake/applications/{application}/withdraw", null, OtherRegionApplicant, NotFound, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/accept", null, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/refuse", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/reject-out-of-scope", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/corrections", new { corrections = new[] { new { subject = "越权", problem = "越权" } } }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/correct", new { }, OtherRegionApplicant, NotFound, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/consultations", new { question = "越权", departments = new[] { "ZJJ" } }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("GET", "/api/intake/applications/{application}/consultations", null, OtherRegionWindow, Forbidden, Forbidden, NotFound, Owner: Actor.Window),
+        new("GET", "/api/intake/applications/{application}/materials", null, OtherRegionWindow, NotFound, NotFound, NotFound, Unrouted: "JTJ", Owner: Actor.Applicant),
+        new("POST", "/api/intake/applications/{application}/materials", new { materials = new[] { new { name = "施工合同", materialId = "{material}" } } }, OtherRegionApplicant, NotFound, Forbidden, NotFound),
+        new("GET", "/api/intake/applications/{application}/progress/stream", null, OtherRegionWindow, NotFound, NotFound, NotFound),
+        new("GET", "/api/intake/applications/{application}/result-notice", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/intake/applications/{application}/result-notice", null, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/intake/applications/{application}/delivery", new { recipient = "越权", phone = "13800000000", address = "越权" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/intake/applications/{delivered}/delivery/shipped", new { carrier = "越权", trackingNumber = "X1" }, OtherRegionWindow, Forbidden, Forbidden, NotFound, Owner: Actor.Window),
+        new("GET", "/api/intake/materials/{material}/content", null, OtherRegionWindow, NotFound, NotFound, NotFound, Unrouted: "JTJ", Owner: Actor.Applicant),
+        new("POST", "/api/intake/consultations/{intakeConsultation}/answer", new { opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+        new("GET", "/api/intake/drafts/{draft}", null, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
+        new("PUT", "/api/intake/drafts/{draft}", Submission, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
+        new("DELETE", "/api/intake/drafts/{draft}", null, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: NoContent),
+        new("POST", "/api/intake/drafts/{draft}/submit", null, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: Created),
+
+        // Approvals: only the department the item is routed to, in its region.
+        new("GET", "/api/approvals/items/{item}", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+        new("GET", "/api/approvals/items/{item}/steps", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+        new("POST", "/api/approvals/items/{item}/steps", new { note = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/start", new { }, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+        new("POST", "/api/approvals/items/{item}/conclude", new { approved = true, opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/special-procedures", new { type = 4, reason = "越权", plannedWorkingDays = 5 }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/special-procedures/end", new { result = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/commitment/verification", new { fulfilled = true }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/revoke", new { reason = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/certificate", new { reference = "越权〔2026〕1号" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        // The inbound department-system API: another department is told plainly it may not act (403).
+        new("POST", "/api/approvals/inbound/items/{item}/start", new { }, OtherRegionZjj, Forbidden, Forbidden, NotFound, Owner: Zjj),
+        new("POST", "/api/approvals/inbound/items/{item}/steps", new { note = "越权" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/approvals/inbound/items/{item}/special-procedures", new { type = 4, reason = "越权", plannedWorkingDays = 5 }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/approvals/inbound/items/{item}/special-procedures/end", new { result = "越权" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/approvals/inbound/items/{item}/conclude", new { approved = true, opinion = "越权" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/approvals/inbound/items/{item}/certificate", new { reference = "越权〔2026〕1号" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
+        // The applicant's view of the items and clocks, and handing in owed materials: the owner and the region's staff only.
+        new("GET", "/api/approvals/applications/{application}/items", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/approvals/applications/{application}/items/{item}/materials", new { materials = new[] { "施工合同" } }, OtherRegionApplicant, NotFound, NotFound, NotFound),
+        // The project clock: an applicant of the project or the region's staff (any department of the region reads it).
+        new("GET", "/api/approvals/projects/{project}/clock", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
+        // Stage instances and consultation: only departments with an item in the stage (JTJ has none).
+        new("GET", "/api/approvals/stages/{stage}", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ", Owner: Zjj),
+        new("POST", "/api/approvals/stages/{stage}/consultations", new { topic = "越权", departments = new[] { "CGJ" } }, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
+        new("POST", "/api/approvals/stages/{stage}/consultations/{consultation}/answers", new { opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
+        new("POST", "/api/approvals/stages/{stage}/consultations/{consultation}/conclusion", new { conclusion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        // A department's own system endpoint and delivery log.
+        new("GET", "/api/approvals/departments/{department}/webhook", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("PUT", "/api/approvals/departments/{department}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("DELETE", "/api/approvals/departments/{department}/webhook", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("GET", "/api/approvals/departments/{department}/webhook/deliveries", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+
+        // Projects: the owner, or the region's staff (any department of the region reads it).
+        new("GET", "/api/projects/{project}", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/projects/{project}/engineering-codes", new { name = "越权分期" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: Created),
+        new("GET", "/api/projects/engineering/{engineering}", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
+
+        // Notifications: one's own notices only.
+        new("POST", "/api/notifications/inbox/{notice}/read", null, OtherRegionApplicant, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+
+        // Licences: the holder (by account, never by name), the issuing department, and the window, of the licence's region.
+        new("GET", "/api/licences/{licence}/pdf", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant, Second: SameNameApplicant),
+        new("POST", "/api/licences/{licence}/revoke", new { reason = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+        new("POST", "/api/licences/archives/{application}", null, OtherRegionWindow, Forbidden, Forbidden, NotFound, Owner: Actor.Window, OwnerStatus: Created),
+        new("GET", "/api/licences/archives/{archive}", null, OtherRegionWindow, Forbidden, Forbidden, NotFound, Owner: Actor.Window),
+
+        // Catalog: the region's catalog editors; a question's answer by the department of its item, in the region.
+        new("GET", "/api/catalog/editor/items/{catalogDraft}/versions", null, OtherRegionEditor, Forbidden, Forbidden, NotFound, Owner: Editor),
+        new("POST", "/api/catalog/editor/items/{catalogDraft}/versions", new { name = "越权", stageNo = 5, departmentCode = "GSGS", timeLimitWorkingDays = 1, kind = "utility", itemType = "20" }, OtherRegionEditor, Forbidden, Forbidden, NotFound),
+        new("PUT", "/api/catalog/editor/items/{catalogDraft}/versions/{version}", new { name = "越权", stageNo = 5, departmentCode = "GSGS", timeLimitWorkingDays = 1, kind = "utility", itemType = "20" }, OtherRegionEditor, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/catalog/editor/items/{catalogDraft}/versions/{version}/publish", new { }, OtherRegionEditor, Forbidden, Forbidden, NotFound, Owner: Editor),
+        // Any applicant may ask about a published item (it is public); nobody else asks.
+        new("POST", "/api/catalog/items/{publicItem}/questions", new { text = "矩阵咨询" }, OtherRegionZjj, Created, Forbidden, Forbidden, Owner: Actor.Applicant, OwnerStatus: Created),
+        new("POST", "/api/catalog/questions/{question}/answer", new { answer = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+        new("POST", "/api/catalog/questions/{question}/publish", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
+
+        // Identity: the region's administrator maintains the region's accounts.
+        new("PUT", "/api/identity/users/{user}", new { displayName = "越权", password = "Intrude#2026pass", roles = new[] { "window" } }, OtherRegionAdmin, Forbidden, Forbidden, NotFound),
+
+        // The portal's downloads, with each caller's portal session (anonymous: sent to sign in).
+        new("GET", "/download/licences/{licence}", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant, Second: SameNameApplicant, Anonymous: Found, Portal: true),
+        new("GET", "/download/materials/{material}", null, OtherRegionWindow, NotFound, NotFound, NotFound, Unrouted: "JTJ", Owner: Actor.Applicant, Anonymous: Found, Portal: true),
+    ];
+}
