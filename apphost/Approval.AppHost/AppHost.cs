@@ -25,8 +25,11 @@ var identity = Service<Projects.Approval_Identity>("identity")
     .WithEnvironment("Approval__Identity__SeedDemo", "true")
     .WithEnvironment("Approval__Identity__AdminPassword", Setting("Approval:Identity:AdminPassword", "Admin#2026pass"))
     .WithEnvironment("Approval__Identity__DemoPassword", Setting("Approval:Identity:DemoPassword", "Demo#2026pass"))
-    .WithEnvironment("Approval__Identity__DemoTotpKey", Setting("Approval:Identity:DemoTotpKey", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"))
-    .WithEnvironment("Approval__Identity__DepartmentClientSecret", Setting("Approval:Identity:DepartmentClientSecret", "dept-system-demo-secret"));
+    .WithEnvironment("Approval__Identity__DemoTotpKey", Setting("Approval:Identity:DemoTotpKey", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"));
+// Each department system (dept-CODE-system) has its own secret: dept-CODE-demo-secret unless configured.
+foreach (var department in RegionDepartments(regionPack))
+    identity.WithEnvironment($"Approval__Identity__DepartmentClients__{department}__Secret",
+        Setting($"Approval:Identity:DepartmentClients:{department}:Secret", $"dept-{department}-demo-secret"));
 identity.WithEnvironment("Approval__Identity__Issuer", identity.GetEndpoint("http"))
     .WithEnvironment("Approval__Identity__Authority", identity.GetEndpoint("http"));
 
@@ -114,3 +117,8 @@ identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://12
     .WithEnvironment("Approval__Identity__PortalRedirectUris__2", ReferenceExpression.Create($"http://localhost:{gatewayHttpPort}/signin-oidc"));
 
 builder.Build().Run();
+
+// The department codes of the region pack (catalog.json's departments[].code), as Identity seeds their clients.
+static IEnumerable<string> RegionDepartments(string pack) =>
+    System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "catalog.json"))).RootElement
+        .GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("code").GetString()!).ToList();

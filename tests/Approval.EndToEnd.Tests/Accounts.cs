@@ -10,7 +10,6 @@ public static class Accounts
     public const string DemoRegion = "320193";
 
     public const string DemoPassword = "Demo#2026pass";
-    public const string DepartmentClientSecret = "dept-system-demo-secret";
     /// <summary>The authenticator key of the seeded staff (admin, window-demo, dept-…, supervisor-demo) in local development.</summary>
     public const string DemoTotpKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 

@@ -3,10 +3,14 @@ using System.Text.Json;
 
 namespace Approval.EndToEnd.Tests;
 
-/// <summary>A department's own system (R-7.12b): a client-credentials token from the seeded client dept-CODE-system.</summary>
+/// <summary>
+/// A department's own system (R-7.12b): a client-credentials token from the seeded client dept-CODE-system, with that
+/// department's own secret (the AppHost's local-development default, docs/identity.md).
+/// </summary>
 public sealed class DepartmentSystem(HttpClient gateway, string department)
 {
-    public const string DemoSecret = "dept-system-demo-secret";
+    /// <summary>The local-development secret of dept-CODE-system: each department has its own.</summary>
+    public static string SecretOf(string department) => $"dept-{department}-demo-secret";
     private string? token;
 
     public async Task<HttpResponseMessage> PostAsync(string path, object body, string? idempotencyKey)
@@ -29,7 +33,7 @@ public sealed class DepartmentSystem(HttpClient gateway, string department)
     {
         using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = $"dept-{department}-system", ["client_secret"] = DemoSecret,
+            ["grant_type"] = "client_credentials", ["client_id"] = $"dept-{department}-system", ["client_secret"] = SecretOf(department),
         }));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"client credentials for dept-{department}-system: {(int)response.StatusCode} {text}");

@@ -70,7 +70,7 @@ public sealed class SignInFlowTests(SuiteFixture suite)
     [Fact]
     public async Task A_department_system_signs_in_with_client_credentials_and_sees_only_its_departments_items()
     {
-        var tokens = await oidc.ClientCredentialsAsync("dept-ZJJ-system", Accounts.DepartmentClientSecret);
+        var tokens = await oidc.ClientCredentialsAsync("dept-ZJJ-system", DepartmentSystem.SecretOf("ZJJ"));
         var claims = tokens.Claims();
         Assert.Equal(("ZJJ", "department", "320193"), (claims.GetProperty("org").GetString(), claims.GetProperty("role").GetString(), claims.GetProperty("region").GetString()));
 

@@ -1,4 +1,5 @@
 using Approval.Identity.Api;
+using Approval.Identity.Clients;
 using Approval.Identity.Connect;
 using Approval.Identity.Data;
 using Approval.Identity.Domain;
@@ -6,7 +7,10 @@ using Approval.Identity.Federation;
 using Approval.Identity.Seed;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Approval.Identity;
@@ -15,7 +19,9 @@ public static class IdentityServiceExtensions
 {
     public static IHostApplicationBuilder AddIdentityServer(this IHostApplicationBuilder builder)
     {
+        StartupChecks.ThrowIfUnsafe(builder.Configuration, builder.Environment);
         builder.AddServiceDatabase<IdentityDbContext>("identity");
+        builder.Services.TryAddSingleton(TimeProvider.System);
         var pack = builder.Configuration["Approval:RegionPack"]
             ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured.");
         builder.Services.AddSingleton(PackOrganisations.Read(pack).Region);
@@ -32,8 +38,10 @@ public static class IdentityServiceExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IdentityDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<IdentitySessions.PrincipalFactory>()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = IdentitySessions.KeepSessionId);
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = builder.Configuration["Approval:Identity:CookieName"] ?? "approval.signin";
@@ -44,24 +52,33 @@ public static class IdentityServiceExtensions
         var openIddict = builder.Services.AddOpenIddict();
         if (ProvincialFederation.IsConfigured(builder.Configuration)) openIddict.AddProvincialClient(builder.Configuration);
         openIddict
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>();
+                // Client secret rotation with a grace period (Clients/ApprovalApplicationManager).
+                o.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, ApprovalApplicationManager>();
+            })
             .AddServer(o =>
             {
-                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetRevocationEndpointUris("connect/revoke");
+                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetRevocationEndpointUris("connect/revoke")
+                    .SetEndSessionEndpointUris("connect/endsession");
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
-                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, "org", "region", Claims.PhoneNumber);
+                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, ApprovalClaims.Organisation, ApprovalClaims.Region, Claims.PhoneNumber,
+                    ApprovalClaims.RealNameNumber);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Approval:Identity:AccessTokenMinutes", 60)));
                 if (builder.Configuration["Approval:Identity:Issuer"] is { Length: > 0 } issuer) o.SetIssuer(new Uri(issuer));
                 SigningKeys.Configure(o, builder.Configuration);
                 // JWS access tokens, so the gateway and every service validate them with plain JwtBearer.
                 o.DisableAccessTokenEncryption();
-                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().EnableEndSessionEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
             });
 
         builder.AddAuditLog<IdentityDbContext>();
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<IdentitySeeder>();
+        builder.Services.AddScoped<SignInLockout>();
         builder.Services.AddSingleton<IRealNameVerifier, ChecksumRealNameVerifier>();
         return builder;
     }
@@ -71,6 +88,7 @@ public static class IdentityServiceExtensions
         ConnectEndpoints.Map(app);
         AccountsApi.Map(app);
         AdminApi.Map(app);
+        ClientsApi.Map(app);
         if (ProvincialFederation.IsConfigured(app.Configuration)) FederationEndpoints.Map(app);
         app.MapAuditApi<IdentityDbContext>("/api/identity/audit");
         return app;

@@ -86,6 +86,28 @@ public class ChartTests
         }
     }
 
+    /// <summary>
+    /// Issue 13: each department system has its own secret. Identity reads them from the Secret approval-department-clients
+    /// (one key per client, named as the setting); every overlay generates it with one line per department of its pack.
+    /// </summary>
+    [Fact]
+    public void Every_overlay_gives_each_department_system_its_own_secret_key()
+    {
+        var identity = Container("identity");
+        Assert.Contains(identity.Items("envFrom"), e => e.Text("secretRef", "name") == "approval-department-clients");
+        Assert.DoesNotContain(identity.Items("env"), e => e.Text("name") == "Approval__Identity__DepartmentClientSecret");
+        foreach (var overlay in Overlays())
+        {
+            var generator = ChartManifest.Kustomization(overlay).Items("secretGenerator").Single(g => g.Text("name") == "approval-department-clients");
+            var file = ((YamlScalarNode)generator.Items("envs").Single()).Value!;
+            var keys = File.ReadAllLines(Path.Combine(overlay, file + ".example"))
+                .Where(l => l.Contains('=') && !l.TrimStart().StartsWith('#')).Select(l => l.Split('=')[0].Trim()).ToList();
+            var pack = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.RegionPack(Path.GetFileName(overlay)), "catalog.json")))!;
+            var departments = pack["departments"]!.AsArray().Select(d => d!["code"]!.GetValue<string>());
+            Assert.Equal(departments.Select(c => $"Approval__Identity__DepartmentClients__{c}__Secret").Order(), keys.Order());
+        }
+    }
+
     [Fact]
     public void Services_given_the_region_pack_by_the_AppHost_mount_it_in_the_chart()
     {

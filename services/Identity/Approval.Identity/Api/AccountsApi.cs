@@ -5,7 +5,9 @@ using Approval.Identity.Domain;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Approval.Identity.Connect;
 using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
 
 namespace Approval.Identity.Api;
 
@@ -31,6 +33,7 @@ public static class AccountsApi
         errors.Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= 100, "name", "is required, at most 100 characters", "姓名或单位名称必填，最多100字");
         errors.Require(!string.IsNullOrWhiteSpace(request.UserName) && request.UserName.Length <= 64, "userName", "is required, at most 64 characters", "用户名必填，最多64个字符");
         errors.Require(!string.IsNullOrEmpty(request.Password), "password", "is required", "密码必填");
+        errors.Require(request.Password is not { Length: > InputLimits.Password }, "password", $"is at most {InputLimits.Password} characters", $"密码最多{InputLimits.Password}个字符");
         var number = request.Number?.Trim().ToUpperInvariant();
         var mobile = string.IsNullOrWhiteSpace(request.Mobile) ? null : request.Mobile.Trim();
         errors.Require(mobile is null || MobileNumber.IsValid(mobile), "mobile", "must be an 11-digit mainland mobile number starting with 13–19", "手机号码应为1开头的11位数字");
@@ -56,23 +59,38 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountDto>, Ok<SecondFactorDto>, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home,
-        HttpContext http, CancellationToken ct)
+        LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, SignInLockout lockout, IAuditLog audit,
+        HomeRegion home, HttpContext http, CancellationToken ct)
     {
         // One answer for every failure (unknown user, wrong password, locked out): it says nothing about which part was wrong.
         if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return SignInFailed();
-        var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (request.UserName.Length > InputLimits.UserName || request.Password.Length > InputLimits.Password)
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, "account", InputLimits.Bounded(request.UserName), "user name or password too long", home.Code, null, ct);
+            return SignInFailed();
+        }
         var user = await users.FindByNameAsync(request.UserName);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (user is not null && await lockout.IsLockedAsync(user.Id, address, ct))
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, "account", user.Id, "locked out at this address", user.RegionCode, null, ct);
+            return SignInFailed();
+        }
+        // Lockout is per account and address (SignInLockout), so Identity's own per-account counter is not fed here.
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor) await lockout.ResetAsync(user!.Id, address, ct);
         if (result.RequiresTwoFactor) return TypedResults.Ok(new SecondFactorDto("totp"));
-        if (result.Succeeded && user is not null && !user.TwoFactorEnabled && await StaffSecondFactor.IsStaffAsync(users, user))
+        if (result.Succeeded && !user!.TwoFactorEnabled && await StaffSecondFactor.IsStaffAsync(users, user))
         {
             await signIn.SignOutAsync();
             return TypedResults.Ok(await StaffSecondFactor.BeginEnrolmentAsync(http, users, user));
         }
         if (!result.Succeeded)
         {
+            if (user is not null && !result.IsLockedOut) await lockout.RecordFailureAsync(user.Id, address, ct);
             var why = result.IsLockedOut ? "locked out" : user is null ? "unknown user" : "wrong password";
-            await audit.RecordAsync(AuditActions.SignInFailed, "account", user?.Id ?? request.UserName, why, user?.RegionCode ?? home.Code, null, ct);
+            await audit.RecordAsync(AuditActions.SignInFailed, "account", user?.Id ?? InputLimits.Bounded(request.UserName), why, user?.RegionCode ?? home.Code, null, ct);
             return SignInFailed();
         }
         await audit.RecordAsync(AuditActions.SignIn, "account", user!.Id, "password", user.RegionCode, null, ct);
@@ -83,7 +101,8 @@ public static class AccountsApi
         TotpRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home, CancellationToken ct)
     {
         var pending = await signIn.GetTwoFactorAuthenticationUserAsync();
-        var user = string.IsNullOrWhiteSpace(request.Code) ? null : await StaffSecondFactor.CompleteAsync(signIn, users, request.Code.Replace(" ", ""));
+        var user = string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > InputLimits.TotpCode ? null
+            : await StaffSecondFactor.CompleteAsync(signIn, users, request.Code.Replace(" ", ""));
         if (user is null)
         {
             await audit.RecordAsync(AuditActions.SignInFailed, "account", pending?.Id, "wrong or missing TOTP code", pending?.RegionCode ?? home.Code, null, ct);
@@ -97,9 +116,11 @@ public static class AccountsApi
         statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed / 登录失败",
         detail: "The user name or password is not right, or the account may not sign in now. 用户名或密码不正确，或账户暂不能登录。");
 
-    private static async Task<NoContent> Logout(SignInManager<ApprovalUser> signIn)
+    /// <summary>Ends this browser's identity session (cookie) and revokes the refresh tokens issued from it (IdentitySessions).</summary>
+    private static async Task<NoContent> Logout(
+        HttpContext http, IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, CancellationToken ct)
     {
-        await signIn.SignOutAsync();
+        await IdentitySessions.EndAsync(http, authorizations, tokens, ct);
         return TypedResults.NoContent();
     }
 

@@ -32,7 +32,8 @@ public static class AdminApi
         var errors = new FieldErrors();
         errors.Require(region.Length == 6 && region.All(char.IsAsciiDigit), "regionCode", "must be a 6-digit administrative division code", "必须是6位行政区划代码");
         errors.Require(!string.IsNullOrWhiteSpace(request.Code) && request.Code.Length <= 32, "code", "is required, at most 32 characters", "机构编码必填，最多32个字符");
-        errors.Require(!string.IsNullOrWhiteSpace(request.Name), "name", "is required", "机构名称必填");
+        errors.Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= InputLimits.OrganisationName, "name",
+            $"is required, at most {InputLimits.OrganisationName} characters", $"机构名称必填，最多{InputLimits.OrganisationName}字");
         errors.Require(OrganisationKinds.All.Contains(request.Kind), "kind", $"must be one of {string.Join(", ", OrganisationKinds.All)}", "机构类型不正确");
         if (request.CreditCode is not null && UnifiedSocialCreditCode.Problem(request.CreditCode) is { } problem)
             errors.Add("creditCode", $"unified social credit code (GB 32100): {problem} / 统一社会信用代码不符合GB 32100");
@@ -53,8 +54,14 @@ public static class AdminApi
         var region = string.IsNullOrWhiteSpace(request.RegionCode) ? home.Code : request.RegionCode.Trim();
         var roles = request.Roles ?? [];
         var errors = new FieldErrors();
-        errors.Require(!string.IsNullOrWhiteSpace(request.DisplayName), "displayName", "is required", "显示名称必填");
-        errors.Require(roles.Count > 0 && roles.All(Roles.All.Contains), "roles", $"at least one of {string.Join(", ", Roles.All)}", "至少一个有效角色");
+        errors.Require(userName.Length <= InputLimits.NewUserName, "userName", $"is at most {InputLimits.NewUserName} characters", $"用户名最多{InputLimits.NewUserName}个字符");
+        errors.Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Trim().Length <= InputLimits.DisplayName, "displayName",
+            $"is required, at most {InputLimits.DisplayName} characters", $"显示名称必填，最多{InputLimits.DisplayName}字");
+        errors.Require(request.Password is not { Length: > InputLimits.Password }, "password", $"is at most {InputLimits.Password} characters", $"密码最多{InputLimits.Password}个字符");
+        errors.Require(request.OrganisationCode is not { Length: > InputLimits.Code }, "organisationCode", $"is at most {InputLimits.Code} characters", $"机构编码最多{InputLimits.Code}个字符");
+        errors.Require(region.Length == 6 && region.All(char.IsAsciiDigit), "regionCode", "must be a 6-digit administrative division code", "必须是6位行政区划代码");
+        errors.ThrowIfAny();
+        errors.Require(roles.Count > 0 && roles.Count <= Roles.All.Length && roles.All(Roles.All.Contains), "roles", $"at least one of {string.Join(", ", Roles.All)}", "至少一个有效角色");
         errors.Require(!roles.Contains(Roles.Department) || request.OrganisationCode is not null, "organisationCode", "is required for the department role", "部门角色必须关联机构");
         errors.Require(request.OrganisationCode is null || await db.Organisations.AnyAsync(o => o.RegionCode == region && o.Code == request.OrganisationCode, ct),
             "organisationCode", $"is not an organisation of region {region}", "不是该地区的机构");

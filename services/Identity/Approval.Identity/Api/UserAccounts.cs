@@ -14,6 +14,8 @@ public static class UserAccounts
         try { created = await users.CreateAsync(user, password); }
         catch (DbUpdateException) { throw new DuplicateAccountException(); } // the unique real-name number, lost in a race
         if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))) throw new DuplicateAccountException();
+        if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidUserName)))
+            throw ValidationException.For("userName", "may contain only letters, digits and - . _ @ +", "用户名只能包含字母、数字和 - . _ @ +");
         if (!created.Succeeded) throw PasswordProblem(created);
         var added = await users.AddToRolesAsync(user, roles);
         if (!added.Succeeded) throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Approval.Identity.Clients;
 using Approval.Identity.Domain;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.AspNetCore;
@@ -12,28 +13,50 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Approval.Identity.Connect;
 
 /// <summary>
-/// The two OpenIddict endpoints the suite handles itself (passthrough): authorize (code + PKCE, for a user
-/// signed in with the login cookie) and token (code, refresh token, client credentials). Discovery, JWKS
-/// and revocation are OpenIddict's own.
+/// The OpenIddict endpoints the suite handles itself (passthrough): authorize (code + PKCE, for a user signed in with
+/// the login cookie), token (code, refresh token, client credentials with a secret or private_key_jwt) and end session.
+/// Discovery, JWKS and revocation are OpenIddict's own.
 /// </summary>
 public static class ConnectEndpoints
 {
-    public const string OrganisationProperty = "org";
-    public const string RegionProperty = "region";
+    public const string OrganisationProperty = ClientProperties.Organisation;
+    public const string RegionProperty = ClientProperties.Region;
 
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize).ExcludeFromDescription();
         app.MapPost("/connect/token", Token).ExcludeFromDescription();
+        app.MapMethods("/connect/endsession", ["GET", "POST"], EndSession).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> Authorize(HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals, IConfiguration configuration)
+    private static async Task<IResult> Authorize(
+        HttpContext http, UserManager<ApprovalUser> users, TokenPrincipals principals, IConfiguration configuration,
+        IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations, TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var user = cookie.Succeeded ? await users.GetUserAsync(cookie.Principal!) : null;
         if (user is null || await users.IsLockedOutAsync(user)) return ToLoginPage(http, request, configuration);
-        return Results.SignIn(await principals.ForUserAsync(user, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var principal = await principals.ForUserAsync(user, request.GetScopes());
+        await IdentitySessions.BindAsync(principal, cookie.Principal!.FindFirst(IdentitySessions.SessionClaim)?.Value, user.Id, request,
+            applications, authorizations, clock, http.RequestAborted);
+        return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// RP-initiated logout (the portal's 退出 sends the browser here): ends the identity server's session and revokes what
+    /// it issued, then returns to the validated post_logout_redirect_uri, or to the site's home page.
+    /// </summary>
+    private static async Task<IResult> EndSession(
+        HttpContext http, IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, IAuditLog audit)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
+        var subject = (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Principal?.FindFirst(Claims.Subject)?.Value;
+        await IdentitySessions.EndAsync(http, authorizations, tokens, http.RequestAborted);
+        if (subject is not null) await audit.RecordAsync(IdentitySessions.SignOutAction, "account", subject, "signed out", null, null, http.RequestAborted);
+        return string.IsNullOrEmpty(request.PostLogoutRedirectUri)
+            ? Results.Redirect("/")
+            : Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     /// <summary>

@@ -7,7 +7,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Approval.Identity.Connect;
 
-/// <summary>Builds the principal a token is issued for: sub, name, org, role(s), region and phone_number (if registered), in the access and identity tokens.</summary>
+/// <summary>
+/// Builds the principal a token is issued for: sub, name, org, role(s), region, phone_number (if registered) and real_name_number
+/// (a person's or enterprise's ID number / credit code), in the access and identity tokens.
+/// </summary>
 public sealed class TokenPrincipals(UserManager<ApprovalUser> users)
 {
     public const string Scheme = "OpenIddict.Server.AspNetCore";
@@ -20,6 +23,8 @@ public sealed class TokenPrincipals(UserManager<ApprovalUser> users)
             .SetClaim(ApprovalClaims.Region, user.RegionCode)
             .SetClaim(ApprovalClaims.Organisation, user.OrganisationCode)
             .SetClaim(ApprovalClaims.PhoneNumber, user.PhoneNumber)
+            // The credit code / ID number of a person or enterprise account, so other services match holders by identity.
+            .SetClaim(ApprovalClaims.RealNameNumber, user.Kind is AccountKind.Person or AccountKind.Enterprise ? user.RealNameNumber : null)
             .SetClaims(ApprovalClaims.Role, [.. await users.GetRolesAsync(user)]);
         return Finish(identity, scopes);
     }

@@ -1,4 +1,6 @@
-using Approval.Identity.Connect;
+using System.Text.Json;
+using Approval.Contracts.Codes;
+using Approval.Identity.Clients;
 using Approval.Identity.Data;
 using Approval.Identity.Domain;
 using Approval.ServiceDefaults.Identity;
@@ -13,13 +15,16 @@ namespace Approval.Identity.Seed;
 /// Seeds, idempotently and under an advisory lock (replicas start together): the region pack's
 /// organisations, the roles, the region admin, the portal client (code + PKCE; its redirect URIs follow the
 /// configuration on every start) and one client-credentials
-/// client per department; with Approval:Identity:SeedDemo also the demo users of the README.
+/// client per department, each with its own secret; with Approval:Identity:SeedDemo also the demo users of the README.
 /// </summary>
 public sealed class IdentitySeeder(
     IdentityDbContext db, RoleManager<IdentityRole> roles, UserManager<ApprovalUser> users,
-    IOpenIddictApplicationManager applications, IConfiguration configuration, ILogger<IdentitySeeder> log)
+    IOpenIddictApplicationManager applications, IConfiguration configuration, TimeProvider clock, ILogger<IdentitySeeder> log)
 {
     public const string PortalClient = "approval-portal";
+
+    /// <summary>The demo applicant 示范建设有限公司's unified social credit code (local development only).</summary>
+    public static readonly string DemoApplicantCreditCode = "91320193MA0000001" + UnifiedSocialCreditCode.CheckCharacter("91320193MA0000001");
     private const long SeedLock = 0x49_44_45_4E_54_49_54; // "IDENTIT"
 
     public async Task SeedAsync(string packFolder, CancellationToken ct)
@@ -39,10 +44,8 @@ public sealed class IdentitySeeder(
 
         await SeedPortalClientAsync(ct);
         await SeedFederatedClientAsync(ct);
-        var secret = configuration["Approval:Identity:DepartmentClientSecret"];
-        if (!string.IsNullOrEmpty(secret))
-            foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
-                await SeedDepartmentClientAsync(department, secret, ct);
+        foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
+            await SeedDepartmentClientAsync(department, ct);
 
         var adminPassword = configuration["Approval:Identity:AdminPassword"];
         if (!string.IsNullOrEmpty(adminPassword))
@@ -50,7 +53,7 @@ public sealed class IdentitySeeder(
         var demoPassword = configuration["Approval:Identity:DemoPassword"];
         if (configuration.GetValue<bool>("Approval:Identity:SeedDemo") && !string.IsNullOrEmpty(demoPassword))
         {
-            await EnsureUserAsync("applicant-demo", "示范建设有限公司", demoPassword, null, region.Code, [Roles.Applicant]);
+            await EnsureUserAsync("applicant-demo", "示范建设有限公司", demoPassword, null, region.Code, [Roles.Applicant], DemoApplicantCreditCode);
             await EnsureUserAsync("window-demo", "综合窗口王五", demoPassword, PackOrganisations.WindowCode, region.Code, [Roles.Window]);
             await EnsureUserAsync("supervisor-demo", "监察科赵六", demoPassword, null, region.Code, [Roles.Supervisor]);
             foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
@@ -119,27 +122,49 @@ public sealed class IdentitySeeder(
         await applications.CreateAsync(descriptor, ct);
     }
 
-    private async Task SeedDepartmentClientAsync(Organisation department, string secret, CancellationToken ct)
+    /// <summary>
+    /// One confidential client per department, each with its own secret: Approval:Identity:DepartmentClients:CODE:Secret
+    /// where the deployment sets one (applied again whenever that setting changes, the previous secret valid for the
+    /// grace period), otherwise a random one that is stored hashed and shown to nobody: the region admin rotates it
+    /// (POST /api/identity/clients/{clientId}/secret) to hand the first secret to the department.
+    /// </summary>
+    private async Task SeedDepartmentClientAsync(Organisation department, CancellationToken ct)
     {
-        var clientId = $"dept-{department.Code}-system";
-        if (await applications.FindByClientIdAsync(clientId, ct) is not null) return;
+        var manager = (ApprovalApplicationManager)applications;
+        var clientId = ClientProperties.ClientIdOf(department.Code);
+        var configured = configuration[$"Approval:Identity:DepartmentClients:{department.Code}:Secret"];
+        if (await manager.FindByClientIdAsync(clientId, ct) is { } existing)
+        {
+            if (!string.IsNullOrEmpty(configured) && !await manager.IsConfiguredSecretAsync(existing, configured, ct))
+            {
+                await manager.RotateSecretAsync(existing, configured, ClientProperties.FromConfiguration, ct);
+                log.LogInformation("{ClientId}: the configured secret changed and now applies; the previous one stays valid for {Grace}", clientId, manager.GracePeriod);
+            }
+            return;
+        }
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = clientId, ClientSecret = secret, DisplayName = $"{department.Name}业务系统", ClientType = ClientTypes.Confidential,
+            ClientId = clientId, ClientSecret = string.IsNullOrEmpty(configured) ? ClientProperties.NewSecret() : configured,
+            DisplayName = $"{department.Name}业务系统", ClientType = ClientTypes.Confidential,
             Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
         };
-        descriptor.Properties[ConnectEndpoints.OrganisationProperty] = System.Text.Json.JsonSerializer.SerializeToElement(department.Code);
-        descriptor.Properties[ConnectEndpoints.RegionProperty] = System.Text.Json.JsonSerializer.SerializeToElement(department.RegionCode);
-        await applications.CreateAsync(descriptor, ct);
+        descriptor.Properties[ClientProperties.Organisation] = JsonSerializer.SerializeToElement(department.Code);
+        descriptor.Properties[ClientProperties.Region] = JsonSerializer.SerializeToElement(department.RegionCode);
+        ApprovalApplicationManager.Stamp(descriptor, string.IsNullOrEmpty(configured) ? ClientProperties.Generated : ClientProperties.FromConfiguration, clock.GetUtcNow());
+        if (!string.IsNullOrEmpty(configured))
+            descriptor.Properties[ClientProperties.ConfiguredSecret] = JsonSerializer.SerializeToElement(await manager.HashAsync(configured, ct));
+        await manager.CreateAsync(descriptor, ct);
     }
 
-    private async Task EnsureUserAsync(string userName, string displayName, string password, string? organisation, string region, string[] userRoles)
+    private async Task EnsureUserAsync(
+        string userName, string displayName, string password, string? organisation, string region, string[] userRoles, string? realNameNumber = null)
     {
         if (await users.FindByNameAsync(userName) is not null) return;
         var user = new ApprovalUser
         {
             UserName = userName, DisplayName = displayName, RegionCode = region, OrganisationCode = organisation,
             Kind = userRoles.Contains(Roles.Applicant) ? AccountKind.Enterprise : AccountKind.Staff,
+            RealNameNumber = realNameNumber, RealNameVerified = realNameNumber is not null,
         };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) throw new InvalidOperationException($"seeding {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");

@@ -19,6 +19,7 @@ public static class PortalSignIn
     public const string ClientId = "approval-portal";
     public const string AccessTokenClaim = "access_token";
     public const string LoginPath = "/account/login";
+    public const string EndSessionPath = "/connect/endsession";
 
     private static readonly string[] CopiedClaims =
         [ApprovalClaims.Subject, ApprovalClaims.Name, ApprovalClaims.Role, ApprovalClaims.Organisation, ApprovalClaims.Region];
@@ -96,7 +97,12 @@ public static class PortalSignIn
         return new ClaimsPrincipal(identity);
     }
 
-    /// <summary>/account/signin starts the code flow (after the password step); /account/signout ends the portal session.</summary>
+    /// <summary>
+    /// /account/signin starts the code flow (after the password step); /account/signout ends the portal session and then
+    /// sends the browser to the identity server's end-session endpoint (on the same origin, through the gateway), which
+    /// ends its login session too and revokes the tokens issued from it, so the next person at a shared PC starts at
+    /// the login page (issue 13). The endpoint returns the browser to the home page.
+    /// </summary>
     public static void MapSignInEndpoints(this WebApplication app)
     {
         app.MapGet("/account/signin", (string? returnUrl) => Results.Challenge(
@@ -105,7 +111,7 @@ public static class PortalSignIn
         app.MapGet("/account/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/");
+            return Results.Redirect($"{http.Request.PathBase}{EndSessionPath}");
         }).AllowAnonymous();
     }
 
