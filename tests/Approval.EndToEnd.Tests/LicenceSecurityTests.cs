@@ -1,0 +1,168 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 13 through the gateway: a licence belongs to its holder's account (never to a display name), seals are the
+/// region admin's to provision from the organisation record, a department issues only for its own concluded item,
+/// archives and revocations stay in their region, and a zip bomb is refused within bounds.
+/// </summary>
+[Collection(SuiteCollection.Name)]
+public sealed class LicenceSecurityTests(SuiteFixture suite)
+{
+    private const string OtherRegion = "320200";
+    private const string FireDesign = "320193-ZJ-SG-002";
+    private static readonly Actor Supervisor = new("supervisor-e2e", "supervisor", Name: "监察科赵六");
+    private readonly SuiteApi api = new(suite.Gateway);
+
+    [Fact]
+    public async Task A_namesake_enterprise_gets_neither_the_holders_pdf_nor_their_reusable_licences()
+    {
+        var name = $"同名测试公司{Guid.NewGuid():N}"[..14];
+        var holder = new Actor($"holder-{Guid.NewGuid():N}"[..24], "applicant", Name: name);
+        var namesake = new Actor($"namesake-{Guid.NewGuid():N}"[..24], "applicant", Name: name);
+        var applicationId = await api.SubmitAsync(holder);
+        await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{applicationId}/accept");
+        await ConcludeAsync("ZJJ", await api.ItemRoutedToAsync("ZJJ", applicationId));
+        var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(holder, applicationId),
+            p => p.GetProperty("licences").GetArrayLength() == 1, "the permit's certificate is issued");
+        var identifier = progress.GetProperty("licences")[0].GetProperty("identifier").GetString()!;
+        var pdfPath = $"/api/licences/{identifier}/pdf";
+
+        await api.ExpectAsync(HttpStatusCode.NotFound, namesake, HttpMethod.Get, pdfPath);
+        var offered = await api.ExpectAsync(HttpStatusCode.OK, namesake, HttpMethod.Get, "/api/licences/reusable");
+        Assert.DoesNotContain(offered.EnumerateArray(), l => l.GetProperty("identifier").GetString() == identifier);
+
+        using (var pdf = await api.SendAsync(holder, HttpMethod.Get, pdfPath))
+            Assert.Equal((HttpStatusCode.OK, "application/pdf"), (pdf.StatusCode, pdf.Content.Headers.ContentType?.MediaType));
+        var own = await api.ExpectAsync(HttpStatusCode.OK, holder, HttpMethod.Get, "/api/licences/reusable");
+        Assert.Equal([identifier], own.EnumerateArray().Select(l => l.GetProperty("identifier").GetString()));
+
+        // Staff name the holder by account or credit code, never by display name.
+        var byName = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holder={Uri.EscapeDataString(name)}");
+        Assert.True(byName.GetProperty("errors").TryGetProperty("holderId", out _), byName.ToString());
+        var byAccount = await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holderId={Uri.EscapeDataString(holder.User)}");
+        Assert.Contains(byAccount.EnumerateArray(), l => l.GetProperty("identifier").GetString() == identifier);
+
+        // Another region's ZJJ cannot revoke the demo region's ZJJ licence.
+        await api.ExpectAsync(HttpStatusCode.NotFound, Actor.OfRegion(OtherRegion, "department", "ZJJ"), HttpMethod.Post,
+            $"/api/licences/{identifier}/revoke", new { reason = "外区撤销" });
+
+        // The denied download and the holder's download are audited.
+        var audit = await api.ExpectAsync(HttpStatusCode.OK, Supervisor, HttpMethod.Get, $"/api/licences/audit?objectId={Uri.EscapeDataString(identifier)}&take=500");
+        Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("action").GetString() == "access-denied");
+        Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("action").GetString() == "download");
+    }
+
+    [Fact]
+    public async Task Only_the_region_admin_provisions_a_seal_and_its_name_and_credit_code_come_from_the_organisation_record()
+    {
+        var forged = new { departmentCode = "STJ", departmentName = "伪造的生态环境局", creditCode = Accounts.NewCreditCode() };
+        await api.ExpectAsync(HttpStatusCode.Forbidden, Actor.Department("STJ"), HttpMethod.Post, "/api/licences/seals", forged);
+
+        var seal = await AdminAsync(HttpStatusCode.Created, "/api/licences/seals", forged);
+        Assert.Equal(("STJ", "示范区生态环境局", "11320193MB00010050"),
+            (seal.GetProperty("holderCode").GetString(), seal.GetProperty("holderName").GetString(), seal.GetProperty("holderCreditCode").GetString()));
+        await AdminAsync(HttpStatusCode.NotFound, "/api/licences/seals", new { departmentCode = "NOPE" });
+    }
+
+    [Fact]
+    public async Task A_department_issues_only_for_its_own_concluded_item_and_the_holder_and_application_come_from_the_item()
+    {
+        var holder = new Actor($"issue-{Guid.NewGuid():N}"[..24], "applicant", Name: $"出证测试公司{Guid.NewGuid():N}"[..14]);
+        var created = await api.ExpectAsync(HttpStatusCode.Created, holder, HttpMethod.Post, "/api/intake/applications", new
+        {
+            projectCode = SuiteApi.ProjectCode, projectName = "部门出证项目", stageNo = 3, itemCodes = new[] { FireDesign },
+            form = new Dictionary<string, object> { ["总建筑面积（平方米）"] = 52000, ["建筑高度（米）"] = 80 },
+        });
+        var applicationId = created.GetProperty("id").GetGuid();
+        await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{applicationId}/accept");
+        var item = await api.ItemRoutedToAsync("ZJJ", applicationId);
+        await AdminAsync(HttpStatusCode.Created, "/api/licences/seals", new { departmentCode = "ZJJ" });
+        var body = new
+        {
+            itemInstanceId = item, typeCode = "11100000MB0000009X001", licenceName = "消防设计审查意见书", decision = "消防设计审查合格",
+            holder = "冒名公司", applicationId = Guid.NewGuid(), projectCode = "2509-320193-89-01-000000",
+        };
+
+        await api.ExpectAsync(HttpStatusCode.NotFound, Actor.Department("CGJ"), HttpMethod.Post, "/api/licences", body);
+        await api.ExpectAsync(HttpStatusCode.Conflict, Actor.Department("ZJJ"), HttpMethod.Post, "/api/licences", body);
+        await ConcludeAsync("ZJJ", item);
+
+        // The conclusion reaches Licences as an event: until then the item is not known there as concluded (409).
+        var issued = await SuiteApi.PollAsync(async () =>
+        {
+            using var response = await api.SendAsync(Actor.Department("ZJJ"), HttpMethod.Post, "/api/licences", body);
+            return (response.StatusCode, Text: await response.Content.ReadAsStringAsync());
+        }, r => r.StatusCode != HttpStatusCode.Conflict, "Licences learns that the item concluded approved");
+        Assert.True(issued.StatusCode == HttpStatusCode.Created, issued.Text);
+        var licence = JsonDocument.Parse(issued.Text).RootElement;
+        Assert.Equal((holder.Name, applicationId, SuiteApi.ProjectCode, "320193"),
+            (licence.GetProperty("holder").GetString(), licence.GetProperty("applicationId").GetGuid(),
+             licence.GetProperty("projectCode").GetString(), licence.GetProperty("regionCode").GetString()));
+        await api.ExpectAsync(HttpStatusCode.Conflict, Actor.Department("ZJJ"), HttpMethod.Post, "/api/licences", body);
+        using var pdf = await api.SendAsync(holder, HttpMethod.Get, $"/api/licences/{licence.GetProperty("identifier").GetString()}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_regions_window_can_neither_build_nor_download_an_archive()
+    {
+        var applicationId = await api.SubmitAsync(Actor.Applicant, "归档分区项目");
+        await api.ExpectAsync(HttpStatusCode.Created, Actor.Window, HttpMethod.Post, $"/api/licences/archives/{applicationId}");
+        var otherWindow = Actor.OfRegion(OtherRegion, "window", "ZHCK");
+
+        await api.ExpectAsync(HttpStatusCode.NotFound, otherWindow, HttpMethod.Get, $"/api/licences/archives/{applicationId}");
+        await api.ExpectAsync(HttpStatusCode.NotFound, otherWindow, HttpMethod.Post, $"/api/licences/archives/{applicationId}");
+        using var own = await api.SendAsync(Actor.Window, HttpMethod.Get, $"/api/licences/archives/{applicationId}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_fails_the_archive_check_within_bounds()
+    {
+        // ~2 MiB on the wire, 2.2 GiB inflated: more than any package the library builds or a process can hold in one buffer.
+        var bomb = ZipBomb(entryBytes: 2_200L * 1024 * 1024);
+        using var request = Actor.Window.Request(HttpMethod.Post, "/api/licences/archives/check");
+        request.Content = new ByteArrayContent(bomb);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using var response = await suite.Gateway.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        var check = JsonDocument.Parse(text).RootElement;
+        Assert.False(check.GetProperty("passed").GetBoolean());
+        Assert.Contains(check.GetProperty("security").GetProperty("failures").EnumerateArray(),
+            f => f.GetProperty("reason").GetString()!.Contains("limit", StringComparison.Ordinal));
+    }
+
+    private static byte[] ZipBomb(long entryBytes)
+    {
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var stream = zip.CreateEntry("application/progress.json", CompressionLevel.Optimal).Open();
+            var zeros = new byte[1024 * 1024];
+            for (long written = 0; written < entryBytes; written += zeros.Length) stream.Write(zeros);
+        }
+        return output.ToArray();
+    }
+
+    private async Task ConcludeAsync(string department, Guid item)
+    {
+        var actor = Actor.Department(department);
+        await api.ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+        await api.ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "符合条件，准予许可" });
+    }
+
+    private async Task<JsonElement> AdminAsync(HttpStatusCode expected, string path, object body)
+    {
+        using var request = Accounts.Bearer(HttpMethod.Post, path, await ActorTokens.AdminTokenAsync(), body);
+        using var response = await suite.Gateway.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"POST {path} as the region admin: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
