@@ -11,7 +11,10 @@ public sealed record ApplicationAccepted(
     int StageNo,
     IReadOnlyList<AcceptedItem> Items,
     string Actor,
-    DateTimeOffset AcceptedAt);
+    DateTimeOffset AcceptedAt,
+    // The applicant's 统一社会信用代码 / 居民身份证号码 as the token stated it at submission (null when unknown): with
+    // ApplicantId it is the holder identity a licence is matched by, never ApplicantName.
+    string? ApplicantNumber = null);
 
 /// <summary>One catalog item of an accepted application, as the catalog described it at application time.</summary>
 public sealed record AcceptedItem(

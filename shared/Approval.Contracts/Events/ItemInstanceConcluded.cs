@@ -17,4 +17,8 @@ public sealed record ItemInstanceConcluded(
     string DepartmentCreditCode,
     string? LicenceTypeCode,
     string? LicenceName,
-    DateTimeOffset ConcludedAt);
+    DateTimeOffset ConcludedAt,
+    // The holder's identity (the applicant account and its credit code / ID number): what the licence is matched by.
+    // Holder stays the display name printed on the certificate.
+    string HolderId = "",
+    string? HolderNumber = null);

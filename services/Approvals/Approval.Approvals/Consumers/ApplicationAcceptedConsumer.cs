@@ -40,7 +40,7 @@ public sealed class ApplicationAcceptedConsumer(
         {
             var item = ItemInstance.Open(stage, m.RegionCode, m.ProjectCode, m.ProjectName, m.ApplicantName,
                 i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.DepartmentCreditCode, i.TimeLimitWorkingDays,
-                i.LicenceTypeCode, i.LicenceName, m.AcceptedAt);
+                i.LicenceTypeCode, i.LicenceName, m.AcceptedAt, m.ApplicantId, m.ApplicantNumber);
             // The order binds only when the earlier item is part of this stage instance too.
             var rule = rules.Item(i.ItemCode);
             item.WithCatalogRules(rule?.After is { } after && codes.Contains(after) ? after : null, rule?.Milestone ?? false, rule?.NotificationCommitment ?? false);

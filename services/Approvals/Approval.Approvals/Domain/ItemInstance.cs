@@ -12,7 +12,12 @@ public sealed partial class ItemInstance
     public required string RegionCode { get; init; }
     public required string ProjectCode { get; init; }
     public required string ProjectName { get; init; }
+    /// <summary>The holder's display name, printed on the certificate; never an access key.</summary>
     public required string Holder { get; init; }
+    /// <summary>The holder's applicant account (token subject): what its licence belongs to.</summary>
+    public string HolderId { get; init; } = "";
+    /// <summary>The holder's 统一社会信用代码 / 居民身份证号码, when the application recorded it.</summary>
+    public string? HolderNumber { get; init; }
     public required string ItemCode { get; init; }
     public required string ItemName { get; init; }
     public required string DepartmentCode { get; init; }
@@ -42,11 +47,11 @@ public sealed partial class ItemInstance
 
     public static ItemInstance Open(StageInstance stage, string regionCode, string projectCode, string projectName, string holder,
         string itemCode, string itemName, string departmentCode, string departmentName, string departmentCreditCode,
-        int timeLimit, string? licenceTypeCode, string? licenceName, DateTimeOffset acceptedAt) => new()
+        int timeLimit, string? licenceTypeCode, string? licenceName, DateTimeOffset acceptedAt, string holderId = "", string? holderNumber = null) => new()
     {
         Id = Guid.CreateVersion7(acceptedAt), ApplicationId = stage.ApplicationId, StageInstanceId = stage.Id,
         ParallelInstanceCode = stage.ParallelInstanceCode, RegionCode = regionCode, ProjectCode = projectCode,
-        ProjectName = projectName, Holder = holder, ItemCode = itemCode, ItemName = itemName, DepartmentCode = departmentCode,
+        ProjectName = projectName, Holder = holder, HolderId = holderId, HolderNumber = holderNumber, ItemCode = itemCode, ItemName = itemName, DepartmentCode = departmentCode,
         DepartmentName = departmentName, DepartmentCreditCode = departmentCreditCode, TimeLimitWorkingDays = timeLimit,
         LicenceTypeCode = licenceTypeCode, LicenceName = licenceName, Status = ProcessingStatus.Accepted, AcceptedAt = acceptedAt,
     };

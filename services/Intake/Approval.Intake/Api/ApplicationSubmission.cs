@@ -8,6 +8,7 @@ using Approval.Intake.Domain;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Api;
 
@@ -58,7 +59,8 @@ public sealed class ApplicationSubmission(
         var now = clock.GetUtcNow();
         var application = Domain.Application.Receive(region.Code, request.ProjectCode!, request.ProjectName!.Trim(),
             applicant.Id, applicant.Name, stage.No, stage.Name, form, items, now,
-            channel, channel == AcceptanceChannel.Web ? null : actor.DisplayName(), project?.EngineeringCode);
+            channel, channel == AcceptanceChannel.Web ? null : actor.DisplayName(), project?.EngineeringCode,
+            await ApplicantNumberAsync(applicant, channel, actor, ct));
         var attached = await materials.ResolveAsync(application, request.Materials, now, ct);
 
         db.Applications.Add(application);
@@ -68,6 +70,16 @@ public sealed class ApplicationSubmission(
         ApplicationAccess.Audit(audit, application);
         return application;
     }
+
+    /// <summary>
+    /// The holder's credit code / ID number (real_name_number): online, the applicant's own token states it; at the counter
+    /// the window names only the account, so the number its earlier online applications recorded is carried over (or none).
+    /// </summary>
+    private async Task<string?> ApplicantNumberAsync(Applicant applicant, AcceptanceChannel channel, ClaimsPrincipal actor, CancellationToken ct) =>
+        channel == AcceptanceChannel.Web
+            ? actor.CreditOrIdNumber()
+            : await db.Applications.AsNoTracking().Where(a => a.ApplicantId == applicant.Id && a.ApplicantNumber != null)
+                .OrderByDescending(a => a.ReceivedAt).Select(a => a.ApplicantNumber).FirstOrDefaultAsync(ct);
 
     /// <summary>The project an engineering code (工程代码) names, read with the caller's token; none named → null.</summary>
     public async Task<ProjectPrefill?> ProjectOfAsync(string? engineeringCode, CancellationToken ct)

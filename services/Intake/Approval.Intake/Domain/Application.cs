@@ -14,6 +14,8 @@ public sealed class Application
     public string? EngineeringCode { get; init; }
     public required string ApplicantId { get; init; }
     public required string ApplicantName { get; init; }
+    /// <summary>The applicant's 统一社会信用代码 / 居民身份证号码 (token claim real_name_number), null when unknown: with ApplicantId the holder identity of its licences.</summary>
+    public string? ApplicantNumber { get; init; }
     public required int StageNo { get; init; }
     public required string StageName { get; init; }
     public string FormData { get; private set; } = "{}";
@@ -39,13 +41,13 @@ public sealed class Application
     public static Application Receive(
         string regionCode, string projectCode, string projectName, string applicantId, string applicantName,
         int stageNo, string stageName, string formData, List<ApplicationItem> items, DateTimeOffset now,
-        AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null, string? engineeringCode = null)
+        AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null, string? engineeringCode = null, string? applicantNumber = null)
     {
         if (items.Count == 0) throw ValidationException.For("itemCodes", "at least one item is required", "至少选择一个事项");
         return new Application
         {
             Id = Guid.CreateVersion7(now), RegionCode = regionCode, ProjectCode = projectCode, ProjectName = projectName,
-            ApplicantId = applicantId, ApplicantName = applicantName, StageNo = stageNo, StageName = stageName,
+            ApplicantId = applicantId, ApplicantName = applicantName, ApplicantNumber = applicantNumber, StageNo = stageNo, StageName = stageName,
             FormData = formData, Items = items, Status = ProcessingStatus.Received, ReceivedAt = now,
             Channel = channel, EnteredBy = enteredBy, EngineeringCode = engineeringCode,
         };

@@ -185,6 +185,13 @@ namespace Approval.Approvals.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderNumber")
+                        .HasColumnType("text");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasColumnType("text");

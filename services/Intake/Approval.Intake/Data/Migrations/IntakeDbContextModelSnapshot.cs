@@ -81,6 +81,9 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ApplicantNumber")
+                        .HasColumnType("text");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
