@@ -57,11 +57,14 @@ var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(
 foreach (var (service, key) in new[] { (intake, "Approval:Time:IntakeNow"), (approvals, "Approval:Time:ApprovalsNow") })
     if (builder.Configuration[key] is { Length: > 0 } now) service.WithEnvironment("Approval__Time__Now", now);
 var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(identity)
+    // The organisation record: a department's seal is named and credit-coded from the region pack.
+    .WithEnvironment("Approval__RegionPack", regionPack)
     // Local-development key only (docs/licences.md): a deployment configures its own 32-hex-digit key.
     .WithEnvironment("Approval__Licences__SealKeyEncryptionKey",
         Setting("Approval:Licences:SealKeyEncryptionKey", "000102030405060708090a0b0c0d0e0f"));
-// Licences reads an application's progress from Intake to build its archive package.
-licences.WithReference(intake);
+// Licences reads an application's progress from Intake to build its archive package, and asks Approvals whether an
+// item a department wants to issue a certificate for is routed to it.
+licences.WithReference(intake).WithReference(approvals);
 // Projects checks project codes against the catalog's region; Notifications only listens to events.
 var projects = Service<Projects.Approval_Projects>("projects")
     .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
@@ -91,6 +94,8 @@ var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchPro
 // The portal's sign-in callback is on the gateway's origin (127.0.0.1 or localhost); the first URI stays for the
 // scripted clients of the tests and ./approval demo (docs/identity.md).
 var gatewayHttpPort = gateway.GetEndpoint("http").Property(EndpointProperty.Port);
+// The QR code on each certificate opens the public verification through the gateway.
+licences.WithEnvironment("Approval__Licences__PublicBaseUrl", ReferenceExpression.Create($"http://127.0.0.1:{gatewayHttpPort}"));
 identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://127.0.0.1/signin-callback")
     .WithEnvironment("Approval__Identity__PortalRedirectUris__1", ReferenceExpression.Create($"http://127.0.0.1:{gatewayHttpPort}/signin-oidc"))
     .WithEnvironment("Approval__Identity__PortalRedirectUris__2", ReferenceExpression.Create($"http://localhost:{gatewayHttpPort}/signin-oidc"));

@@ -2,6 +2,8 @@ using Approval.Licences.Api;
 using Approval.Licences.Archives;
 using Approval.Licences.Consumers;
 using Approval.Licences.Data;
+using Approval.Licences.Issuing;
+using Approval.ServiceDefaults.Region;
 using Approval.Licences.Rendering;
 using Approval.Licences.Sealing;
 using Approval.Messaging;
@@ -22,7 +24,15 @@ public static class LicencesExtensions
         });
 
         builder.Services.Configure<SealOptions>(builder.Configuration.GetSection(SealOptions.Section));
+        var development = builder.Environment.IsDevelopment();
+        RequireDeploymentSettings(builder.Configuration.GetSection(SealOptions.Section).Get<SealOptions>() ?? new SealOptions(), development);
         builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value)));
+        // The organisation record (region pack): seals are provisioned with a department's name and credit code from it.
+        var regionPack = builder.Configuration[RegionPackOrganisations.Setting]
+            ?? throw new InvalidOperationException($"{RegionPackOrganisations.Setting} (the region pack folder) is not configured.");
+        builder.Services.AddSingleton(_ => RegionPackOrganisations.Read(regionPack));
+        builder.Services.AddScoped<DepartmentIssue>();
+        builder.Services.AddHttpClient<ApprovalsClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:ApprovalsUrl"] ?? "http://approvals"));
         builder.Services.AddSingleton<LicencePdfRenderer>();
         builder.Services.AddSingleton<SealSigner>();
         builder.Services.AddScoped<SealRegistry>();
@@ -55,6 +65,21 @@ public static class LicencesExtensions
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SealRegistry>().EnsureRegionSealsAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<UnsealedLicences>().SealAllAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<LicencesDbContext>().AssignDeploymentRegionAsync(
+            scope.ServiceProvider.GetRequiredService<RegionPackOrganisations>().RegionCode, app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>
+    /// Outside Development the QR codes must point at the deployment's public address and the seal keys must not be
+    /// protected by the published sample key: the service refuses to start otherwise.
+    /// </summary>
+    private static void RequireDeploymentSettings(SealOptions options, bool development)
+    {
+        if (development) return;
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl) || !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+            throw new InvalidOperationException($"{SealOptions.Section}:PublicBaseUrl (the public gateway address the QR codes point at) must be configured outside Development.");
+        if (string.Equals(options.SealKeyEncryptionKey, SealOptions.SampleKeyEncryptionKey, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey is the public local-development sample key; configure the deployment's own key.");
     }
 
     /// <summary>The configured SM4 key that protects seal keys at rest (the AppHost passes a local-development one).</summary>

@@ -4,13 +4,13 @@ namespace Approval.Licences.Api;
 
 public sealed record LicenceDto(
     string Identifier, string TypeCode, string LicenceName, string IssuerCode, string IssuerName, string IssuerCreditCode, string Holder,
-    string ProjectCode, string ProjectName, string ItemCode, Guid ApplicationId, string Decision, DateTimeOffset IssuedAt,
+    string ProjectCode, string ProjectName, string RegionCode, string ItemCode, Guid ItemInstanceId, Guid ApplicationId, string Decision, DateTimeOffset IssuedAt,
     DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string Status, string StatusName, DateTimeOffset? RevokedAt, string? RevocationReason,
     Guid SealId, string VerificationPath, IReadOnlyList<HistoryDto> History)
 {
     public static LicenceDto Of(Licence l, DateTimeOffset now) => new(
         l.Identifier, l.TypeCode, l.LicenceName, l.IssuerCode, l.IssuerName, l.IssuerCreditCode, l.Holder, l.ProjectCode, l.ProjectName,
-        l.ItemCode, l.ApplicationId, l.Decision, l.IssuedAt, l.ValidFrom, l.ValidTo, l.StatusAt(now).Code(), l.StatusAt(now).ChineseName(),
+        l.RegionCode, l.ItemCode, l.ItemInstanceId, l.ApplicationId, l.Decision, l.IssuedAt, l.ValidFrom, l.ValidTo, l.StatusAt(now).Code(), l.StatusAt(now).ChineseName(),
         l.RevokedAt, l.RevocationReason, l.SealId, $"/api/licences/verify/{l.Identifier}",
         l.History.OrderBy(h => h.OccurredAt).Select(h => new HistoryDto(h.Event, h.EventName, h.Actor, h.Reason, h.OccurredAt)).ToList());
 }
@@ -19,7 +19,10 @@ public sealed record HistoryDto(string Event, string EventName, string Actor, st
 
 public sealed record RevokeRequest(string? Reason);
 
-/// <summary>A certificate produced by a department system, sealed here with the department's seal.</summary>
+/// <summary>
+/// A certificate produced by a department system for an item instance routed to it and concluded approved, sealed
+/// here with the department's seal. The holder, application, project and region are the item's: any such field in the body
+/// is ignored. Decision defaults to the item's conclusion opinion.
+/// </summary>
 public sealed record IssueRequest(
-    string? TypeCode, string? LicenceName, string? Holder, string? ProjectCode, string? ProjectName, string? ItemCode,
-    string? Decision, Guid? ApplicationId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
+    Guid? ItemInstanceId, string? TypeCode, string? LicenceName, string? Decision, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);

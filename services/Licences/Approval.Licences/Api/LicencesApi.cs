@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using Approval.Contracts.Errors;
-using Approval.Contracts.Events;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
+using Approval.Licences.Issuing;
 using Approval.Licences.Sealing;
 using Approval.Messaging;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Approval.Licences.Api;
 
@@ -19,13 +21,13 @@ public static class LicencesApi
         var api = app.MapGroup("/api/licences").WithTags("Licences");
         api.MapGet("/{identifier}", GetByIdentifier).AllowAnonymous().WithSummary("Look up a licence by its identifier / 按证照标识查询");
         api.MapGet("/{identifier}/pdf", GetPdf).RequireAuthorization()
-            .WithSummary("The sealed PDF certificate (holder, issuing department or window) / 下载电子证照文件");
+            .WithSummary("The sealed PDF certificate (holder account, issuing department or window of its region) / 下载电子证照文件");
         api.MapGet("/reusable", Reusable).RequireAuthorization()
-            .WithSummary("The holder's valid licences, offered as materials without upload (R-4.6) / 可复用的有效证照");
+            .WithSummary("The holder's valid licences, by account (applicant: own; staff: holderId or holderNumber), offered as materials without upload (R-4.6) / 可复用的有效证照");
         api.MapPost("/", Issue).RequireAuthorization(Roles.Department)
-            .WithSummary("Issue a certificate produced by a department system (R-7.12); 409 without a valid seal / 部门系统出证");
+            .WithSummary("Issue the certificate of an item instance routed to your department and concluded approved (R-7.12); holder and application come from the item / 部门系统出证");
         api.MapPost("/{identifier}/revoke", Revoke).RequireAuthorization(Roles.Department)
-            .WithSummary("撤销: revoke a valid licence of your department (reason required)");
+            .WithSummary("撤销: revoke a valid licence your department issued in your region (reason required)");
     }
 
     private static async Task<Licence> FindAsync(LicencesDbContext db, string identifier, CancellationToken ct)
@@ -38,57 +40,93 @@ public static class LicencesApi
     private static async Task<Ok<LicenceDto>> GetByIdentifier(string identifier, LicencesDbContext db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(LicenceDto.Of(await FindAsync(db, identifier, ct), clock.GetUtcNow()));
 
-    private static async Task<FileContentHttpResult> GetPdf(string identifier, ClaimsPrincipal user, LicencesDbContext db, CancellationToken ct)
+    private static async Task<FileContentHttpResult> GetPdf(string identifier, ClaimsPrincipal user, LicencesDbContext db, IAuditLog audit, CancellationToken ct)
     {
         var l = await FindAsync(db, identifier, ct);
-        var allowed = user.IsInRole(Roles.Window) || l.Holder == user.DisplayName()
-            || (user.IsInRole(Roles.Department) && user.OrganisationCode() == l.IssuerCode);
-        if (!allowed) throw new NotFoundException("Licence 证照", identifier);
+        if (!LicenceAccess.MayRead(user, l))
+        {
+            await audit.DenyAsync("licence", l.Identifier, "pdf: not the holder's account, the issuing department or the window of its region", ct, l.RegionCode);
+            throw new NotFoundException("Licence 证照", identifier);
+        }
+        await audit.RecordAsync(LicenceAccess.Download, "licence", l.Identifier, "pdf", l.RegionCode, null, ct);
         return TypedResults.File(l.Pdf, "application/pdf", $"{l.Identifier}.pdf");
     }
 
-    /// <summary>An applicant gets their own (holder = their name); the window and departments name the holder.</summary>
-    private static async Task<Ok<List<LicenceDto>>> Reusable(string? holder, ClaimsPrincipal user, LicencesDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// An applicant gets the licences of their own account (and of their verified credit code / ID number); the window
+    /// and departments name the holder by account (holderId) or credit code / ID number (holderNumber), in their region.
+    /// </summary>
+    private static async Task<Ok<List<LicenceDto>>> Reusable(string? holderId, string? holderNumber, string? holder, ClaimsPrincipal user,
+        LicencesDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var staff = user.IsInRole(Roles.Window) || user.IsInRole(Roles.Department);
-        var who = staff ? holder : user.DisplayName();
-        if (string.IsNullOrWhiteSpace(who)) throw ValidationException.For("holder", "is required for window and department users", "请指定持证单位");
         var now = clock.GetUtcNow();
-        var licences = await db.Licences.AsNoTracking().Include(l => l.History)
-            .Where(l => l.Holder == who && l.RevokedAt == null && (l.ValidTo == null || l.ValidTo > now))
-            .OrderByDescending(l => l.IssuedAt).ToListAsync(ct);
+        var valid = db.Licences.AsNoTracking().Include(l => l.History).Where(l => l.RevokedAt == null && (l.ValidTo == null || l.ValidTo > now));
+        if (user.IsInRole(Roles.Window) || user.IsInRole(Roles.Department))
+        {
+            (holderId, holderNumber) = (holderId?.Trim(), holderNumber?.Trim());
+            if (string.IsNullOrEmpty(holderId) && string.IsNullOrEmpty(holderNumber))
+                throw ValidationException.For("holderId", holder is null
+                    ? "name the holder by account (holderId) or credit code / ID number (holderNumber)"
+                    : "a display name (holder) is not an identity: name the holder by account (holderId) or credit code / ID number (holderNumber)",
+                    "请按持证人账号（holderId）或统一社会信用代码/身份证号码（holderNumber）指定持证人，不能按名称查询");
+            var region = user.RegionCode();
+            valid = valid.Where(l => l.RegionCode == region && ((holderId != null && holderId != "" && l.HolderId == holderId)
+                || (holderNumber != null && holderNumber != "" && l.HolderNumber == holderNumber)));
+        }
+        else
+        {
+            var (me, number) = (user.UserId(), user.CreditOrIdNumber());
+            valid = valid.Where(l => l.HolderId == me || (number != null && l.HolderNumber == number));
+        }
+        var licences = await valid.OrderByDescending(l => l.IssuedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(licences.Select(l => LicenceDto.Of(l, now)).ToList());
     }
 
-    private static async Task<Created<LicenceDto>> Issue(IssueRequest r, ClaimsPrincipal user, LicencesDbContext db, SealRegistry seals,
-        LicenceIssuer issuer, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<LicenceDto>> Issue(IssueRequest r, HttpRequest request, ClaimsPrincipal user, LicencesDbContext db,
+        DepartmentIssue rule, SealRegistry seals, LicenceIssuer issuer, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        foreach (var (field, value) in new[] { ("typeCode", r.TypeCode), ("licenceName", r.LicenceName), ("holder", r.Holder),
-                     ("projectCode", r.ProjectCode), ("projectName", r.ProjectName), ("itemCode", r.ItemCode), ("decision", r.Decision) })
+        errors.Require(r.ItemInstanceId is { } id && id != Guid.Empty, "itemInstanceId", "is required: the concluded item instance the certificate is for",
+            "必填：出证所依据的已办结事项实例");
+        foreach (var (field, value) in new[] { ("typeCode", r.TypeCode), ("licenceName", r.LicenceName) })
             errors.Require(!string.IsNullOrWhiteSpace(value), field, "is required", "必填");
         errors.Require(r.TypeCode is not { Length: > 0 } t || t.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)),
             "typeCode", "digits and upper-case letters only (GB/T 36904)", "证照类型代码只能由数字和大写字母组成");
         errors.Require(r.ValidFrom is not { } from || r.ValidTo is not { } to || to > from, "validTo", "must be after validFrom", "有效期截止日期必须晚于起始日期");
         errors.ThrowIfAny();
 
-        var department = user.OrganisationCode()!;
+        var item = await rule.IssuableItemAsync(r.ItemInstanceId!.Value, user, request.Headers, ct);
+        var department = item.DepartmentCode;
         var seal = await seals.SealingSealAsync(department, clock.GetUtcNow(), ct) ?? throw new NoValidSealException(department);
-        var licence = await issuer.IssueAsync(new LicenceDraft(r.TypeCode!, r.LicenceName!, department, seal.HolderName, seal.HolderCreditCode,
-            r.Holder!, r.ProjectCode!, r.ProjectName!, "", Guid.Empty, r.ApplicationId ?? Guid.Empty, r.ItemCode!, r.Decision!,
-            r.ValidFrom, r.ValidTo), seal, user.DisplayName(), ct);
-        await db.SaveChangesAsync(ct);
+        var decision = string.IsNullOrWhiteSpace(r.Decision) ? item.Opinion : r.Decision.Trim();
+        var licence = await issuer.IssueAsync(new LicenceDraft(r.TypeCode!, r.LicenceName!.Trim(), department, seal.HolderName, seal.HolderCreditCode,
+            item.Holder, item.ProjectCode, item.ProjectName, item.RegionCode, item.ItemInstanceId, item.ApplicationId, item.ItemCode, decision,
+            r.ValidFrom, r.ValidTo, item.HolderId, item.HolderNumber), seal, user.DisplayName(), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two issues for the same item at once: the unique index lets one licence in force per item instance.
+            throw ItemNotIssuableException.AlreadyIssued(item.ItemInstanceId, "—");
+        }
         return TypedResults.Created($"/api/licences/{licence.Identifier}", LicenceDto.Of(licence, clock.GetUtcNow()));
     }
 
     private static async Task<Ok<LicenceDto>> Revoke(string identifier, RevokeRequest r, ClaimsPrincipal user, LicencesDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        IAuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(r.Reason)) throw ValidationException.For("reason", "is required", "撤销原因必填");
         var l = await FindAsync(db, identifier, ct);
-        if (l.IssuerCode != user.OrganisationCode()) throw new NotFoundException("Licence 证照", identifier);
+        if (!LicenceAccess.IsIssuer(user, l))
+        {
+            await audit.DenyAsync("licence", l.Identifier, "revoke: not the issuing department of its region", ct, l.RegionCode);
+            throw new NotFoundException("Licence 证照", identifier);
+        }
         var now = clock.GetUtcNow();
         l.Revoke(r.Reason.Trim(), user.DisplayName(), now);
+        audit.Add(AuditActions.StateChange, "licence", l.Identifier, $"revoked: {r.Reason.Trim()}", l.RegionCode);
         db.AddOutboxEvent(LicenceEvents.Revoked(l), l.Id.ToString(), clock);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(LicenceDto.Of(l, now));

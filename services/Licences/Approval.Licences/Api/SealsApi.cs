@@ -5,20 +5,22 @@ using Approval.Licences.Archives;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Licences.Sealing;
+using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
+using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Api;
 
-/// <summary>E-seals: provisioning and rotation by a department, the public seal records, detached signatures of materials .</summary>
+/// <summary>E-seals: provisioning and rotation by the region admin, the public seal records, detached signatures of materials .</summary>
 public static class SealsApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/licences/seals").WithTags("Seals");
-        api.MapPost("/", Provision).RequireAuthorization(Roles.Department)
-            .WithSummary("Create your department's seal, or rotate it (the old one retires but still verifies) / 制发或更换印章");
+        api.MapPost("/", Provision).RequireAuthorization(Roles.RegionAdmin)
+            .WithSummary("Region admin: create or rotate a department's seal, named and credit-coded from the organisation record (the old one retires but still verifies) / 制发或更换部门印章");
         api.MapGet("/{id:guid}", Get).AllowAnonymous().WithSummary("A seal's public record and certificate (never the private key) / 印章信息");
         api.MapGet("/", List).AllowAnonymous().WithSummary("Every version of a holder's seals / 印章历史");
         api.MapPost("/sign", Sign).RequireAuthorization(Roles.Department)
@@ -27,13 +29,26 @@ public static class SealsApi
             .WithSummary("Verify a sealed material (R-4.5): the detached signature against a seal certified by the region root / 电子材料验章");
     }
 
+    /// <summary>
+    /// The department must be one of the admin's region in the organisation record (the region pack); its name and credit
+    /// code come from that record, whatever the body says. A record without a valid credit code cannot hold a seal (409).
+    /// </summary>
     private static async Task<Created<SealRecord>> Provision(ProvisionSealRequest r, ClaimsPrincipal user, LicencesDbContext db,
-        SealRegistry seals, CancellationToken ct)
+        SealRegistry seals, RegionPackOrganisations organisations, IAuditLog audit, CancellationToken ct)
     {
-        var errors = new FieldErrors().Require(!string.IsNullOrWhiteSpace(r.DepartmentName), "departmentName", "is required", "部门名称必填");
-        if (UnifiedSocialCreditCode.Problem(r.CreditCode) is { } problem) errors.Add("creditCode", problem);
-        errors.ThrowIfAny();
-        var seal = await seals.ProvisionAsync(user.OrganisationCode()!, r.DepartmentName!.Trim(), r.CreditCode!, ct);
+        if (string.IsNullOrWhiteSpace(r.DepartmentCode))
+            throw ValidationException.For("departmentCode", "is required (a department of your region)", "必须指定本区域的部门代码");
+        var code = r.DepartmentCode.Trim();
+        var department = user.InRegion(organisations.RegionCode) ? organisations.Department(code) : null;
+        if (department is null)
+        {
+            await audit.DenyAsync("seal", code, "provision: not a department of the admin's region", ct, user.RegionCode());
+            throw new NotFoundException("Department 部门", code);
+        }
+        if (UnifiedSocialCreditCode.Problem(department.CreditCode) is not null) throw new DepartmentRecordException(code);
+        var seal = await seals.ProvisionAsync(department.Code, department.Name, department.CreditCode!, ct);
+        audit.Add(AuditActions.StateChange, "seal", seal.SealCode, $"provisioned for {department.Code} {department.Name} ({department.CreditCode})",
+            organisations.RegionCode);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/licences/seals/{seal.Id}", SealRecord.Of(seal));
     }
@@ -47,12 +62,14 @@ public static class SealsApi
         return TypedResults.Ok((await seals.HistoryAsync(holder, ct)).Select(SealRecord.Of).ToList());
     }
 
-    private static async Task<Ok<DetachedSignature>> Sign(SignRequest r, ClaimsPrincipal user, SealRegistry seals, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<DetachedSignature>> Sign(SignRequest r, ClaimsPrincipal user, SealRegistry seals, IAuditLog audit,
+        TimeProvider clock, CancellationToken ct)
     {
         var content = Base64("content", r.Content);
         var department = user.OrganisationCode()!;
         var seal = await seals.SealingSealAsync(department, clock.GetUtcNow(), ct) ?? throw new NoValidSealException(department);
         var digest = Sm3.Hash(content);
+        await audit.RecordAsync(LicenceAccess.Sign, "seal", seal.SealCode, $"signed SM3 {Convert.ToHexStringLower(digest)}", null, null, ct);
         return TypedResults.Ok(new DetachedSignature(seal.Id, seal.SealCode, "SM2-SM3", Convert.ToHexStringLower(digest),
             Convert.ToBase64String(seals.Sign(seal, digest)), clock.GetUtcNow()));
     }
@@ -82,7 +99,8 @@ public static class SealsApi
     }
 }
 
-public sealed record ProvisionSealRequest(string? DepartmentName, string? CreditCode);
+/// <summary>The department to seal for; its name and credit code are read from the organisation record, never from the request.</summary>
+public sealed record ProvisionSealRequest(string? DepartmentCode);
 
 public sealed record SignRequest(string? Content);
 

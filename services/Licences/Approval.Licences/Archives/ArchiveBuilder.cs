@@ -14,10 +14,16 @@ namespace Approval.Licences.Archives;
 /// </summary>
 public sealed class ArchiveBuilder(LicencesDbContext db, SealRegistry seals, SealSigner signer, IntakeClient intake, TimeProvider clock)
 {
-    public async Task<ArchivePackage> BuildAsync(Guid applicationId, IHeaderDictionary caller, string actor, CancellationToken ct)
+    /// <summary>
+    /// Builds the package when Intake shows the application to the caller (their credentials are forwarded) and it is of
+    /// <paramref name="region"/>, the caller's region; otherwise 404.
+    /// </summary>
+    public async Task<ArchivePackage> BuildAsync(Guid applicationId, IHeaderDictionary caller, string actor, string? region, CancellationToken ct)
     {
         var progress = await intake.GetProgressAsync(applicationId, caller, ct)
             ?? throw new NotFoundException("Application 申请", applicationId.ToString());
+        var regionCode = JsonDocument.Parse(progress).RootElement.GetProperty("application").GetProperty("regionCode").GetString();
+        if (regionCode is null || regionCode != region) throw new NotFoundException("Application 申请", applicationId.ToString());
         var licences = await db.Licences.AsNoTracking().Include(l => l.History).Where(l => l.ApplicationId == applicationId)
             .OrderBy(l => l.IssuedAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
@@ -52,7 +58,7 @@ public sealed class ArchiveBuilder(LicencesDbContext db, SealRegistry seals, Sea
         var package = ArchivePackager.Pack(files, archiveSeal, signer, now);
         var archive = new ArchivePackage
         {
-            Id = Guid.CreateVersion7(now), ApplicationId = applicationId, ProjectCode = project.GetProperty("projectCode").GetString() ?? "",
+            Id = Guid.CreateVersion7(now), ApplicationId = applicationId, RegionCode = regionCode, ProjectCode = project.GetProperty("projectCode").GetString() ?? "",
             CreatedBy = actor, CreatedAt = now, PackageDigest = Sm3.Hex(package), Package = package,
         };
         db.Archives.Add(archive);

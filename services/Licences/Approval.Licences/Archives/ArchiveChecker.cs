@@ -15,6 +15,10 @@ public static class ArchiveChecker
 {
     private const string Authenticity = "authenticity 真实性", Integrity = "integrity 完整性", Usability = "usability 可用性", Security = "security 安全性";
 
+    /// <summary>Bounds on what a package may inflate to (zip bomb): far above any package the library builds.</summary>
+    public const int MaxEntries = 1_000;
+    public const long MaxUncompressedBytes = 100L * 1024 * 1024;
+
     public static async Task<ArchiveCheckResult> CheckAsync(byte[] package, Func<Guid, Task<Seal?>> findSeal, Func<Task<Seal?>> findRoot)
     {
         List<ArchiveFailure> authenticity = [], integrity = [], usability = [], security = [];
@@ -22,16 +26,29 @@ public static class ArchiveChecker
         try
         {
             using var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxEntries)
+            {
+                security.Add(new(Security, ArchiveLayout.WholePackage,
+                    $"{zip.Entries.Count} entries exceed the limit of {MaxEntries} / 文件数超过{MaxEntries}个的上限"));
+                return Result(authenticity, integrity, usability, security);
+            }
+            var budget = MaxUncompressedBytes;
             foreach (var entry in zip.Entries)
             {
                 if (!SafeName(entry.FullName)) { security.Add(new(Security, entry.FullName, "unsafe path or file type / 文件路径或类型不安全")); continue; }
                 if (files.ContainsKey(entry.FullName)) { security.Add(new(Security, entry.FullName, "duplicate entry / 重复文件")); continue; }
                 try
                 {
-                    using var stream = entry.Open();
-                    using var copy = new MemoryStream();
-                    await stream.CopyToAsync(copy);
-                    files[entry.FullName] = copy.ToArray();
+                    var bytes = await InflateAsync(entry, budget);
+                    if (bytes is null)
+                    {
+                        // Inflated no further than the limit: the rest of the package is not read.
+                        security.Add(new(Security, entry.FullName,
+                            $"the package inflates beyond the limit of {MaxUncompressedBytes / 1024 / 1024} MiB uncompressed (zip bomb) / 解压后超过{MaxUncompressedBytes / 1024 / 1024} MiB上限（疑似压缩炸弹）"));
+                        return Result(authenticity, integrity, usability, security);
+                    }
+                    budget -= bytes.Length;
+                    files[entry.FullName] = bytes;
                 }
                 catch (InvalidDataException e)
                 {
@@ -101,6 +118,22 @@ public static class ArchiveChecker
         catch (FormatException) { signatureBytes = []; }
         if (!Sm2.Verify(seal.PublicKey, Sm3.Hash(manifest), signatureBytes))
             failures.Add(new(Authenticity, ArchiveLayout.Manifest, "the SM2 signature of the manifest does not verify / 固化清单的SM2签名验证失败"));
+    }
+
+    /// <summary>The entry's bytes, or null when it would inflate beyond <paramref name="budget"/> (declared or actual size).</summary>
+    private static async Task<byte[]?> InflateAsync(ZipArchiveEntry entry, long budget)
+    {
+        if (entry.Length > budget) return null;
+        await using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await stream.ReadAsync(chunk)) > 0)
+        {
+            if (copy.Length + n > budget) return null;
+            copy.Write(chunk, 0, n);
+        }
+        return copy.ToArray();
     }
 
     private static bool SafeName(string name) =>

@@ -16,9 +16,12 @@ public sealed class ItemInstanceRevokedConsumer(LicencesDbContext db, TimeProvid
 {
     protected override async Task HandleAsync(ItemInstanceRevoked m, CancellationToken ct)
     {
+        // No department system may issue a certificate for a revoked approval any more.
+        if (await Db.ConcludedItems.FindAsync([m.ItemInstanceId], ct) is { } concluded) concluded.RevokedAt ??= m.RevokedAt;
         if (m.LicenceTypeCode is null) return; // the item yields no certificate
         // ItemInstanceConcluded (which issues it) travels on another queue: until the licence exists, retry.
-        var licence = await Db.Licences.Include(l => l.History).FirstOrDefaultAsync(l => l.ItemInstanceId == m.ItemInstanceId, ct)
+        var licence = await Db.Licences.Include(l => l.History).Where(l => l.ItemInstanceId == m.ItemInstanceId)
+            .OrderBy(l => l.RevokedAt != null).ThenByDescending(l => l.IssuedAt).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException($"The certificate of item instance {m.ItemInstanceId} is not issued yet; retrying its revocation.");
         var now = Clock.GetUtcNow();
         if (licence.StatusAt(now) != LicenceStatus.Valid) return; // already revoked or expired: nothing left to withdraw

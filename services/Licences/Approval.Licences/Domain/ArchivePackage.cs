@@ -5,6 +5,8 @@ public sealed class ArchivePackage
 {
     public Guid Id { get; init; }
     public Guid ApplicationId { get; init; }
+    /// <summary>The application's region (行政区划代码): only that region's window may download the package.</summary>
+    public string RegionCode { get; init; } = "";
     public required string ProjectCode { get; init; }
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -10,7 +10,12 @@ public sealed class Licence
     public required string IssuerCode { get; init; }
     public required string IssuerName { get; init; }
     public required string IssuerCreditCode { get; init; }
+    /// <summary>The holder's display name as printed on the certificate; never an access key.</summary>
     public required string Holder { get; init; }
+    /// <summary>The holder's applicant account (token subject): the licence belongs to it ("" for licences issued before issue 13).</summary>
+    public string HolderId { get; init; } = "";
+    /// <summary>The holder's 统一社会信用代码 / 居民身份证号码 (token claim real_name_number), when known.</summary>
+    public string? HolderNumber { get; init; }
     public required string ProjectCode { get; init; }
     public required string ProjectName { get; init; }
     public required string RegionCode { get; init; }

@@ -15,7 +15,7 @@ public sealed class LicencePdfRenderer(IOptions<SealOptions> options)
 {
     private static readonly XColor SealRed = XColor.FromArgb(210, 30, 30);
 
-    public string VerificationUrl(string identifier) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/licences/verify/{identifier}";
+    public string VerificationUrl(string identifier) => $"{(options.Value.PublicBaseUrl ?? SealOptions.DevelopmentBaseUrl).TrimEnd('/')}/api/licences/verify/{identifier}";
 
     public byte[] Render(Licence l, Seal seal)
     {

@@ -20,7 +20,7 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
             Identifier = LicenceIdentifier.Create(d.TypeCode, d.IssuerCreditCode, serial, 1),
             TypeCode = d.TypeCode, LicenceName = d.LicenceName,
             IssuerCode = d.IssuerCode, IssuerName = d.IssuerName, IssuerCreditCode = d.IssuerCreditCode,
-            Holder = d.Holder, ProjectCode = d.ProjectCode, ProjectName = d.ProjectName, RegionCode = d.RegionCode,
+            Holder = d.Holder, HolderId = d.HolderId, HolderNumber = d.HolderNumber, ProjectCode = d.ProjectCode, ProjectName = d.ProjectName, RegionCode = d.RegionCode,
             ItemInstanceId = d.ItemInstanceId, ApplicationId = d.ApplicationId, ItemCode = d.ItemCode,
             Decision = d.Decision, IssuedAt = now, ValidFrom = d.ValidFrom, ValidTo = d.ValidTo,
         };
@@ -38,4 +38,4 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
 public sealed record LicenceDraft(
     string TypeCode, string LicenceName, string IssuerCode, string IssuerName, string IssuerCreditCode, string Holder,
     string ProjectCode, string ProjectName, string RegionCode, Guid ItemInstanceId, Guid ApplicationId, string ItemCode,
-    string Decision, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo);
+    string Decision, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string HolderId, string? HolderNumber);

@@ -12,8 +12,17 @@ public sealed class SealOptions
     public int DepartmentSealYears { get; set; } = 3;
     public int RootSealYears { get; set; } = 20;
 
-    /// <summary>Where the public reaches the verification endpoint; the QR code on each certificate points there.</summary>
-    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:18080";
+    /// <summary>
+    /// Where the public reaches the verification endpoint; the QR code on each certificate points there. Required outside
+    /// Development (the service refuses to start without it); in Development it defaults to <see cref="DevelopmentBaseUrl"/>.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The `./approval up` gateway: the QR codes' base in Development only.</summary>
+    public const string DevelopmentBaseUrl = "http://127.0.0.1:18080";
+
+    /// <summary>The public local-development key-encryption key the AppHost passes: refused outside Development.</summary>
+    public const string SampleKeyEncryptionKey = "000102030405060708090a0b0c0d0e0f";
 
     /// <summary>How often expired licences are looked for and announced (LicenceExpired).</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -52,11 +52,91 @@ namespace Approval.Licences.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("archives", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Licences.Domain.ConcludedItem", b =>
+                {
+                    b.Property<Guid>("ItemInstanceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentCreditCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LicenceName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LicenceTypeCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ItemInstanceId");
+
+                    b.ToTable("concluded_items", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Licences.Domain.Licence", b =>
@@ -85,6 +165,13 @@ namespace Approval.Licences.Data.Migrations
 
                     b.Property<string>("Holder")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderNumber")
                         .HasColumnType("text");
 
                     b.Property<string>("Identifier")
@@ -167,14 +254,16 @@ namespace Approval.Licences.Data.Migrations
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("Holder");
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("HolderNumber");
 
                     b.HasIndex("Identifier")
                         .IsUnique();
 
                     b.HasIndex("ItemInstanceId")
                         .IsUnique()
-                        .HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000'");
+                        .HasFilter("\"ItemInstanceId\" <> '00000000-0000-0000-0000-000000000000' AND \"RevokedAt\" IS NULL AND \"ExpiryAnnouncedAt\" IS NULL");
 
                     b.HasIndex("PdfDigest");
 
