@@ -7,9 +7,9 @@ namespace Approval.EndToEnd.Tests;
 [Collection(SuiteCollection.Name)]
 public sealed class LicenceLibraryTests(SuiteFixture suite)
 {
-    private const string CreditCode = "11320193MB0001001K";
     private readonly SuiteApi api = new(suite.Gateway);
     private readonly LicenceApi licences = new(suite.Gateway);
+    private readonly LicenceIssuing issuing = new(suite.Gateway);
 
     [Fact]
     public async Task Verifying_an_unknown_identifier_answers_unknown_and_a_malformed_one_names_the_check_character_rule()
@@ -27,26 +27,32 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
     [Fact]
     public async Task A_department_without_a_seal_cannot_issue_and_after_rotation_its_old_licences_still_verify()
     {
-        var department = Actor.Department($"T{Guid.NewGuid():N}"[..8].ToUpperInvariant());
-        var holder = $"复用测试公司{Guid.NewGuid():N}"[..14];
-        var issue = IssueBody(holder);
-        await api.ExpectAsync(HttpStatusCode.Conflict, department, HttpMethod.Post, "/api/licences", issue);
+        // RFB's item yields no catalog certificate, so nothing provisions its seal but the region admin.
+        var holder = new Actor($"rotation-{Guid.NewGuid():N}"[..24], "applicant", Name: $"印章轮换公司{Guid.NewGuid():N}"[..14]);
+        var (_, first) = await issuing.AcceptedItemAsync(holder, LicenceIssuing.AirDefence, "RFB", "印章轮换项目一");
+        var (_, second) = await issuing.AcceptedItemAsync(holder, LicenceIssuing.AirDefence, "RFB", "印章轮换项目二");
+        await issuing.ConcludeAsync("RFB", first, commitment: true);
+        await issuing.ConcludeAsync("RFB", second, commitment: true);
+        var noSeal = await SuiteApi.PollAsync(async () =>
+        {
+            using var response = await api.SendAsync(Actor.Department("RFB"), HttpMethod.Post, "/api/licences", LicenceIssuing.Body(first));
+            return await response.Content.ReadAsStringAsync();
+        }, text => text.Contains("电子印章", StringComparison.Ordinal), "the issue is refused for want of a seal, not of the conclusion");
+        Assert.Contains("POST /api/licences/seals", noSeal);
 
-        var first = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences/seals",
-            new { departmentName = "示范区测试局", creditCode = CreditCode });
-        var old = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences", issue);
-        var second = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences/seals",
-            new { departmentName = "示范区测试局", creditCode = CreditCode });
-        var fresh = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences", issue);
+        var sealOne = await issuing.ProvisionSealAsync("RFB");
+        var old = await issuing.IssueAsync(HttpStatusCode.Created, "RFB", LicenceIssuing.Body(first));
+        var sealTwo = await issuing.ProvisionSealAsync("RFB");
+        var fresh = await issuing.IssueAsync(HttpStatusCode.Created, "RFB", LicenceIssuing.Body(second));
 
-        Assert.Equal(first.GetProperty("sealId").GetGuid(), old.GetProperty("sealId").GetGuid());
-        Assert.Equal(second.GetProperty("sealId").GetGuid(), fresh.GetProperty("sealId").GetGuid());
+        Assert.Equal(sealOne.GetProperty("sealId").GetGuid(), old.GetProperty("sealId").GetGuid());
+        Assert.Equal(sealTwo.GetProperty("sealId").GetGuid(), fresh.GetProperty("sealId").GetGuid());
         foreach (var licence in new[] { old, fresh })
         {
             var verified = await licences.VerifyAsync(licence.GetProperty("identifier").GetString()!);
             Assert.True(verified.GetProperty("verified").GetBoolean(), verified.ToString());
         }
-        var retired = await licences.AnonymousGetAsync($"/api/licences/seals/{first.GetProperty("sealId").GetGuid()}");
+        var retired = await licences.AnonymousGetAsync($"/api/licences/seals/{sealOne.GetProperty("sealId").GetGuid()}");
         Assert.NotEqual(JsonValueKind.Null, retired.GetProperty("retiredAt").ValueKind);
         Assert.False(retired.TryGetProperty("encryptedPrivateKey", out _));
     }
@@ -54,13 +60,12 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
     [Fact]
     public async Task A_revoked_licence_verifies_as_revoked_and_is_no_longer_offered_for_reuse()
     {
-        var department = Actor.Department($"R{Guid.NewGuid():N}"[..8].ToUpperInvariant());
-        var holder = $"撤销测试公司{Guid.NewGuid():N}"[..14];
-        var applicant = new Actor($"applicant-{Guid.NewGuid():N}", "applicant", Name: holder);
-        await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences/seals",
-            new { departmentName = "示范区测试局", creditCode = CreditCode });
-        var applicationId = await api.SubmitAsync(applicant);
-        var licence = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences", IssueBody(holder, applicationId));
+        var department = Actor.Department("ZJJ");
+        var applicant = new Actor($"revoke-{Guid.NewGuid():N}"[..24], "applicant", Name: $"撤销测试公司{Guid.NewGuid():N}"[..14]);
+        var (applicationId, item) = await issuing.AcceptedItemAsync(applicant, LicenceIssuing.FireDesign, "ZJJ", "撤销测试项目");
+        await issuing.ConcludeAsync("ZJJ", item);
+        await issuing.ProvisionSealAsync("ZJJ");
+        var licence = await issuing.IssueAsync(HttpStatusCode.Created, "ZJJ", LicenceIssuing.Body(item));
         var identifier = licence.GetProperty("identifier").GetString()!;
         await SuiteApi.PollAsync(() => api.ProgressAsync(applicant, applicationId), p => p.GetProperty("licences").GetArrayLength() == 1,
             "Intake lists the issued licence");
@@ -84,29 +89,27 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
         var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(applicant, applicationId),
             p => p.GetProperty("licences")[0].GetProperty("revokedAt").ValueKind != JsonValueKind.Null, "Intake learns of the revocation");
         Assert.Equal("以欺骗手段取得许可", progress.GetProperty("licences")[0].GetProperty("revocationReason").GetString());
+
+        // After the revocation the department may issue a corrected certificate for the same concluded item.
+        var reissued = await issuing.IssueAsync(HttpStatusCode.Created, "ZJJ", LicenceIssuing.Body(item));
+        Assert.NotEqual(identifier, reissued.GetProperty("identifier").GetString());
     }
 
     [Fact]
     public async Task A_licence_past_its_validity_verifies_as_expired_and_is_not_offered_for_reuse()
     {
-        var department = Actor.Department($"E{Guid.NewGuid():N}"[..8].ToUpperInvariant());
-        var holder = $"过期测试公司{Guid.NewGuid():N}"[..14];
-        var applicant = new Actor($"applicant-{Guid.NewGuid():N}", "applicant", Name: holder);
-        var applicationId = await api.SubmitAsync(applicant);
-        await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences/seals",
-            new { departmentName = "示范区测试局", creditCode = CreditCode });
-        var issue = new
-        {
-            typeCode = "11100000000099", licenceName = "测试许可证", holder, projectCode = SuiteApi.ProjectCode, projectName = "示范区科创园一期",
-            itemCode = "320193-TEST-001", decision = "准予许可", applicationId,
-            validFrom = DateTimeOffset.UtcNow.AddYears(-3), validTo = DateTimeOffset.UtcNow.AddDays(-1),
-        };
-        var licence = await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences", issue);
+        var department = Actor.Department("ZJJ");
+        var applicant = new Actor($"expiry-{Guid.NewGuid():N}"[..24], "applicant", Name: $"过期测试公司{Guid.NewGuid():N}"[..14]);
+        var (applicationId, item) = await issuing.AcceptedItemAsync(applicant, LicenceIssuing.FireDesign, "ZJJ", "过期测试项目");
+        await issuing.ConcludeAsync("ZJJ", item);
+        await issuing.ProvisionSealAsync("ZJJ");
+        var licence = await issuing.IssueAsync(HttpStatusCode.Created, "ZJJ",
+            LicenceIssuing.Body(item, DateTimeOffset.UtcNow.AddYears(-3), DateTimeOffset.UtcNow.AddDays(-1)));
 
         var verified = await licences.VerifyAsync(licence.GetProperty("identifier").GetString()!);
         Assert.Equal(("expired", false), (verified.GetProperty("status").GetString(), verified.GetProperty("verified").GetBoolean()));
         Assert.True(verified.GetProperty("proof").GetProperty("contentVerified").GetBoolean());
-        var reusable = await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holder={Uri.EscapeDataString(holder)}");
+        var reusable = await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holderId={Uri.EscapeDataString(applicant.User)}");
         Assert.Equal(0, reusable.GetArrayLength());
 
         // The expiry sweep records 过期 and LicenceExpired reaches Intake's progress view.
@@ -118,16 +121,15 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
 
         var inverted = await api.ExpectAsync(HttpStatusCode.BadRequest, department, HttpMethod.Post, "/api/licences",
             new { typeCode = "bad code", validFrom = DateTimeOffset.UtcNow, validTo = DateTimeOffset.UtcNow.AddDays(-1) });
-        foreach (var field in new[] { "typeCode", "validTo", "holder", "licenceName" })
+        foreach (var field in new[] { "typeCode", "validTo", "itemInstanceId", "licenceName" })
             Assert.True(inverted.GetProperty("errors").TryGetProperty(field, out _), $"{field} is named in {inverted}");
     }
 
     [Fact]
     public async Task A_material_sealed_by_a_department_verifies_and_an_altered_one_is_reported()
     {
-        var department = Actor.Department($"M{Guid.NewGuid():N}"[..8].ToUpperInvariant());
-        await api.ExpectAsync(HttpStatusCode.Created, department, HttpMethod.Post, "/api/licences/seals",
-            new { departmentName = "示范区测试局", creditCode = CreditCode });
+        var department = Actor.Department("SWJ");
+        await issuing.ProvisionSealAsync("SWJ");
         var material = Convert.ToBase64String(Encoding.UTF8.GetBytes("规划条件：容积率不大于2.0"));
         var signature = await api.ExpectAsync(HttpStatusCode.OK, department, HttpMethod.Post, "/api/licences/seals/sign", new { content = material });
 
@@ -140,12 +142,6 @@ public sealed class LicenceLibraryTests(SuiteFixture suite)
         Assert.False(bad.GetProperty("sealed").GetBoolean());
         Assert.NotEqual(0, bad.GetProperty("problems").GetArrayLength());
     }
-
-    private static object IssueBody(string holder, Guid? applicationId = null) => new
-    {
-        typeCode = "11100000000099", licenceName = "测试许可证", holder, projectCode = SuiteApi.ProjectCode,
-        projectName = "示范区科创园一期", itemCode = "320193-TEST-001", decision = "准予许可", applicationId,
-    };
 
     // ISO 7064 MOD 37,36 over everything after the fixed prefix, without dots (GB/T 36904).
     private static char Check(string withoutCheck)

@@ -13,9 +13,9 @@ namespace Approval.EndToEnd.Tests;
 public sealed class LicenceSecurityTests(SuiteFixture suite)
 {
     private const string OtherRegion = "320200";
-    private const string FireDesign = "320193-ZJ-SG-002";
     private static readonly Actor Supervisor = new("supervisor-e2e", "supervisor", Name: "监察科赵六");
     private readonly SuiteApi api = new(suite.Gateway);
+    private readonly LicenceIssuing issuing = new(suite.Gateway);
 
     [Fact]
     public async Task A_namesake_enterprise_gets_neither_the_holders_pdf_nor_their_reusable_licences()
@@ -25,7 +25,7 @@ public sealed class LicenceSecurityTests(SuiteFixture suite)
         var namesake = new Actor($"namesake-{Guid.NewGuid():N}"[..24], "applicant", Name: name);
         var applicationId = await api.SubmitAsync(holder);
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{applicationId}/accept");
-        await ConcludeAsync("ZJJ", await api.ItemRoutedToAsync("ZJJ", applicationId));
+        await issuing.ConcludeAsync("ZJJ", await api.ItemRoutedToAsync("ZJJ", applicationId));
         var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(holder, applicationId),
             p => p.GetProperty("licences").GetArrayLength() == 1, "the permit's certificate is issued");
         var identifier = progress.GetProperty("licences")[0].GetProperty("identifier").GetString()!;
@@ -62,25 +62,18 @@ public sealed class LicenceSecurityTests(SuiteFixture suite)
         var forged = new { departmentCode = "STJ", departmentName = "伪造的生态环境局", creditCode = Accounts.NewCreditCode() };
         await api.ExpectAsync(HttpStatusCode.Forbidden, Actor.Department("STJ"), HttpMethod.Post, "/api/licences/seals", forged);
 
-        var seal = await AdminAsync(HttpStatusCode.Created, "/api/licences/seals", forged);
+        var seal = await issuing.AdminPostAsync(HttpStatusCode.Created, "/api/licences/seals", forged);
         Assert.Equal(("STJ", "示范区生态环境局", "11320193MB00010050"),
             (seal.GetProperty("holderCode").GetString(), seal.GetProperty("holderName").GetString(), seal.GetProperty("holderCreditCode").GetString()));
-        await AdminAsync(HttpStatusCode.NotFound, "/api/licences/seals", new { departmentCode = "NOPE" });
+        await issuing.AdminPostAsync(HttpStatusCode.NotFound, "/api/licences/seals", new { departmentCode = "NOPE" });
     }
 
     [Fact]
     public async Task A_department_issues_only_for_its_own_concluded_item_and_the_holder_and_application_come_from_the_item()
     {
         var holder = new Actor($"issue-{Guid.NewGuid():N}"[..24], "applicant", Name: $"出证测试公司{Guid.NewGuid():N}"[..14]);
-        var created = await api.ExpectAsync(HttpStatusCode.Created, holder, HttpMethod.Post, "/api/intake/applications", new
-        {
-            projectCode = SuiteApi.ProjectCode, projectName = "部门出证项目", stageNo = 3, itemCodes = new[] { FireDesign },
-            form = new Dictionary<string, object> { ["总建筑面积（平方米）"] = 52000, ["建筑高度（米）"] = 80 },
-        });
-        var applicationId = created.GetProperty("id").GetGuid();
-        await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{applicationId}/accept");
-        var item = await api.ItemRoutedToAsync("ZJJ", applicationId);
-        await AdminAsync(HttpStatusCode.Created, "/api/licences/seals", new { departmentCode = "ZJJ" });
+        var (applicationId, item) = await issuing.AcceptedItemAsync(holder, LicenceIssuing.FireDesign, "ZJJ");
+        await issuing.ProvisionSealAsync("ZJJ");
         var body = new
         {
             itemInstanceId = item, typeCode = "11100000MB0000009X001", licenceName = "消防设计审查意见书", decision = "消防设计审查合格",
@@ -89,16 +82,10 @@ public sealed class LicenceSecurityTests(SuiteFixture suite)
 
         await api.ExpectAsync(HttpStatusCode.NotFound, Actor.Department("CGJ"), HttpMethod.Post, "/api/licences", body);
         await api.ExpectAsync(HttpStatusCode.Conflict, Actor.Department("ZJJ"), HttpMethod.Post, "/api/licences", body);
-        await ConcludeAsync("ZJJ", item);
+        await issuing.ConcludeAsync("ZJJ", item);
 
         // The conclusion reaches Licences as an event: until then the item is not known there as concluded (409).
-        var issued = await SuiteApi.PollAsync(async () =>
-        {
-            using var response = await api.SendAsync(Actor.Department("ZJJ"), HttpMethod.Post, "/api/licences", body);
-            return (response.StatusCode, Text: await response.Content.ReadAsStringAsync());
-        }, r => r.StatusCode != HttpStatusCode.Conflict, "Licences learns that the item concluded approved");
-        Assert.True(issued.StatusCode == HttpStatusCode.Created, issued.Text);
-        var licence = JsonDocument.Parse(issued.Text).RootElement;
+        var licence = await issuing.IssueAsync(HttpStatusCode.Created, "ZJJ", body);
         Assert.Equal((holder.Name, applicationId, SuiteApi.ProjectCode, "320193"),
             (licence.GetProperty("holder").GetString(), licence.GetProperty("applicationId").GetGuid(),
              licence.GetProperty("projectCode").GetString(), licence.GetProperty("regionCode").GetString()));
@@ -148,21 +135,5 @@ public sealed class LicenceSecurityTests(SuiteFixture suite)
             for (long written = 0; written < entryBytes; written += zeros.Length) stream.Write(zeros);
         }
         return output.ToArray();
-    }
-
-    private async Task ConcludeAsync(string department, Guid item)
-    {
-        var actor = Actor.Department(department);
-        await api.ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
-        await api.ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "符合条件，准予许可" });
-    }
-
-    private async Task<JsonElement> AdminAsync(HttpStatusCode expected, string path, object body)
-    {
-        using var request = Accounts.Bearer(HttpMethod.Post, path, await ActorTokens.AdminTokenAsync(), body);
-        using var response = await suite.Gateway.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"POST {path} as the region admin: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }
