@@ -109,12 +109,13 @@ var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchPro
 
 // The portal's sign-in callback is on the gateway's origin (127.0.0.1 or localhost); the first URI stays for the
 // scripted clients of the tests and ./approval demo (docs/identity.md).
-var gatewayHttpPort = gateway.GetEndpoint("http").Property(EndpointProperty.Port);
+// The port is known here (the gateway's endpoint is not proxied); identity and licences must not wait for the gateway's
+// endpoint, which waits for them.
 // The QR code on each certificate opens the public verification through the gateway.
-licences.WithEnvironment("Approval__Licences__PublicBaseUrl", ReferenceExpression.Create($"http://127.0.0.1:{gatewayHttpPort}"));
+licences.WithEnvironment("Approval__Licences__PublicBaseUrl", $"http://127.0.0.1:{gatewayPort}");
 identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://127.0.0.1/signin-callback")
-    .WithEnvironment("Approval__Identity__PortalRedirectUris__1", ReferenceExpression.Create($"http://127.0.0.1:{gatewayHttpPort}/signin-oidc"))
-    .WithEnvironment("Approval__Identity__PortalRedirectUris__2", ReferenceExpression.Create($"http://localhost:{gatewayHttpPort}/signin-oidc"));
+    .WithEnvironment("Approval__Identity__PortalRedirectUris__1", $"http://127.0.0.1:{gatewayPort}/signin-oidc")
+    .WithEnvironment("Approval__Identity__PortalRedirectUris__2", $"http://localhost:{gatewayPort}/signin-oidc");
 
 builder.Build().Run();
 
