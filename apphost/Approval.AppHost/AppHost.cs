@@ -112,10 +112,12 @@ var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchPro
 // The port is known here (the gateway's endpoint is not proxied); identity and licences must not wait for the gateway's
 // endpoint, which waits for them.
 // The QR code on each certificate opens the public verification through the gateway.
-licences.WithEnvironment("Approval__Licences__PublicBaseUrl", $"http://127.0.0.1:{gatewayPort}");
+// (Plain strings: an interpolated string here would bind to Aspire's ReferenceExpression overload.)
+string gatewayAt = $"http://127.0.0.1:{gatewayPort}", gatewayAtLocalhost = $"http://localhost:{gatewayPort}";
+licences.WithEnvironment("Approval__Licences__PublicBaseUrl", gatewayAt);
 identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://127.0.0.1/signin-callback")
-    .WithEnvironment("Approval__Identity__PortalRedirectUris__1", $"http://127.0.0.1:{gatewayPort}/signin-oidc")
-    .WithEnvironment("Approval__Identity__PortalRedirectUris__2", $"http://localhost:{gatewayPort}/signin-oidc");
+    .WithEnvironment("Approval__Identity__PortalRedirectUris__1", gatewayAt + "/signin-oidc")
+    .WithEnvironment("Approval__Identity__PortalRedirectUris__2", gatewayAtLocalhost + "/signin-oidc");
 
 builder.Build().Run();
 
