@@ -43,7 +43,9 @@ public sealed class LicenceSecurityTests(SuiteFixture suite)
         // Staff name the holder by account or credit code, never by display name.
         var byName = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holder={Uri.EscapeDataString(name)}");
         Assert.True(byName.GetProperty("errors").TryGetProperty("holderId", out _), byName.ToString());
-        var byAccount = await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holderId={Uri.EscapeDataString(holder.User)}");
+        // The holder's account id is the token's subject, as /api/identity/me reports it (not the user name).
+        var holderId = (await api.ExpectAsync(HttpStatusCode.OK, holder, HttpMethod.Get, "/api/identity/me")).GetProperty("id").GetString()!;
+        var byAccount = await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, $"/api/licences/reusable?holderId={Uri.EscapeDataString(holderId)}");
         Assert.Contains(byAccount.EnumerateArray(), l => l.GetProperty("identifier").GetString() == identifier);
 
         // Another region's ZJJ cannot revoke the demo region's ZJJ licence.
