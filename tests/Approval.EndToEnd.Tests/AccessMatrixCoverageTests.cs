@@ -27,6 +27,13 @@ public sealed partial class AccessMatrixCoverageTests(SuiteFixture suite)
         ["GET /api/licences/seals/{}"] = "a seal's public record and certificate (never its private key), for anyone verifying a signature",
     };
 
+    /// <summary>Object routes whose intruder rows live in another test class (named), not in the matrix's case fixtures.</summary>
+    public static readonly Dictionary<string, string> CheckedElsewhere = new()
+    {
+        ["POST /api/identity/clients/{}/secret"] = "IdentitySecurityTests: region admin only; another region's admin and a department get no rotation",
+        ["PUT /api/identity/clients/{}/keys"] = "IdentitySecurityTests: region admin only; another region's admin and a department get no key registration",
+    };
+
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Parameter();
 
@@ -65,10 +72,10 @@ public sealed partial class AccessMatrixCoverageTests(SuiteFixture suite)
             routes.AddRange(found);
         }
 
-        var missing = routes.Where(r => !Matrix.Contains(r) && !PublicByDesign.ContainsKey(r)).Order().ToList();
+        var missing = routes.Where(r => !Matrix.Contains(r) && !PublicByDesign.ContainsKey(r) && !CheckedElsewhere.ContainsKey(r)).Order().ToList();
         Assert.True(missing.Count == 0, "object routes without an access-matrix row:\n" + string.Join("\n", missing));
         // Both lists stay true: every API row and every public route names a route that exists.
-        var stale = Matrix.Where(r => r.Contains(" /api/", StringComparison.Ordinal)).Concat(PublicByDesign.Keys).Where(r => !routes.Contains(r)).ToList();
+        var stale = Matrix.Where(r => r.Contains(" /api/", StringComparison.Ordinal)).Concat(PublicByDesign.Keys).Concat(CheckedElsewhere.Keys).Where(r => !routes.Contains(r)).ToList();
         Assert.True(stale.Count == 0, "rows or public routes that no OpenAPI document lists:\n" + string.Join("\n", stale));
     }
 

@@ -33,7 +33,8 @@ public static class TrustedProxies
         }
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = headers;
+            // With both lists empty ASP.NET Core would trust every sender: trusting no one means reading no forwarded header.
+            o.ForwardedHeaders = knownProxies.Count == 0 && knownNetworks.Count == 0 ? ForwardedHeaders.None : headers;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var p in knownProxies) o.KnownProxies.Add(p);

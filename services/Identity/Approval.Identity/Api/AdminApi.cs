@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Approval.Contracts.Codes;
 using Approval.Contracts.Errors;
 using Approval.Identity.Data;
@@ -49,8 +50,15 @@ public static class AdminApi
     }
 
     private static async Task<Ok<AccountDto>> Upsert(
-        string userName, UpsertUserRequest request, UserManager<ApprovalUser> users, IdentityDbContext db, HomeRegion home, IAuditLog audit, CancellationToken ct)
+        string userName, UpsertUserRequest request, ClaimsPrincipal admin, UserManager<ApprovalUser> users, IdentityDbContext db, HomeRegion home,
+        IAuditLog audit, CancellationToken ct)
     {
+        // Another region's admin neither changes nor learns of this region's accounts (the deployment's own admin manages every region it hosts).
+        if (admin.RegionCode() != home.Code && await users.FindByNameAsync(userName) is { } other && other.RegionCode != admin.RegionCode())
+        {
+            await audit.DenyAsync("account", userName, "account of another region", ct, admin.RegionCode());
+            throw new NotFoundException("Account 账户", userName);
+        }
         var region = string.IsNullOrWhiteSpace(request.RegionCode) ? home.Code : request.RegionCode.Trim();
         var roles = request.Roles ?? [];
         var errors = new FieldErrors();
