@@ -23,6 +23,12 @@ public sealed partial class MatrixCase
     public static IEnumerable<string> Needs(MatrixRow row) =>
         Placeholder().Matches(row.Path + JsonSerializer.Serialize(row.Body)).Select(m => m.Groups[1].Value).Distinct();
 
+    /// <summary>What the case for a row is made of: its objects, and a case of the applicant when the project clock reads it.</summary>
+    public static string Kind(MatrixRow row) =>
+        string.Join(",", Needs(row).Order()) + (OpensCaseForClock(row) ? ",case" : "");
+
+    private static bool OpensCaseForClock(MatrixRow row) => row.Path.Contains("/projects/{project}/clock", StringComparison.Ordinal);
+
     /// <summary>The row's text with every placeholder replaced by this case's object.</summary>
     public string Fill(string text) => Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v)
         ? v : throw new InvalidOperationException($"the matrix case has no {m.Value}"));
@@ -49,7 +55,7 @@ public sealed partial class MatrixCase
         }
 
         if (Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered")
-            || row.Path.Contains("/projects/{project}/clock", StringComparison.Ordinal))
+            || OpensCaseForClock(row))
             await c.OpenCaseAsync(api, intake, needs, projectCode, number);
 
         if (Want("draft"))
