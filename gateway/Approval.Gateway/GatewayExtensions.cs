@@ -41,6 +41,8 @@ public static class GatewayExtensions
         app.MapScalarApiReference("/scalar", o =>
         {
             o.WithTitle("Approval 工程建设项目审批管理系统 API");
+            // The default fonts come from Scalar's CDN: not reachable offline, and outside the gateway's CSP (font-src 'self').
+            o.DisableDefaultFonts();
             foreach (var service in Services) o.AddDocument(service, service, $"/openapi/{service}.json");
         });
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
