@@ -62,25 +62,25 @@ public sealed class IntakeLimitsTests(SuiteFixture suite)
     }
 
     [Fact]
-    public async Task The_sixth_concurrent_progress_stream_of_an_account_is_429_and_a_closed_one_frees_its_place()
+    public async Task The_twenty_first_concurrent_progress_stream_of_an_account_is_429_and_a_closed_one_frees_its_place()
     {
         var applicant = IntakeApi.NewApplicant("多开进度的申请人");
         var id = await api.SubmitAsync(applicant, "多开进度的项目");
         var streams = new List<ProgressStream>();
         try
         {
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < 20; i++)
             {
                 var stream = await intake.OpenStreamAsync(applicant, id);
                 streams.Add(stream);
                 Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
                 await stream.NextAsync(); // the stream is live: its first event has arrived
             }
-            await using (var sixth = await intake.OpenStreamAsync(applicant, id))
+            await using (var extra = await intake.OpenStreamAsync(applicant, id))
             {
-                Assert.Equal(HttpStatusCode.TooManyRequests, sixth.Response.StatusCode);
-                var problem = JsonDocument.Parse(await sixth.Response.Content.ReadAsStringAsync()).RootElement;
-                Assert.Contains("5", problem.GetProperty("detail").GetString());
+                Assert.Equal(HttpStatusCode.TooManyRequests, extra.Response.StatusCode);
+                var problem = JsonDocument.Parse(await extra.Response.Content.ReadAsStringAsync()).RootElement;
+                Assert.Contains("20", problem.GetProperty("detail").GetString());
             }
             // The window's own streams are counted separately.
             await using (var window = await intake.OpenStreamAsync(Actor.Window, id))

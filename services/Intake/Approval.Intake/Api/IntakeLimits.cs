@@ -13,7 +13,7 @@ public sealed class IntakeLimits
     public int MaterialsPerApplicant { get; set; } = 500;
     public int MaterialsPerApplication { get; set; } = 100;
     public int ConsultationsPerApplication { get; set; } = 50;
-    public int StreamsPerAccount { get; set; } = 5;
+    public int StreamsPerAccount { get; set; } = 20;
 
     /// <summary>
     /// Counts under a transaction-scoped advisory lock on <paramref name="key"/>, so two concurrent requests cannot both
