@@ -10,9 +10,17 @@ namespace Approval.EndToEnd.Tests;
 /// code; oversized input is a 4xx; guessing from one address locks no one out elsewhere; sign-out ends the identity session.
 /// </summary>
 [Collection(SuiteCollection.Name)]
-public sealed class IdentitySecurityTests(SuiteFixture suite)
+public sealed class IdentitySecurityTests(SuiteFixture suite) : IDisposable
 {
     private const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    /// <summary>
+    /// Registrations come from a client address of this test's own: the gateway allows 20 a minute per address, and
+    /// the suite's other registering tests must not spend this test's allowance (nor it theirs).
+    /// </summary>
+    private readonly HttpClient registrar = LoopbackClients.From(LoopbackClients.NewAddress(), suite.Gateway.BaseAddress!);
+
+    public void Dispose() => registrar.Dispose();
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> TokenAsync(Dictionary<string, string> form)
     {
@@ -110,10 +118,10 @@ public sealed class IdentitySecurityTests(SuiteFixture suite)
     {
         var code = Accounts.NewCreditCode();
         var first = Accounts.NewUserName("ent");
-        using var created = await suite.Gateway.PostAsJsonAsync("/api/identity/register",
+        using var created = await registrar.PostAsJsonAsync("/api/identity/register",
             new { kind = "enterprise", name = "同名建设有限公司", number = code, userName = first, password = "Firm#2026pass" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var namesake = await suite.Gateway.PostAsJsonAsync("/api/identity/register",
+        using var namesake = await registrar.PostAsJsonAsync("/api/identity/register",
             new { kind = "enterprise", name = "同名建设有限公司", number = code.ToLowerInvariant(), userName = Accounts.NewUserName("ent"), password = "Firm#2026pass" });
         Assert.Equal(HttpStatusCode.Conflict, namesake.StatusCode);
 
@@ -134,7 +142,7 @@ public sealed class IdentitySecurityTests(SuiteFixture suite)
         using var totp = await suite.Gateway.PostAsJsonAsync("/api/identity/login/totp", new { code = huge });
         Assert.Equal(HttpStatusCode.Unauthorized, totp.StatusCode);
 
-        using var register = await suite.Gateway.PostAsJsonAsync("/api/identity/register",
+        using var register = await registrar.PostAsJsonAsync("/api/identity/register",
             new { kind = "person", name = "张三", number = huge, userName = Accounts.NewUserName("big"), password = new string('A', 5000) + "a1#", mobile = huge });
         Assert.Equal(HttpStatusCode.BadRequest, register.StatusCode);
         var errors = (await register.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -157,7 +165,7 @@ public sealed class IdentitySecurityTests(SuiteFixture suite)
     public async Task Guessing_a_password_from_one_address_does_not_lock_the_account_out_at_another()
     {
         var userName = Accounts.NewUserName("lock");
-        using var register = await suite.Gateway.PostAsJsonAsync("/api/identity/register",
+        using var register = await registrar.PostAsJsonAsync("/api/identity/register",
             new { kind = "person", name = "李锁", number = Accounts.NewResidentIdNumber(), userName, password = "Owner#2026pass" });
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
 
@@ -177,7 +185,7 @@ public sealed class IdentitySecurityTests(SuiteFixture suite)
     public async Task Signing_out_at_the_portal_ends_the_identity_session_and_revokes_the_refresh_token()
     {
         var userName = Accounts.NewUserName("out");
-        using var register = await suite.Gateway.PostAsJsonAsync("/api/identity/register",
+        using var register = await registrar.PostAsJsonAsync("/api/identity/register",
             new { kind = "person", name = "王退", number = Accounts.NewResidentIdNumber(), userName, password = "Leave#2026pass" });
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace Approval.EndToEnd.Tests;
@@ -13,27 +14,36 @@ public static class LoopbackClients
     public static IPAddress NewAddress() =>
         new([127, (byte)Random.Shared.Next(1, 255), (byte)Random.Shared.Next(0, 256), (byte)Random.Shared.Next(2, 255)]);
 
-    public static HttpClient From(IPAddress source, Uri gateway)
+    public static HttpClient From(IPAddress source, Uri gateway) =>
+        new(Handler(source)) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// A client of its own address when the gateway is on this machine's loopback (as in the suite and the bench), so
+    /// many simulated people are as many client addresses to the gateway's per-address rate limits; otherwise a plain one.
+    /// </summary>
+    public static HttpClient ForOnePerson(Uri gateway, CookieContainer? cookies = null) =>
+        new(gateway.IsLoopback ? Handler(NewAddress(), cookies) : new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new() })
+        { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static SocketsHttpHandler Handler(IPAddress source, CookieContainer? cookies = null) => new()
     {
-        var handler = new SocketsHttpHandler
+        AllowAutoRedirect = false,
+        UseCookies = cookies is not null,
+        CookieContainer = cookies ?? new(),
+        ConnectCallback = async (context, ct) =>
         {
-            AllowAutoRedirect = false,
-            ConnectCallback = async (context, ct) =>
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
             {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(source, 0));
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
-    }
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 }

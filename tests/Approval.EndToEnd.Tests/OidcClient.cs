@@ -23,8 +23,8 @@ public sealed class OidcClient(Uri gateway)
 
     public async Task<OidcTokens> SignInAsync(string userName, string password, string? totpKey = null, CancellationToken ct = default)
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+        // Each sign-in comes from an address of its own, as people do: the gateway limits sign-ins per client address.
+        using var http = LoopbackClients.ForOnePerson(gateway, new CookieContainer());
         await LoginAsync(http, userName, password, totpKey, ct);
 
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
