@@ -1,5 +1,4 @@
 using Approval.Approvals.Api;
-using Approval.Approvals.Catalog;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
 using Approval.Calendar;
@@ -29,8 +28,6 @@ public static class ApprovalsExtensions
         builder.Services.AddHostedService<IdempotencyCleanup>();
         builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
         builder.Services.AddHttpContextAccessor();
-        // The Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
-        builder.Services.AddHttpClient<CatalogStageClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Approval:Webhooks"));
         builder.Services.AddSingleton(sp => new WebhookTarget(WebhookAddressPolicy.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value)));
         builder.Services.AddHostedService<WebhookDispatcher>();

@@ -14,7 +14,11 @@ public sealed record ApplicationAccepted(
     DateTimeOffset AcceptedAt,
     // The applicant's 统一社会信用代码 / 居民身份证号码 as the token stated it at submission (null when unknown): with
     // ApplicantId it is the holder identity a licence is matched by, never ApplicantName.
-    string? ApplicantNumber = null);
+    string? ApplicantNumber = null,
+    // The stage's rules as the catalog stated them when the application was received (Intake's snapshot), so one case
+    // never mixes two catalog versions: the milestone rule (DOMAIN.md) and the stage's time limit (0: none).
+    int MilestoneRule = 1,
+    int StageTimeLimitWorkingDays = 0);
 
 /// <summary>One catalog item of an accepted application, as the catalog described it at application time.</summary>
 public sealed record AcceptedItem(
@@ -25,4 +29,8 @@ public sealed record AcceptedItem(
     string DepartmentCreditCode,
     int TimeLimitWorkingDays,
     string? LicenceTypeCode,
-    string? LicenceName);
+    string? LicenceName,
+    // The item's rules in the same snapshot: a milestone item (里程碑事项), 告知承诺制, and the item it must follow (null: none).
+    bool Milestone = false,
+    bool NotificationCommitment = false,
+    string? After = null);

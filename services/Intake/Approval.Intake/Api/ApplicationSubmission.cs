@@ -53,14 +53,14 @@ public sealed class ApplicationSubmission(
 
         var items = stage.Items.Where(i => chosen.Contains(i.Code)).Select(i => new ApplicationItem(
             i.Code, i.Name, i.Department.Code, i.Department.Name, i.Department.CreditCode, i.TimeLimitWorkingDays,
-            i.LicenceTypeCode, i.LicenceName, i.Version)).ToList();
+            i.LicenceTypeCode, i.LicenceName, i.Version, i.Milestone, i.NotificationCommitment, i.After)).ToList();
         var known = await knownValues.ForAsync(request.ProjectCode!, request.ProjectName!.Trim(), project?.Fields, applicant.Id, null, ct);
         var form = await ValidFormAsync(request.Form, stage.No, items.Select(i => i.ItemCode), known, ct);
         var now = clock.GetUtcNow();
         var application = Domain.Application.Receive(region.Code, request.ProjectCode!, request.ProjectName!.Trim(),
             applicant.Id, applicant.Name, stage.No, stage.Name, form, items, now,
             channel, channel == AcceptanceChannel.Web ? null : actor.DisplayName(), project?.EngineeringCode,
-            await ApplicantNumberAsync(applicant, channel, actor, ct));
+            await ApplicantNumberAsync(applicant, channel, actor, ct), stage.MilestoneRule, stage.TimeLimitWorkingDays);
         var attached = await materials.ResolveAsync(application, request.Materials, now, ct);
 
         db.Applications.Add(application);

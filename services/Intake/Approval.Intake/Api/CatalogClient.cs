@@ -31,11 +31,11 @@ public sealed class CatalogClient(HttpClient http, CatalogRegionCache regionCach
     public Task<CatalogRegion> GetRegionAsync(CancellationToken ct) => regionCache.GetAsync(http, ct);
 }
 
-public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items);
+public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items, int MilestoneRule = 1);
 
 public sealed record CatalogItem(
     string Code, int Version, string Name, int StageNo, CatalogDepartment Department, int TimeLimitWorkingDays,
-    string? LicenceTypeCode, string? LicenceName);
+    string? LicenceTypeCode, string? LicenceName, bool Milestone = false, bool NotificationCommitment = false, string? After = null);
 
 public sealed record CatalogDepartment(string Code, string Name, string CreditCode);
 

@@ -18,6 +18,10 @@ public sealed class Application
     public string? ApplicantNumber { get; init; }
     public required int StageNo { get; init; }
     public required string StageName { get; init; }
+    /// <summary>The stage's milestone rule (DOMAIN.md) as the catalog stated it at submission; Approvals applies it at 受理.</summary>
+    public int MilestoneRule { get; init; } = 1;
+    /// <summary>The stage's time limit in working days as the catalog stated it at submission (0: none).</summary>
+    public int StageTimeLimitWorkingDays { get; init; }
     public string FormData { get; private set; } = "{}";
     public required List<ApplicationItem> Items { get; init; }
     public ProcessingStatus Status { get; private set; }
@@ -41,7 +45,8 @@ public sealed class Application
     public static Application Receive(
         string regionCode, string projectCode, string projectName, string applicantId, string applicantName,
         int stageNo, string stageName, string formData, List<ApplicationItem> items, DateTimeOffset now,
-        AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null, string? engineeringCode = null, string? applicantNumber = null)
+        AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null, string? engineeringCode = null, string? applicantNumber = null,
+        int milestoneRule = 1, int stageTimeLimitWorkingDays = 0)
     {
         if (items.Count == 0) throw ValidationException.For("itemCodes", "at least one item is required", "至少选择一个事项");
         return new Application
@@ -50,6 +55,7 @@ public sealed class Application
             ApplicantId = applicantId, ApplicantName = applicantName, ApplicantNumber = applicantNumber, StageNo = stageNo, StageName = stageName,
             FormData = formData, Items = items, Status = ProcessingStatus.Received, ReceivedAt = now,
             Channel = channel, EnteredBy = enteredBy, EngineeringCode = engineeringCode,
+            MilestoneRule = milestoneRule, StageTimeLimitWorkingDays = stageTimeLimitWorkingDays,
         };
     }
 

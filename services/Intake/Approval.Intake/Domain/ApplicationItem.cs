@@ -2,7 +2,8 @@ namespace Approval.Intake.Domain;
 
 /// <summary>
 /// An item applied for, as the catalog described it when the application was received; ItemVersion is the catalog
-/// version the application keeps for its whole life (0 for applications received before versions existed).
+/// version the application keeps for its whole life (0 for applications received before versions existed). The rules
+/// Approvals applies at 受理 (milestone, 告知承诺制, the item it follows) are part of the same snapshot.
 /// </summary>
 public sealed record ApplicationItem(
     string ItemCode,
@@ -13,4 +14,7 @@ public sealed record ApplicationItem(
     int TimeLimitWorkingDays,
     string? LicenceTypeCode,
     string? LicenceName,
-    int ItemVersion = 0);
+    int ItemVersion = 0,
+    bool Milestone = false,
+    bool NotificationCommitment = false,
+    string? After = null);

@@ -109,6 +109,9 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb");
 
+                    b.Property<int>("MilestoneRule")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -135,6 +138,9 @@ namespace Approval.Intake.Data.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("StageNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StageTimeLimitWorkingDays")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
@@ -571,6 +577,8 @@ namespace Approval.Intake.Data.Migrations
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
 
+                            b1.Property<string>("After");
+
                             b1.Property<string>("DepartmentCode")
                                 .IsRequired();
 
@@ -591,6 +599,10 @@ namespace Approval.Intake.Data.Migrations
                             b1.Property<string>("LicenceName");
 
                             b1.Property<string>("LicenceTypeCode");
+
+                            b1.Property<bool>("Milestone");
+
+                            b1.Property<bool>("NotificationCommitment");
 
                             b1.Property<int>("TimeLimitWorkingDays");
 
