@@ -13,7 +13,8 @@ public sealed record ClockReading(
 
 /// <summary>
 /// The clock of an item instance, stage or project (DOMAIN.md "Time"): it starts at 受理; the deadline is
-/// the start date + limit + the working days spent paused; pauses (补正, special procedures) stop it.
+/// the start date + limit + the working days spent paused; pauses (补正, special procedures) stop it, overlapping
+/// pauses once (<see cref="Pause.Merge"/>).
 /// A working day counts as used from the day after acceptance; a pause counts from the day after it began
 /// up to the day it ended (or today while it lasts). A stopped clock (the item concluded at
 /// <c>now</c>) shows only 正常 or 逾期: a warning is for work still to be done.
@@ -27,7 +28,7 @@ public static class Clock
         if (limitWorkingDays <= 0) throw new ArgumentOutOfRangeException(nameof(limitWorkingDays), "a time limit must be greater than 0");
         var start = calendar.LocalDate(acceptedAt);
         var today = calendar.LocalDate(now);
-        var list = pauses.ToList();
+        var list = Pause.Merge(pauses);
         var paused = list.Sum(p => calendar.WorkingDaysBetween(p.Start, p.End is { } end && end < now ? end : now));
         var deadline = calendar.AddWorkingDays(start, limitWorkingDays + paused);
         var used = Math.Max(0, calendar.WorkingDaysBetween(start, today) - paused);

@@ -81,4 +81,13 @@ public sealed class ClockTests
             Assert.True(with.RemainingWorkingDays >= without.RemainingWorkingDays);
         }
     }
+
+    [Fact]
+    public void Overlapping_pauses_merge_and_an_open_one_swallows_what_follows()
+    {
+        var merged = Pause.Merge([new(At(10, 12), null, "特别程序"), new(At(9, 30), At(10, 9), "补正"), new(At(10, 8), At(10, 10), "特别程序"),
+            new(At(10, 20), At(10, 22), "补正")]);
+        Assert.Equal([(At(9, 30), (DateTimeOffset?)At(10, 10), "补正；特别程序"), (At(10, 12), null, "特别程序；补正")],
+            merged.Select(p => (p.Start, p.End, p.Reason)));
+    }
 }

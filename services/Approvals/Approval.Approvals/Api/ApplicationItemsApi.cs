@@ -31,7 +31,7 @@ public static class ApplicationItemsApi
     {
         var stage = await FindVisibleAsync(db, applicationId, user, audit, ct);
         var items = await db.Items.AsNoTracking().Where(i => i.StageInstanceId == stage.Id).OrderBy(i => i.ItemCode).ToListAsync(ct);
-        var (clock, problem) = views.StageClock(stage);
+        var (clock, problem) = await views.StageClockAsync(stage, ct);
         return TypedResults.Ok(new ApplicationItemsDto(applicationId,
             new StageViewDto(stage.Id, stage.StageNo, stage.ParallelInstanceCode, stage.MilestoneRule, (int)stage.Status, stage.Status.ChineseName(),
                 stage.Approved, stage.AcceptedAt, stage.ConcludedAt, stage.ProjectCode, stage.TimeLimitWorkingDays, clock, problem),

@@ -24,23 +24,36 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
             earlier.FirstOrDefault(e => e.StageInstanceId == i.StageInstanceId && e.ItemCode == i.AfterItemCode), today)).ToList();
     }
 
-    /// <summary>The stage's clock, or the reason it cannot be read (no limit kept, or a year missing from the region pack).</summary>
-    public (ClockReading? Reading, string? Problem) ReadStageClock(StageInstance stage)
+    /// <summary>
+    /// Each stage's clock — paused while any of its items is (special procedures) — or the reason it cannot be read (no
+    /// limit kept, or a year missing from the region pack).
+    /// </summary>
+    public async Task<Dictionary<Guid, (ClockReading? Reading, string? Problem)>> ReadStageClocksAsync(IReadOnlyCollection<StageInstance> stages, CancellationToken ct)
     {
-        try
+        var ids = stages.Select(s => s.Id).ToList();
+        var pauses = (await (from p in db.SpecialProcedures.AsNoTracking()
+                             join i in db.Items.AsNoTracking() on p.ItemInstanceId equals i.Id
+                             where ids.Contains(i.StageInstanceId)
+                             select new { i.StageInstanceId, Procedure = p }).ToListAsync(ct))
+            .ToLookup(x => x.StageInstanceId, x => x.Procedure.Pause());
+        var now = clock.GetUtcNow();
+        return stages.ToDictionary(s => s.Id, s =>
         {
-            return stage.ReadClock(calendar, clock.GetUtcNow(), threshold) is { } r
-                ? (r, null)
-                : (null, "the stage's time limit is unknown (opened before stage limits were kept) / 该阶段时限未知");
-        }
-        catch (CalendarRangeException e)
-        {
-            return (null, e.Message);
-        }
+            try
+            {
+                return s.ReadClock(calendar, pauses[s.Id], now, threshold) is { } r
+                    ? (r, null)
+                    : ((ClockReading?)null, (string?)"the stage's time limit is unknown (opened before stage limits were kept) / 该阶段时限未知");
+            }
+            catch (CalendarRangeException e)
+            {
+                return (null, e.Message);
+            }
+        });
     }
 
-    public (ClockDto? Clock, string? Problem) StageClock(StageInstance stage) =>
-        ReadStageClock(stage) is var (r, problem) && r is not null ? (ClockDto.Of(r), null) : (null, problem);
+    public async Task<(ClockDto? Clock, string? Problem)> StageClockAsync(StageInstance stage, CancellationToken ct) =>
+        (await ReadStageClocksAsync([stage], ct))[stage.Id] is var (r, problem) && r is not null ? (ClockDto.Of(r), null) : (null, problem);
 
     public async Task<ItemInstanceDto> ToDtoAsync(ItemInstance item, CancellationToken ct) => (await ToDtosAsync([item], ct))[0];
 

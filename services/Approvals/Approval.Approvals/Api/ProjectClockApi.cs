@@ -13,7 +13,8 @@ namespace Approval.Approvals.Api;
 /// <summary>
 /// The project clock (R-T): the working days used by every stage instance of a project, concluded or running, against the
 /// sum of their limits. Readable by an applicant who owns one of the project's stage applications and by the region's
-/// staff (window, departments, supervisors, region administrators); anyone else gets 404.
+/// staff (window, departments, supervisors, region administrators); anyone else gets 404. When a stage's clock cannot be
+/// read, the totals are null and <c>problem</c> names each such stage and why — never a total that silently leaves one out.
 /// </summary>
 public static class ProjectClockApi
 {
@@ -25,8 +26,8 @@ public static class ProjectClockApi
 
     public sealed record ProjectStageClockDto(Guid StageInstanceId, Guid ApplicationId, int StageNo, int Status, string StatusName,
         DateTimeOffset AcceptedAt, DateTimeOffset? ConcludedAt, ClockDto? Clock, string? ClockProblem);
-    public sealed record ProjectClockDto(string ProjectCode, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays, bool Running,
-        string State, string StateName, IReadOnlyList<ProjectStageClockDto> Stages);
+    public sealed record ProjectClockDto(string ProjectCode, int? LimitWorkingDays, int? UsedWorkingDays, int? RemainingWorkingDays, bool Running,
+        string State, string StateName, IReadOnlyList<ProjectStageClockDto> Stages, string? Problem = null);
 
     private static async Task<Ok<ProjectClockDto>> Get(string projectCode, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views,
         WarningThreshold threshold, IAuditLog audit, CancellationToken ct)
@@ -41,12 +42,17 @@ public static class ProjectClockApi
             if (stages.Count > 0) await audit.DenyAsync("project", projectCode, "neither an applicant of the project nor the region's staff", ct, region);
             throw new NotFoundException("Project 项目", projectCode);
         }
-        var lines = stages.Select(s => (Stage: s, Clock: views.ReadStageClock(s))).ToList();
-        var project = ProjectClock.Of(lines.Where(l => l.Clock.Reading is not null)
-            .Select(l => (l.Clock.Reading!, l.Stage.Status == StageStatus.InProgress)).ToList(), threshold);
+        var clocks = await views.ReadStageClocksAsync(stages, ct);
+        var lines = stages.Select(s => (Stage: s, Clock: clocks[s.Id])).ToList();
+        var dtos = lines.Select(l => new ProjectStageClockDto(l.Stage.Id, l.Stage.ApplicationId, l.Stage.StageNo, (int)l.Stage.Status, l.Stage.Status.ChineseName(),
+            l.Stage.AcceptedAt, l.Stage.ConcludedAt, l.Clock.Reading is { } r ? ClockDto.Of(r) : null, l.Clock.Problem)).ToList();
+        var running = stages.Any(s => s.Status == StageStatus.InProgress);
+        var unreadable = lines.Where(l => l.Clock.Reading is null).ToList();
+        if (unreadable.Count > 0)
+            return TypedResults.Ok(new ProjectClockDto(projectCode, null, null, null, running, "Unknown", "无法计算", dtos,
+                string.Join("\n", unreadable.Select(l => $"第{l.Stage.StageNo}阶段（{l.Stage.Id}）时限无法计算 / the clock of stage {l.Stage.StageNo} cannot be read: {l.Clock.Problem}"))));
+        var project = ProjectClock.Of(lines.Select(l => (l.Clock.Reading!, l.Stage.Status == StageStatus.InProgress)).ToList(), threshold);
         return TypedResults.Ok(new ProjectClockDto(projectCode, project.LimitWorkingDays, project.UsedWorkingDays, project.RemainingWorkingDays,
-            project.Running, project.State.ToString(), project.State.ChineseName(),
-            lines.Select(l => new ProjectStageClockDto(l.Stage.Id, l.Stage.ApplicationId, l.Stage.StageNo, (int)l.Stage.Status, l.Stage.Status.ChineseName(),
-                l.Stage.AcceptedAt, l.Stage.ConcludedAt, l.Clock.Reading is { } r ? ClockDto.Of(r) : null, l.Clock.Problem)).ToList()));
+            project.Running, project.State.ToString(), project.State.ChineseName(), dtos));
     }
 }

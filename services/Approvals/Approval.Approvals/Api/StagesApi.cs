@@ -38,7 +38,7 @@ public static class StagesApi
     {
         var (stage, items) = await FindVisibleAsync(db, stageId, user, audit, ct);
         var consultations = await db.Consultations.AsNoTracking().Where(c => c.StageInstanceId == stageId).OrderBy(c => c.OpenedAt).ToListAsync(ct);
-        var stageClock = views.StageClock(stage);
+        var stageClock = await views.StageClockAsync(stage, ct);
         return TypedResults.Ok(new StageDto(stage.Id, stage.ApplicationId, stage.StageNo, stage.ParallelInstanceCode, stage.AcceptedAt,
             items.Select(i => new StageItemDto(i.Id, i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.Status.Code(), i.Status.ChineseName(),
                 i.Milestone, i.AfterItemCode)).ToList(),

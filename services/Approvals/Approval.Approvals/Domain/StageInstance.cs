@@ -29,12 +29,13 @@ public sealed class StageInstance
     public uint Version { get; private set; }
 
     /// <summary>
-    /// The stage's clock (R-T): it starts at 受理 with the stage's limit and stops when the stage concludes; it has no pauses
-    /// of its own (its items' special procedures pause only the items). Null when the stage has no known limit.
+    /// The stage's clock (R-T): it starts at 受理 with the stage's limit and stops when the stage concludes. Its items'
+    /// pauses (special procedures) pause it too —: that time is not counted in any clock containing it — overlapping
+    /// ones once. Null when the stage has no known limit.
     /// </summary>
-    public ClockReading? ReadClock(WorkingCalendar calendar, DateTimeOffset now, WarningThreshold threshold) =>
+    public ClockReading? ReadClock(WorkingCalendar calendar, IEnumerable<Pause> itemPauses, DateTimeOffset now, WarningThreshold threshold) =>
         TimeLimitWorkingDays is { } limit && limit > 0
-            ? Clock.Read(calendar, AcceptedAt, limit, [], ConcludedAt ?? now, threshold, stopped: ConcludedAt is not null)
+            ? Clock.Read(calendar, AcceptedAt, limit, itemPauses, ConcludedAt ?? now, threshold, stopped: ConcludedAt is not null)
             : null;
 
     /// <summary>Applies the milestone rule to the stage's items; true when this call concluded the stage.</summary>
