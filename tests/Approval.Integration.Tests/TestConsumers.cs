@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>Which host instance a consumer runs in (two hosts compete in one scenario).</summary>
 public sealed record InstanceName(string Value);

@@ -2,7 +2,7 @@ using System.Text;
 using MassTransit;
 using RabbitMQ.Client;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>Looks into the broker's queues directly, as an operator would.</summary>
 public static class RabbitQueues

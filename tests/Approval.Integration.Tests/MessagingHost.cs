@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>A real service host (its database, the outbox relay, MassTransit on the real broker) for one scenario.</summary>
 public static class MessagingHost
@@ -14,7 +14,7 @@ public static class MessagingHost
     private static readonly ILoggerFactory Logging = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 
     public static async Task<IHost> StartAsync(
-        TestDatabase database, string serviceName, Action<IBusRegistrationConfigurator> consumers,
+        FreshDatabase<TestDbContext> database, string serviceName, Action<IBusRegistrationConfigurator> consumers,
         string instance = "a", bool relay = true, int retryLimit = 2, DeliveryCounter? deliveries = null, PoisonAttempts? attempts = null)
     {
         var builder = Host.CreateApplicationBuilder();

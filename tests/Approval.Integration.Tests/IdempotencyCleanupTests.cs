@@ -2,17 +2,15 @@ using Approval.Approvals.Api;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>The idempotency-key cleanup on a real, migrated Approvals database: answers older than the cutoff go, younger ones stay replayable.</summary>
 public sealed class IdempotencyCleanupTests : IAsyncLifetime
 {
-    private readonly string connectionString =
-        new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = $"approval_idem_{Guid.NewGuid():N}" }.ConnectionString;
+    private readonly FreshDatabase<ApprovalsDbContext> database = new("idem");
 
-    private ApprovalsDbContext NewContext() => new(new DbContextOptionsBuilder<ApprovalsDbContext>().UseNpgsql(connectionString).Options);
+    private ApprovalsDbContext NewContext() => database.NewContext();
 
     [Fact]
     public async Task Answers_older_than_the_cutoff_are_deleted_and_younger_ones_kept()
@@ -36,16 +34,7 @@ public sealed class IdempotencyCleanupTests : IAsyncLifetime
             Assert.Equal(["today", "young"], await db.IdempotencyRecords.Select(r => r.Key).OrderBy(k => k).ToListAsync());
     }
 
-    public async Task InitializeAsync()
-    {
-        await using var db = NewContext();
-        await db.Database.MigrateAsync();
-    }
+    public Task InitializeAsync() => database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var db = NewContext();
-        await db.Database.EnsureDeletedAsync();
-    }
+    public Task DisposeAsync() => database.DisposeAsync();
 }

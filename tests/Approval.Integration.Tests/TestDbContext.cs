@@ -1,7 +1,7 @@
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>A service-like database: the outbox/inbox tables plus a table of effects to count.</summary>
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
@@ -14,6 +14,16 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
         model.Entity<Effect>(e => { e.ToTable("effects"); e.HasKey(x => x.Id); });
         model.AddOutboxAndInbox();
         model.AddAuditRecords();
+    }
+}
+
+public static class EffectCounts
+{
+    /// <summary>How often each effect happened in this database.</summary>
+    public static async Task<Dictionary<string, int>> EffectCountsAsync(this FreshDatabase<TestDbContext> database)
+    {
+        await using var db = database.NewContext();
+        return await db.Effects.GroupBy(e => e.Key).ToDictionaryAsync(g => g.Key, g => g.Count());
     }
 }
 

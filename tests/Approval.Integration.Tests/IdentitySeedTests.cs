@@ -7,11 +7,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>
 /// The Identity seeder on a real, migrated database: started again with other portal redirect URIs (a new gateway
@@ -21,8 +20,7 @@ namespace Approval.Messaging.Tests;
 /// </summary>
 public sealed class IdentitySeedTests : IAsyncLifetime
 {
-    private readonly string connectionString =
-        new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = $"approval_idseed_{Guid.NewGuid():N}" }.ConnectionString;
+    private readonly FreshDatabase<IdentityDbContext> database = new("idseed");
     private readonly string signingKey = RSA.Create(2048).ExportRSAPrivateKeyPem();
 
     [Fact]
@@ -101,7 +99,7 @@ public sealed class IdentitySeedTests : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:identitydb"] = connectionString,
+            ["ConnectionStrings:identitydb"] = database.ConnectionString,
             ["Approval:RegionPack"] = RepoPaths.RegionPack(),
             ["Approval:Identity:SigningKey"] = signingKey,
             ["Approval:Identity:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -125,12 +123,7 @@ public sealed class IdentitySeedTests : IAsyncLifetime
         public void Advance(TimeSpan by) => now += by;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var db = new IdentityDbContext(new DbContextOptionsBuilder<IdentityDbContext>().UseNpgsql(connectionString).Options);
-        await db.Database.EnsureDeletedAsync();
-    }
+    public Task DisposeAsync() => database.DisposeAsync();
 }

@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>The delivery promises of ARCHITECTURE.md, against the real PostgreSQL and RabbitMQ of this test run.</summary>
 public sealed class OutboxInboxTests : IAsyncLifetime
 {
-    private readonly TestDatabase database = new();
+    private readonly FreshDatabase<TestDbContext> database = new("msg");
 
     public Task InitializeAsync() => database.InitializeAsync();
 

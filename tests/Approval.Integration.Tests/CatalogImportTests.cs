@@ -5,9 +5,8 @@ using Approval.Catalog.Data;
 using Approval.Catalog.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>
 /// The region pack import on a real, migrated catalog database: every new item version is announced through the
@@ -16,25 +15,21 @@ namespace Approval.Messaging.Tests;
 /// </summary>
 public sealed class CatalogImportTests : IAsyncLifetime
 {
-    private readonly string connectionString =
-        new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = $"approval_cat_{Guid.NewGuid():N}" }.ConnectionString;
+    private readonly FreshDatabase<CatalogDbContext> database = new("cat");
     private readonly string folder = Directory.CreateTempSubdirectory("region-pack-").FullName;
     private JsonObject pack = null!;
 
-    private CatalogDbContext NewContext() => new(new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql(connectionString).Options);
+    private CatalogDbContext NewContext() => database.NewContext();
 
     public async Task InitializeAsync()
     {
-        await using var db = NewContext();
-        await db.Database.MigrateAsync();
+        await database.InitializeAsync();
         pack = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.RegionPack(), "catalog.json")))!.AsObject();
     }
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var db = NewContext();
-        await db.Database.EnsureDeletedAsync();
+        await database.DisposeAsync();
         Directory.Delete(folder, true);
     }
 

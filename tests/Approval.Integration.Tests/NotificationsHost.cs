@@ -2,21 +2,18 @@ using System.Collections.Concurrent;
 using Approval.Notifications;
 using Approval.Notifications.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>The real Notifications service (consumers, inbox, delivery dispatcher) on a fresh, migrated database and the real broker.</summary>
 public sealed class NotificationsHost : IAsyncDisposable
 {
     private static readonly ILoggerFactory Logging = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-    private readonly string connectionString =
-        new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = $"approval_notif_{Guid.NewGuid():N}" }.ConnectionString;
+    private readonly FreshDatabase<NotificationsDbContext> database = new("notif");
     private IHost host = null!;
 
     /// <summary>MessageIds this host has finished consuming (applied or skipped as duplicates), with how often.</summary>
@@ -24,7 +21,7 @@ public sealed class NotificationsHost : IAsyncDisposable
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
-    public NotificationsDbContext NewContext() => new(new DbContextOptionsBuilder<NotificationsDbContext>().UseNpgsql(connectionString).Options);
+    public NotificationsDbContext NewContext() => database.NewContext();
 
     public static async Task<NotificationsHost> StartAsync(string addressGrace = "00:10:00")
     {
@@ -33,7 +30,7 @@ public sealed class NotificationsHost : IAsyncDisposable
         builder.Services.AddSingleton(Logging);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:notificationsdb"] = h.connectionString,
+            ["ConnectionStrings:notificationsdb"] = h.database.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = TestServers.RabbitMq,
             ["Approval:Messaging:RetryMinInterval"] = "00:00:00.050",
             ["Approval:Messaging:RetryMaxInterval"] = "00:00:00.200",
@@ -44,7 +41,7 @@ public sealed class NotificationsHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddNotifications();
         h.host = builder.Build();
-        await using (var db = h.NewContext()) await db.Database.MigrateAsync();
+        await h.database.InitializeAsync();
         h.Bus.ConnectConsumeObserver(new Observer(h.Consumed));
         await h.host.StartAsync();
         return h;
@@ -57,9 +54,7 @@ public sealed class NotificationsHost : IAsyncDisposable
     {
         await host.StopAsync();
         host.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await using var db = NewContext();
-        await db.Database.EnsureDeletedAsync();
+        await database.DisposeAsync();
     }
 
     private sealed class Observer(ConcurrentDictionary<Guid, int> consumed) : IConsumeObserver

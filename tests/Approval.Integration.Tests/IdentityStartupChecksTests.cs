@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>
 /// Identity's startup checks (issue 13): outside Development it refuses to start without its own signing and encryption

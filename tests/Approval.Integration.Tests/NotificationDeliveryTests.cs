@@ -2,7 +2,7 @@ using Approval.Contracts.Events;
 using Approval.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>
 /// Notifications on the real broker and database: every event becomes one inbox notice with one SMS and one push,

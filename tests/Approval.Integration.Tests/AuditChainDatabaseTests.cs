@@ -1,9 +1,8 @@
 using Approval.Projects.Data;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>
 /// The audit hash chain on a real migrated service database (Projects'), written as the services write it: through
@@ -11,25 +10,13 @@ namespace Approval.Messaging.Tests;
 /// </summary>
 public sealed class AuditChainDatabaseTests : IAsyncLifetime
 {
-    private readonly string connectionString =
-        new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = $"approval_chain_{Guid.NewGuid():N}" }.ConnectionString;
-    private readonly AuditChainInterceptor chain = new();
+    private readonly FreshDatabase<ProjectsDbContext> database = new("chain", new AuditChainInterceptor());
 
-    private ProjectsDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql(connectionString).AddInterceptors(chain).Options);
+    private ProjectsDbContext NewContext() => database.NewContext();
 
-    public async Task InitializeAsync()
-    {
-        await using var db = NewContext();
-        await db.Database.MigrateAsync();
-    }
+    public Task InitializeAsync() => database.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var db = NewContext();
-        await db.Database.EnsureDeletedAsync();
-    }
+    public Task DisposeAsync() => database.DisposeAsync();
 
     private static AuditRecord Record(string objectId) => new()
     {

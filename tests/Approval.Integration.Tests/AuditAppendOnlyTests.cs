@@ -2,12 +2,12 @@ using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>The audit table of every service refuses updates and deletes in the database itself (the migrations' trigger).</summary>
 public sealed class AuditAppendOnlyTests : IAsyncLifetime
 {
-    private readonly TestDatabase database = new();
+    private readonly FreshDatabase<TestDbContext> database = new("msg");
 
     public async Task InitializeAsync()
     {

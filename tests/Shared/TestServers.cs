@@ -1,7 +1,7 @@
-namespace Approval.Messaging.Tests;
+namespace Approval.Tests;
 
-/// <summary>The real PostgreSQL and RabbitMQ that ./approval test started for this run.</summary>
-public static class TestServers
+/// <summary>The real PostgreSQL and RabbitMQ that ./approval test started for this run; compiled into each test project that needs them.</summary>
+internal static class TestServers
 {
     public static string Postgres => Required("APPROVAL_TEST_POSTGRES");
     public static string RabbitMq => Required("APPROVAL_TEST_RABBITMQ");

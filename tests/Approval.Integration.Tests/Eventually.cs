@@ -1,4 +1,4 @@
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>Polls a condition until it holds or a deadline passes (no sleeps as synchronisation).</summary>
 public static class Eventually

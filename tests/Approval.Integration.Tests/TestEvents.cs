@@ -1,4 +1,4 @@
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 // One message type per scenario, so scenarios never see each other's messages on the shared broker.
 public sealed record RecoveryEvent(string Key);

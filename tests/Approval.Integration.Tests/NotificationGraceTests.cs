@@ -2,7 +2,7 @@ using Approval.Contracts.Events;
 using Approval.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>With no grace period, an SMS whose recipient has no mobile number is given up at once; the push still goes out.</summary>
 public sealed class NotificationGraceTests : IAsyncLifetime

@@ -9,7 +9,7 @@ using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Approval.Messaging.Tests;
+namespace Approval.Integration.Tests;
 
 /// <summary>
 /// Every service's real EF migrations on the real PostgreSQL: each service that keeps an audit log has an
@@ -26,13 +26,25 @@ public sealed class MigratedAuditTablesTests
 
     [Theory]
     [MemberData(nameof(Services))]
-    public async Task The_audit_table_of_the_migrated_database_refuses_update_delete_and_truncate(string service, bool keepsAudit)
+    public Task The_audit_table_of_the_migrated_database_refuses_update_delete_and_truncate(string service, bool keepsAudit) => service switch
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = $"approval_audit_{service}_{Guid.NewGuid():N}" }.ConnectionString;
-        await using var db = Context(service, connectionString);
+        "identity" => CheckAsync<IdentityDbContext>(service, keepsAudit),
+        "catalog" => CheckAsync<CatalogDbContext>(service, keepsAudit),
+        "intake" => CheckAsync<IntakeDbContext>(service, keepsAudit),
+        "approvals" => CheckAsync<ApprovalsDbContext>(service, keepsAudit),
+        "licences" => CheckAsync<LicencesDbContext>(service, keepsAudit),
+        "projects" => CheckAsync<ProjectsDbContext>(service, keepsAudit),
+        "notifications" => CheckAsync<NotificationsDbContext>(service, keepsAudit),
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
+    };
+
+    private static async Task CheckAsync<TContext>(string service, bool keepsAudit) where TContext : DbContext
+    {
+        var database = new FreshDatabase<TContext>($"audit_{service}");
         try
         {
-            await db.Database.MigrateAsync();
+            await database.InitializeAsync();
+            await using var db = database.NewContext();
             Assert.Equal(keepsAudit, db.Model.FindEntityType(typeof(AuditRecord)) is not null);
             if (!keepsAudit) return;
 
@@ -51,23 +63,7 @@ public sealed class MigratedAuditTablesTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await db.Database.EnsureDeletedAsync();
+            await database.DisposeAsync();
         }
     }
-
-    private static DbContext Context(string service, string connectionString) => service switch
-    {
-        "identity" => new IdentityDbContext(Options<IdentityDbContext>(connectionString)),
-        "catalog" => new CatalogDbContext(Options<CatalogDbContext>(connectionString)),
-        "intake" => new IntakeDbContext(Options<IntakeDbContext>(connectionString)),
-        "approvals" => new ApprovalsDbContext(Options<ApprovalsDbContext>(connectionString)),
-        "licences" => new LicencesDbContext(Options<LicencesDbContext>(connectionString)),
-        "projects" => new ProjectsDbContext(Options<ProjectsDbContext>(connectionString)),
-        "notifications" => new NotificationsDbContext(Options<NotificationsDbContext>(connectionString)),
-        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
-    };
-
-    private static DbContextOptions<T> Options<T>(string connectionString) where T : DbContext =>
-        new DbContextOptionsBuilder<T>().UseNpgsql(connectionString).Options;
 }
