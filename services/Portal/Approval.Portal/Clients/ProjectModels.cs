@@ -1,4 +1,4 @@
-namespace Approval.Portal.Api;
+namespace Approval.Portal.Clients;
 
 /// <summary>登记项目 as the Projects service takes it (docs/projects.md): the field names are the API's, for its errors.</summary>
 public sealed record ProjectRegistration(

@@ -1,4 +1,4 @@
-namespace Approval.Portal.Api;
+namespace Approval.Portal.Clients;
 
 // The Catalog API's answers as the portal reads them (services/Catalog/Approval.Catalog/Api/CatalogDtos.cs).
 

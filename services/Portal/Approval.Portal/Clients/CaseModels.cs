@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Approval.Portal.Api;
+namespace Approval.Portal.Clients;
 
 // Intake, Approvals and Licences answers as the portal reads them (services/*/Api/*Dtos.cs).
 
@@ -73,13 +73,6 @@ public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<str
 
 public sealed record SpecialProcedureStart(int Type, string Reason, int PlannedWorkingDays);
 
-public sealed record Verification(
-    string Identifier, string Status, string StatusName, bool Verified, IReadOnlyList<string> Reasons, VerifiedLicence? Licence);
-
-public sealed record VerifiedLicence(
-    string LicenceName, string TypeCode, string IssuerName, string IssuerCreditCode, string Holder, string ProjectCode, string ProjectName,
-    DateTimeOffset IssuedAt, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, DateTimeOffset? RevokedAt);
-
 /// <summary>A department's follow-up task (后续监管): reason 1 承诺未履行, 2 承诺逾期未核查, 3 容缺材料逾期未补齐.</summary>
 public sealed record FollowUp(Guid ItemInstanceId, Guid ApplicationId, string ItemCode, string ItemName, string ProjectName, string Holder,
     int Reason, string ReasonName, DateOnly? Due, int StatusCode, string StatusName);
@@ -88,11 +81,6 @@ public sealed record FollowUp(Guid ItemInstanceId, Guid ApplicationId, string It
 public sealed record Consultation(
     Guid Id, Guid ApplicationId, string ProjectName, string StageName, string DepartmentCode, string Question, string AskedBy, DateTimeOffset AskedAt,
     string? Opinion, string? AnsweredBy, DateTimeOffset? AnsweredAt);
-
-/// <summary>实名注册: kind person (居民身份证号) or enterprise (统一社会信用代码).</summary>
-public sealed record Registration(string Kind, string Name, string Number, string UserName, string Password, string? Mobile = null);
-
-public sealed record Registered(string UserName, string DisplayName, string Kind, string RegionCode, bool RealNameVerified);
 
 /// <summary>A saved, unchecked submission (草稿); any field may still be empty.</summary>
 public sealed record DraftContent(string? ProjectCode, string? ProjectName, int? StageNo, IReadOnlyList<string>? ItemCodes, JsonObject? Form,

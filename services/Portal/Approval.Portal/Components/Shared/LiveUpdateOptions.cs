@@ -1,4 +1,4 @@
-namespace Approval.Portal.Api;
+namespace Approval.Portal.Components.Shared;
 
 /// <summary>
 /// How often the portal reads again what no stream announces (configuration section "Portal:Live", docs/portal.md):

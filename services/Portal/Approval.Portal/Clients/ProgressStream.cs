@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Approval.Portal.Api;
+namespace Approval.Portal.Clients;
 
 /// <summary>One server-sent event: its id (null when the event sets none), its type ("message" unless named) and its data lines joined by "\n".</summary>
 public sealed record ServerSentEvent(string? Id, string Event, string Data);

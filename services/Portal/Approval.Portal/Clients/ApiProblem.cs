@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Approval.Portal.Api;
+namespace Approval.Portal.Clients;
 
 /// <summary>
 /// An API answered with an error (RFC 9457 ProblemDetails): the message to show, and per-field errors

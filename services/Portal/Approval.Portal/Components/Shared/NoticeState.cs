@@ -1,4 +1,6 @@
-namespace Approval.Portal.Api;
+using Approval.Portal.Clients;
+
+namespace Approval.Portal.Components.Shared;
 
 /// <summary>
 /// The signed-in person's unread notice count, one per circuit (scoped): the layout's 消息通知 badge shows it, and the
@@ -18,11 +20,11 @@ public sealed class NoticeState
     }
 
     /// <summary>Reads the count from Notifications; a failed read keeps the last known count.</summary>
-    public async Task RefreshAsync(PortalApi api, CancellationToken ct = default)
+    public async Task RefreshAsync(NotificationsClient notifications, CancellationToken ct = default)
     {
         try
         {
-            Set(await api.UnreadCountAsync(ct));
+            Set(await notifications.UnreadCountAsync(ct));
         }
         catch (Exception e) when (e is ApiProblem or HttpRequestException or System.Text.Json.JsonException or OperationCanceledException)
         {
