@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace Approval.Browser.Tests;
 
 /// <summary>
-/// The whole suite started through the AppHost the way the end-to-end tests start it (Aspire's testing builder,
-/// against the PostgreSQL and RabbitMQ of ./approval test), and one headless Debian Chromium driven by Playwright.
+/// The whole suite started through the AppHost the way the end-to-end tests start it (<see cref="SuiteFactory"/>),
+/// on databases of its own, and one headless Debian Chromium driven by Playwright.
 /// The demo accounts (applicant-demo, window-demo, dept-ZJJ) sign in through the portal with their seeded passwords.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
@@ -27,22 +27,11 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Approval_AppHost>(
-            [
-                "Approval:GatewayPort=0",
-                $"ConnectionStrings:postgres={Required("APPROVAL_TEST_POSTGRES")}",
-                $"ConnectionStrings:rabbitmq={Required("APPROVAL_TEST_RABBITMQ")}",
-            ],
-            (options, _) => options.DisableDashboard = true);
+        var builder = await SuiteFactory.CreateAsync();
         UseOwnDatabases(builder);
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "portal"))
             .WithEnvironment("Portal__Live__ProgressFallbackSeconds", ProgressFallbackSeconds.ToString());
-        app = await builder.BuildAsync();
-        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await app.StartAsync(startup.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", startup.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("portal", startup.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("identity", startup.Token);
+        app = await SuiteFactory.StartAsync(builder, "gateway", "portal", "identity");
         Gateway = app.GetEndpoint("gateway", "http");
 
         playwright = await Playwright.CreateAsync();
@@ -61,7 +50,7 @@ public sealed class PortalFixture : IAsyncLifetime
     /// </summary>
     private static void UseOwnDatabases(IDistributedApplicationTestingBuilder builder)
     {
-        var server = Required("APPROVAL_TEST_POSTGRES");
+        var server = TestServers.Postgres;
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
             var database = project.Name == "province" ? "identity" : project.Name;
@@ -86,17 +75,8 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await SuiteFactory.StopAsync(app);
     }
-
-    private static string Required(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{name} is not set: run these tests through ./approval test, which starts the servers.");
 }
 
 [CollectionDefinition(Name)]

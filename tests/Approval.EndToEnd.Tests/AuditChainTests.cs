@@ -70,7 +70,7 @@ public sealed class AuditChainTests(SuiteFixture suite)
     /// <summary>What an intruder with the database superuser's password can do: switch the append-only trigger off for one statement.</summary>
     private static async Task AlterOutcomeAsync(Guid recordId, string outcome)
     {
-        var server = Environment.GetEnvironmentVariable("APPROVAL_TEST_POSTGRES") ?? throw new InvalidOperationException("APPROVAL_TEST_POSTGRES is not set");
+        var server = TestServers.Postgres;
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "approval_intake", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using (var replica = new NpgsqlCommand("SET session_replication_role = replica", connection)) await replica.ExecuteNonQueryAsync();

@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
-using Approval.Portal.Api;
+using Approval.Portal.Clients;
 
 namespace Approval.UnitTests;
 

@@ -1,4 +1,6 @@
 using Approval.Portal.Api;
+using Approval.Portal.Clients;
+using Approval.Portal.Components.Shared;
 using Approval.Portal.Auth;
 using Approval.Portal.Components;
 using Approval.ServiceDefaults;
@@ -18,7 +20,7 @@ public static class PortalExtensions
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; base-uri 'self'; frame-ancestors 'none'";
 
-    /// <summary>Blazor (interactive server), AntDesign, the OIDC sign-in and one HTTP client per API the portal calls.</summary>
+    /// <summary>Blazor (interactive server), AntDesign, the OIDC sign-in and one typed client per service the portal calls (Clients/).</summary>
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -26,9 +28,7 @@ public static class PortalExtensions
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.AddPortalSignIn();
-        foreach (var service in PortalApi.Services)
-            builder.Services.AddHttpClient(service, c => c.BaseAddress = new Uri($"http://{service}"));
-        builder.Services.AddScoped<PortalApi>();
+        builder.Services.AddServiceClients();
         builder.Services.AddScoped<NoticeState>();
         builder.Services.Configure<LiveUpdateOptions>(builder.Configuration.GetSection(LiveUpdateOptions.Section));
         return builder;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Approval.Portal.Auth;
+using Approval.Portal.Clients;
 
 namespace Approval.Portal.Api;
 
@@ -14,7 +15,7 @@ public static class CertificateDownload
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/licences/{Uri.EscapeDataString(identifier)}/pdf");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", http.User.FindFirst(PortalSignIn.AccessTokenClaim)?.Value);
-            using var response = await clients.CreateClient(PortalApi.Licences).SendAsync(request, http.RequestAborted);
+            using var response = await clients.CreateClient(nameof(LicencesClient)).SendAsync(request, http.RequestAborted);
             if (!response.IsSuccessStatusCode) return Results.StatusCode((int)response.StatusCode);
             var pdf = await response.Content.ReadAsByteArrayAsync(http.RequestAborted);
             return Results.File(pdf, "application/pdf", $"{identifier}.pdf");
@@ -26,7 +27,7 @@ public static class CertificateDownload
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/intake/materials/{id}/content");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", http.User.FindFirst(PortalSignIn.AccessTokenClaim)?.Value);
-            using var response = await clients.CreateClient(PortalApi.Intake).SendAsync(request, http.RequestAborted);
+            using var response = await clients.CreateClient(nameof(IntakeClient)).SendAsync(request, http.RequestAborted);
             if (!response.IsSuccessStatusCode) return Results.StatusCode((int)response.StatusCode);
             var bytes = await response.Content.ReadAsByteArrayAsync(http.RequestAborted);
             var type = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";

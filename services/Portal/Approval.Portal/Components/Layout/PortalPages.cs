@@ -7,7 +7,7 @@ public sealed record PortalPage(string Href, string Title, string Icon, params s
 }
 
 /// <summary>
-/// The side menu. A new screen is one page under Components/Pages with its @page route and [Authorize(Roles = …)],
+/// The side menu. A new screen is one page under Components/Pages/&lt;Role&gt; with its @page route and [Authorize(Roles = …)],
 /// plus one line here (docs/portal.md).
 /// </summary>
 public static class PortalPages

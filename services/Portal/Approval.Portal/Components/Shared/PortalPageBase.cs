@@ -1,15 +1,15 @@
-using Approval.Portal.Api;
+using Approval.Portal.Clients;
 using Microsoft.AspNetCore.Components;
 
 namespace Approval.Portal.Components.Shared;
 
 /// <summary>
-/// What every screen shares: the API, and <see cref="Run"/> which turns a failed call into the message shown on
-/// the page (<see cref="Message"/>) and the per-field errors (<see cref="Problem"/>), with a busy flag for spinners.
+/// What every screen shares: <see cref="Run"/>, which turns a failed call of a typed client (Clients/; each screen
+/// injects the ones it calls) into the message shown on the page (<see cref="Message"/>) and the per-field errors
+/// (<see cref="Problem"/>), with a busy flag for spinners.
 /// </summary>
 public abstract class PortalPageBase : ComponentBase
 {
-    [Inject] protected PortalApi Api { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
     protected ApiProblem? Problem { get; set; }

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+
+namespace Approval.Portal.Clients;
+
+// Intake, Approvals and Licences answers as the portal reads them (services/*/Api/*Dtos.cs).
+
+public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form,
+    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null);
+
+/// <summary>窗口收件（现场/邮寄）: channel "counter" or "mail", for the applicant's account; no materials (uploading is the applicant's).</summary>
+public sealed record CounterSubmission(string ApplicantId, string ApplicantName, string? ApplicantMobile, string Channel,
+    string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form);
+
+public sealed record Application(
+    Guid Id, string RegionCode, string ProjectCode, string ProjectName, string ApplicantId, string ApplicantName,
+    int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
+    DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items,
+    int ChannelCode = 0, string? ChannelName = null, string? EnteredBy = null, IReadOnlyList<CorrectionItem>? Corrections = null,
+    DateTimeOffset? CorrectionRequestedAt = null, DateTimeOffset? CorrectedAt = null, string? EngineeringCode = null, JsonObject? Form = null);
+
+/// <summary>One entry of the window's 补正 list: which material or field, and what is wrong with it.</summary>
+public sealed record CorrectionItem(string Subject, string Problem);
+
+/// <summary>补正（结束）: the corrected form (optional) and materials (optional).</summary>
+public sealed record CorrectedApplication(JsonObject? Form, IReadOnlyList<MaterialChoice>? Materials);
+
+/// <summary>A material for an entry of the material list: an upload of the applicant (materialId) or a held e-licence.</summary>
+public sealed record MaterialChoice(string Name, Guid? MaterialId = null, string? LicenceIdentifier = null);
+
+public sealed record AttachedMaterial(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt);
+
+public sealed record ApplicationMaterials(IReadOnlyList<AttachedMaterial> Attached, IReadOnlyList<Material> MaterialList, IReadOnlyList<string> MissingRequired);
+
+public sealed record UploadedMaterial(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+public sealed record ApplicationItem(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
+
+public sealed record CaseProgress(Application Application, IReadOnlyList<ProgressEntry> Timeline, IReadOnlyList<IssuedLicence> Licences);
+
+public sealed record ProgressEntry(
+    DateTimeOffset OccurredAt, string Subject, string? ItemCode, int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion);
+
+public sealed record IssuedLicence(
+    string Identifier, string LicenceName, string ItemCode, string IssuerName, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, string? RevocationReason);
+
+public sealed record ItemInstance(
+    Guid Id, Guid ApplicationId, string ProjectCode, string ProjectName, string ItemCode, string ItemName,
+    string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays, int StatusCode, string StatusName,
+    string? Opinion, DateTimeOffset AcceptedAt, DateTimeOffset? StartedAt, DateTimeOffset? ConcludedAt,
+    Clock? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedure> SpecialProcedures,
+    IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
+    bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null,
+    IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null);
+
+/// <summary>有序审批: the earlier item this one decides after, and its decision once concluded.</summary>
+public sealed record EarlierItem(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,
+    bool Concluded, string? Opinion, DateTimeOffset? ConcludedAt);
+
+/// <summary>告知承诺: what the applicant promised, by when, and the verification (null fulfilled = not yet checked).</summary>
+public sealed record ItemCommitment(string Text, DateOnly? Due, bool? Fulfilled, string? Verification, DateTimeOffset? VerifiedAt);
+
+/// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期).</summary>
+public sealed record Clock(
+    DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
+    int PausedWorkingDays, bool IsPaused, string State, string StateName);
+
+public sealed record SpecialProcedure(int Type, string TypeName, string Reason, int PlannedWorkingDays, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Result);
+
+public sealed record ItemStep(int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion, DateTimeOffset OccurredAt);
+
+public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null,
+    string? Commitment = null, DateOnly? CommitmentDue = null);
+
+public sealed record SpecialProcedureStart(int Type, string Reason, int PlannedWorkingDays);
+
+/// <summary>A department's follow-up task (后续监管): reason 1 承诺未履行, 2 承诺逾期未核查, 3 容缺材料逾期未补齐.</summary>
+public sealed record FollowUp(Guid ItemInstanceId, Guid ApplicationId, string ItemCode, string ItemName, string ProjectName, string Holder,
+    int Reason, string ReasonName, DateOnly? Due, int StatusCode, string StatusName);
+
+/// <summary>受理前征求意见: one department's question and its answer (null while open).</summary>
+public sealed record Consultation(
+    Guid Id, Guid ApplicationId, string ProjectName, string StageName, string DepartmentCode, string Question, string AskedBy, DateTimeOffset AskedAt,
+    string? Opinion, string? AnsweredBy, DateTimeOffset? AnsweredAt);
+
+/// <summary>A saved, unchecked submission (草稿); any field may still be empty.</summary>
+public sealed record DraftContent(string? ProjectCode, string? ProjectName, int? StageNo, IReadOnlyList<string>? ItemCodes, JsonObject? Form,
+    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null);
+
+public sealed record Draft(Guid Id, DraftContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>The applicant's view of an application's item instances (Approvals), with their clocks.</summary>
+public sealed record ApplicationItems(Guid ApplicationId, IReadOnlyList<ItemInstance> Items);

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Approval.Portal.Clients;
+
+/// <summary>Intake: applications of the applicant and the window, materials, drafts (草稿) and consultations (docs/intake.md).</summary>
+public sealed class IntakeClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
+{
+    public Task<Application> SubmitAsync(SubmitApplication request, CancellationToken ct = default) => SendAsync<Application>(HttpMethod.Post, "/api/intake/applications", request, ct);
+    public Task<Application> SubmitAtCounterAsync(CounterSubmission request, CancellationToken ct = default) =>
+        SendAsync<Application>(HttpMethod.Post, "/api/intake/applications/counter", request, ct);
+    /// <summary>The stage form prefilled from the engineering code's earlier stages (工程代码).</summary>
+    public Task<JsonObject> PrefillAsync(string engineeringCode, int stageNo, IEnumerable<string> itemCodes, CancellationToken ct = default) =>
+        GetAsync<JsonObject>($"/api/intake/prefill?engineeringCode={Uri.EscapeDataString(engineeringCode)}&stageNo={stageNo}&items={Uri.EscapeDataString(string.Join(',', itemCodes))}", ct);
+    public Task<List<Application>> QueueAsync(int? status, CancellationToken ct = default) =>
+        GetAsync<List<Application>>("/api/intake/applications" + (status is null ? "" : $"?status={status}"), ct);
+    public Task<List<Application>> MineAsync(CancellationToken ct = default) => GetAsync<List<Application>>("/api/intake/applications/mine", ct);
+    public Task<Application> ApplicationAsync(Guid id, CancellationToken ct = default) => GetAsync<Application>($"/api/intake/applications/{id}", ct);
+    public Task<CaseProgress> ProgressAsync(Guid id, CancellationToken ct = default) => GetAsync<CaseProgress>($"/api/intake/applications/{id}/progress", ct);
+
+    /// <summary>
+    /// Opens the live progress stream (server-sent events, docs/intake.md) and returns its body as it arrives
+    /// (ResponseHeadersRead: nothing is buffered); <paramref name="lastEventId"/> resumes after that timeline line.
+    /// Disposing the stream closes the connection. Read it with <see cref="ProgressStream"/>.
+    /// </summary>
+    public async Task<Stream> OpenProgressStreamAsync(Guid id, string? lastEventId, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/intake/applications/{id}/progress/stream");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
+        var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        return await response.Content.ReadAsStreamAsync(ct);
+    }
+
+    public Task<Application> AcceptAsync(Guid id, CancellationToken ct = default) => SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/accept", null, ct);
+    public Task<Application> RefuseAsync(Guid id, string reason, CancellationToken ct = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/refuse", new { reason }, ct);
+    public Task<Application> RejectOutOfScopeAsync(Guid id, string reason, CancellationToken ct = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/reject-out-of-scope", new { reason }, ct);
+    public Task<Application> RequestCorrectionsAsync(Guid id, IReadOnlyList<CorrectionItem> corrections, CancellationToken ct = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/corrections", new { corrections }, ct);
+    public Task<Application> CorrectAsync(Guid id, CorrectedApplication corrected, CancellationToken ct = default) =>
+        SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/correct", corrected, ct);
+
+    // Materials and held e-licences
+    public Task<ApplicationMaterials> ApplicationMaterialsAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<ApplicationMaterials>($"/api/intake/applications/{id}/materials", ct);
+    /// <summary>Uploads one file (multipart, field "file"); 413 and 415 come back as <see cref="ApiProblem"/>.</summary>
+    public async Task<UploadedMaterial> UploadAsync(Stream file, string fileName, string contentType, CancellationToken ct = default)
+    {
+        using var content = new MultipartFormDataContent();
+        var part = new StreamContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
+        content.Add(part, "file", fileName);
+        return await SendAsync<UploadedMaterial>(HttpMethod.Post, "/api/intake/materials", content, ct);
+    }
+    public Task<List<IssuedLicence>> HeldLicencesAsync(CancellationToken ct = default) => GetAsync<List<IssuedLicence>>("/api/intake/licences", ct);
+    public Task<List<UploadedMaterial>> MyMaterialsAsync(CancellationToken ct = default) => GetAsync<List<UploadedMaterial>>("/api/intake/materials", ct);
+
+    // Drafts (草稿)
+    public Task<List<Draft>> DraftsAsync(CancellationToken ct = default) => GetAsync<List<Draft>>("/api/intake/drafts", ct);
+    public Task<Draft> DraftAsync(Guid id, CancellationToken ct = default) => GetAsync<Draft>($"/api/intake/drafts/{id}", ct);
+    public Task<Draft> SaveDraftAsync(Guid? id, DraftContent content, CancellationToken ct = default) => id is { } existing
+        ? SendAsync<Draft>(HttpMethod.Put, $"/api/intake/drafts/{existing}", content, ct)
+        : SendAsync<Draft>(HttpMethod.Post, "/api/intake/drafts", content, ct);
+    public Task DeleteDraftAsync(Guid id, CancellationToken ct = default) => SendAsync<object?>(HttpMethod.Delete, $"/api/intake/drafts/{id}", null, ct);
+
+    // Consultations (受理前征求意见)
+    public Task<List<Consultation>> ConsultationsAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<List<Consultation>>($"/api/intake/applications/{id}/consultations", ct);
+    public Task<List<Consultation>> AskAsync(Guid id, string question, IReadOnlyList<string> departments, CancellationToken ct = default) =>
+        SendAsync<List<Consultation>>(HttpMethod.Post, $"/api/intake/applications/{id}/consultations", new { question, departments }, ct);
+    public Task<List<Consultation>> MyConsultationsAsync(bool open, CancellationToken ct = default) =>
+        GetAsync<List<Consultation>>($"/api/intake/consultations?open={(open ? "true" : "false")}", ct);
+    public Task<Consultation> AnswerConsultationAsync(Guid consultationId, string opinion, CancellationToken ct = default) =>
+        SendAsync<Consultation>(HttpMethod.Post, $"/api/intake/consultations/{consultationId}/answer", new { opinion }, ct);
+}

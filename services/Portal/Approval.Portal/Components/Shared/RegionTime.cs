@@ -1,0 +1,7 @@
+namespace Approval.Portal.Components.Shared;
+
+/// <summary>How every screen shows an instant: in the region's time (UTC+8), to the minute.</summary>
+public static class RegionTime
+{
+    public static string Local(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
+}

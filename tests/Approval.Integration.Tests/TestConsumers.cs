@@ -1,0 +1,58 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Approval.Integration.Tests;
+
+/// <summary>Which host instance a consumer runs in (two hosts compete in one scenario).</summary>
+public sealed record InstanceName(string Value);
+
+/// <summary>Counts every delivery that reaches a consumer, duplicates included.</summary>
+public class DeliveryCounter
+{
+    private int count;
+    public int Count => Volatile.Read(ref count);
+    public void Increment() => Interlocked.Increment(ref count);
+}
+
+public abstract class RecordingConsumer<T>(TestDbContext db, TimeProvider clock, ILogger logger, InstanceName instance, Func<T, string> key)
+    : InboxConsumer<TestDbContext, T>(db, clock, logger) where T : class
+{
+    protected override Task HandleAsync(T message, CancellationToken ct)
+    {
+        Db.Effects.Add(new Effect { Key = key(message), Instance = instance.Value });
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class RecoveryConsumer(TestDbContext db, TimeProvider clock, ILogger<RecoveryConsumer> log, InstanceName i)
+    : RecordingConsumer<RecoveryEvent>(db, clock, log, i, m => m.Key);
+
+public sealed class DuplicateConsumer(TestDbContext db, TimeProvider clock, ILogger<DuplicateConsumer> log, InstanceName i)
+    : RecordingConsumer<DuplicateEvent>(db, clock, log, i, m => m.Key);
+
+public sealed class CompetingConsumer(TestDbContext db, TimeProvider clock, ILogger<CompetingConsumer> log, InstanceName i)
+    : RecordingConsumer<CompetingEvent>(db, clock, log, i, m => m.Key);
+
+public sealed class MalformedConsumer(TestDbContext db, TimeProvider clock, ILogger<MalformedConsumer> log, InstanceName i)
+    : RecordingConsumer<MalformedEvent>(db, clock, log, i, m => m.Key);
+
+/// <summary>Always fails: its messages must end in the _error queue after the bounded retries.</summary>
+/// <summary>How often the poison consumer was called.</summary>
+public sealed class PoisonAttempts : DeliveryCounter;
+
+public sealed class PoisonConsumer(PoisonAttempts attempts) : IConsumer<PoisonEvent>
+{
+    public Task Consume(ConsumeContext<PoisonEvent> context)
+    {
+        attempts.Increment();
+        throw new InvalidOperationException($"poison {context.Message.Key} always fails");
+    }
+}
+
+/// <summary>Counts deliveries of every message type after the consumer finished (successfully or as a duplicate).</summary>
+public sealed class CountingObserver(DeliveryCounter counter) : IConsumeObserver
+{
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class { counter.Increment(); return Task.CompletedTask; }
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}

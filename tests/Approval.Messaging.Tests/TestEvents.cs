@@ -1,8 +1,0 @@
-namespace Approval.Messaging.Tests;
-
-// One message type per scenario, so scenarios never see each other's messages on the shared broker.
-public sealed record RecoveryEvent(string Key);
-public sealed record DuplicateEvent(string Key);
-public sealed record PoisonEvent(string Key);
-public sealed record MalformedEvent(string Key);
-public sealed record CompetingEvent(string Key);

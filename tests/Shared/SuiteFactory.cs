@@ -1,0 +1,58 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+
+namespace Approval.Tests;
+
+/// <summary>
+/// The one way the end-to-end and browser tests start the world: the whole suite through the AppHost (Aspire's
+/// testing builder) — every service and the gateway as real processes on random ports, without the dashboard,
+/// against the PostgreSQL and RabbitMQ that ./approval test started for this run. Compiled into both projects.
+/// </summary>
+internal static class SuiteFactory
+{
+    /// <summary>
+    /// How long the start may take in all: 4 minutes, or APPROVAL_TEST_STARTUP_MINUTES on a loaded machine (several
+    /// suites building and starting at once).
+    /// </summary>
+    public static TimeSpan StartupTimeout { get; } = TimeSpan.FromMinutes(
+        int.TryParse(Environment.GetEnvironmentVariable("APPROVAL_TEST_STARTUP_MINUTES"), out var minutes) && minutes > 0 ? minutes : 4);
+
+    /// <summary>The AppHost's testing builder for this run; <paramref name="settings"/> ("Key=value") add to its configuration.</summary>
+    public static Task<IDistributedApplicationTestingBuilder> CreateAsync(params string[] settings) =>
+        DistributedApplicationTestingBuilder.CreateAsync<Projects.Approval_AppHost>(
+            [
+                "Approval:GatewayPort=0",
+                $"ConnectionStrings:postgres={TestServers.Postgres}",
+                $"ConnectionStrings:rabbitmq={TestServers.RabbitMq}",
+                .. settings,
+            ],
+            (options, _) => options.DisableDashboard = true);
+
+    /// <summary>
+    /// Builds and starts the suite, then waits for each of <paramref name="healthy"/> in turn (so a failed start names
+    /// the resource that did not come up), all within <see cref="StartupTimeout"/>. A failed start stops what started.
+    /// </summary>
+    public static async Task<DistributedApplication> StartAsync(IDistributedApplicationTestingBuilder builder, params string[] healthy)
+    {
+        var app = await builder.BuildAsync();
+        try
+        {
+            using var startup = new CancellationTokenSource(StartupTimeout);
+            await app.StartAsync(startup.Token);
+            foreach (var resource in healthy) await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, startup.Token);
+            return app;
+        }
+        catch
+        {
+            await StopAsync(app);
+            throw;
+        }
+    }
+
+    public static async Task StopAsync(DistributedApplication? app)
+    {
+        if (app is null) return;
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
