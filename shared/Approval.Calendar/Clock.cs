@@ -9,7 +9,9 @@ public sealed record ClockReading(
     int RemainingWorkingDays,
     int PausedWorkingDays,
     bool IsPaused,
-    ClockState State);
+    ClockState State,
+    // Stopped at the conclusion: the used days are final and nothing remains to count down.
+    bool Stopped = false);
 
 /// <summary>
 /// The clock of an item instance, stage or project (DOMAIN.md "Time"): it starts at 受理; the deadline is
@@ -36,6 +38,6 @@ public static class Clock
         var state = today > deadline ? ClockState.Overdue
             : !stopped && threshold.IsWarning(remaining, limitWorkingDays) ? ClockState.Warning
             : ClockState.OnTime;
-        return new ClockReading(start, deadline, limitWorkingDays, used, remaining, paused, list.Any(p => p.End is null || p.End > now), state);
+        return new ClockReading(start, deadline, limitWorkingDays, used, remaining, paused, list.Any(p => p.End is null || p.End > now), state, stopped);
     }
 }

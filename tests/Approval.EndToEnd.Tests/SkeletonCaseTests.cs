@@ -30,12 +30,15 @@ public sealed class SkeletonCaseTests(SuiteFixture suite)
             p => p.GetProperty("licences").GetArrayLength() == 2 && p.GetProperty("timeline").GetArrayLength() == 9,
             "both certificates are issued and every step is in the timeline");
 
-        // 已接件, 已受理 and (once the milestone item, the permit, concluded) 阶段办结（通过） for the application;
+        // 已接件, 已受理 and (once the milestone item, the permit, concluded) 11 阶段办结（通过） for the application;
         // 已受理, 部门开始办理, 办结（通过） for each item.
         var steps = progress.GetProperty("timeline").EnumerateArray()
             .Select(e => (Item: e.GetProperty("itemCode").GetString(), Code: e.GetProperty("statusCode").GetInt32(), Name: e.GetProperty("statusName").GetString()))
             .ToList();
-        Assert.Equal([(null, 1, "已接件"), (null, 3, "已受理"), (null, 0, "阶段办结（通过）")], steps.Where(s => s.Item is null));
+        Assert.Equal([(null, 1, "已接件"), (null, 3, "已受理"), (null, 11, "阶段办结（通过）")], steps.Where(s => s.Item is null));
+        // The application follows its stage: 11 办结（通过）, no longer 3 已受理 (issue 15).
+        var application = progress.GetProperty("application");
+        Assert.Equal((11, "办结（通过）"), (application.GetProperty("statusCode").GetInt32(), application.GetProperty("statusName").GetString()));
         foreach (var item in new[] { "320193-ZJ-SG-001", "320193-CG-SG-001" })
             Assert.Equal([3, 8, 11], steps.Where(s => s.Item == item).Select(s => s.Code));
 

@@ -23,6 +23,9 @@ public sealed class ApplicationStateMachineTests
         (ProcessingStatus.CorrectionEnded, ProcessingStatus.Refused),
         (ProcessingStatus.CorrectionEnded, ProcessingStatus.CorrectionStarted),
         (ProcessingStatus.CorrectionEnded, ProcessingStatus.Withdrawn),
+        // The stage concluded by its milestone rule (issue 15): the application follows it.
+        (ProcessingStatus.Accepted, ProcessingStatus.Approved),
+        (ProcessingStatus.Accepted, ProcessingStatus.NotApproved),
     ];
 
     public static TheoryData<ProcessingStatus, ProcessingStatus> AllPairs()
@@ -86,6 +89,25 @@ public sealed class ApplicationStateMachineTests
         Assert.Equal("材料不属于本阶段", application.DecisionReason);
         Assert.Throws<InvalidTransitionException>(() => application.Accept(Now));
         Assert.Throws<InvalidTransitionException>(() => application.Withdraw(Now));
+    }
+
+    [Fact]
+    public void An_accepted_application_follows_its_stage_to_its_conclusion_once()
+    {
+        var approved = NewApplication();
+        Assert.Throws<InvalidTransitionException>(() => approved.ConcludeStage(true, Now)); // not accepted yet
+        approved.Accept(Now);
+        Assert.True(approved.ConcludeStage(true, Now.AddDays(3)));
+        Assert.Equal((ProcessingStatus.Approved, Now.AddDays(3)), (approved.Status, approved.StageConcludedAt));
+        Assert.False(approved.ConcludeStage(true, Now.AddDays(4))); // the event again: nothing changes
+        Assert.Equal(Now.AddDays(3), approved.StageConcludedAt);
+        Assert.True(approved.WasAccepted);
+
+        var refused = NewApplication();
+        refused.Accept(Now);
+        refused.ConcludeStage(false, Now);
+        Assert.Equal(ProcessingStatus.NotApproved, refused.Status);
+        Assert.Throws<InvalidTransitionException>(() => refused.Withdraw(Now));
     }
 
     [Fact]

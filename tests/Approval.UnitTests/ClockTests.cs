@@ -34,7 +34,8 @@ public sealed class ClockTests
     public void A_stopped_clock_is_on_time_or_overdue_but_never_a_warning()
     {
         var onTime = Clock.Read(Calendar, At(9, 29), 5, [], At(10, 9), WarningThreshold.Default, stopped: true);
-        Assert.Equal((2, ClockState.OnTime), (onTime.RemainingWorkingDays, onTime.State));
+        Assert.Equal((2, ClockState.OnTime, true), (onTime.RemainingWorkingDays, onTime.State, onTime.Stopped));
+        Assert.False(Read(At(10, 9)).Stopped);
         var late = Clock.Read(Calendar, At(9, 29), 5, [], At(10, 13), WarningThreshold.Default, stopped: true);
         Assert.Equal(ClockState.Overdue, late.State);
     }

@@ -56,7 +56,7 @@ internal static class ApplicationAccess
         if (!user.InRegion(application.RegionCode)) return false;
         if (user.IsInRole(Roles.Window) || application.ApplicantId == user.UserId()) return true;
         if (!user.IsInRole(Roles.Department) || user.OrganisationCode() is not { } org) return false;
-        if (application.Status == ProcessingStatus.Accepted && application.Items.Any(i => i.DepartmentCode == org)) return true;
+        if (application.WasAccepted && application.Items.Any(i => i.DepartmentCode == org)) return true;
         return await db.Consultations.AnyAsync(c => c.ApplicationId == application.Id && c.DepartmentCode == org, ct);
     }
 

@@ -97,7 +97,7 @@ public static class ResultsApi
             .Select(l => new LicenceDto(l.Identifier, l.LicenceName, l.ItemCode, l.IssuerName, l.IssuedAt, l.RevokedAt, l.RevocationReason, l.ExpiredAt))
             .ToListAsync(ct);
         var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.ApplicationId == a.Id, ct);
-        var allConcluded = a.Status == ProcessingStatus.Accepted && items.All(i => i.ConcludedAt is not null);
+        var allConcluded = a.WasAccepted && items.All(i => i.ConcludedAt is not null);
         return new ResultNoticeDto(a.Id, a.ProjectCode, a.ProjectName, a.ApplicantName, a.StageName, allConcluded,
             a.ResultNoticeIssuedAt, a.ResultNoticeIssuedBy, items, licences, delivery is null ? null : ToDto(delivery));
     }

@@ -1,3 +1,4 @@
+using Approval.Contracts;
 using Approval.Contracts.Events;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
@@ -7,22 +8,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Intake.Consumers;
 
 /// <summary>
-/// Adds the stage's conclusion (阶段办结（通过）/（不通过）) to its application's timeline, once per event. The line belongs
-/// to the application (no item) and carries status code 0: it is not an item processing status of the exchange table.
+/// The stage's conclusion (阶段办结（通过）/（不通过）) reaches its application, once per event: the application's status
+/// follows its stage (11 办结（通过） / 13 办结（不通过）, DOMAIN.md) and its timeline gets the line, with the same code.
 /// </summary>
 public sealed class StageInstanceConcludedConsumer(IntakeDbContext db, TimeProvider clock, ILogger<StageInstanceConcludedConsumer> log)
     : InboxConsumer<IntakeDbContext, StageInstanceConcluded>(db, clock, log)
 {
-    public const int StageConcludedStatusCode = 0;
-
     protected override async Task HandleAsync(StageInstanceConcluded m, CancellationToken ct)
     {
-        var stageName = await Db.Applications.Where(a => a.Id == m.ApplicationId).Select(a => a.StageName).FirstOrDefaultAsync(ct);
+        var application = await Db.Applications.FirstOrDefaultAsync(a => a.Id == m.ApplicationId, ct);
+        application?.ConcludeStage(m.Approved, m.ConcludedAt);
+        var status = m.Approved ? ProcessingStatus.Approved : ProcessingStatus.NotApproved;
         var outcome = m.Approved ? "通过" : "不通过";
-        var refused = m.Items.Where(i => i.StatusCode == 13).Select(i => $"{i.ItemName}：{i.Opinion}").ToList();
+        var refused = m.Items.Where(i => i.StatusCode == (int)ProcessingStatus.NotApproved).Select(i => $"{i.ItemName}：{i.Opinion}").ToList();
         Db.Progress.Add(new ProgressEntry
         {
-            ApplicationId = m.ApplicationId, Subject = stageName ?? $"第{m.StageNo}阶段", StatusCode = StageConcludedStatusCode,
+            ApplicationId = m.ApplicationId, Subject = application?.StageName ?? $"第{m.StageNo}阶段", StatusCode = (int)status,
             StatusName = $"阶段办结（{outcome}）", Actor = "系统", Organisation = "并联审批",
             Opinion = refused.Count == 0 ? null : "不通过事项：" + string.Join("；", refused), OccurredAt = m.ConcludedAt,
         });

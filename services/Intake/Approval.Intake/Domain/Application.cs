@@ -28,6 +28,8 @@ public sealed class Application
     public string? DecisionReason { get; private set; }
     public DateTimeOffset ReceivedAt { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+    /// <summary>When its stage instance concluded (办结), null before.</summary>
+    public DateTimeOffset? StageConcludedAt { get; private set; }
     /// <summary>受理方式 (DOMAIN.md): 1 window (counter), 2 web, 3 mobile, 4 mail.</summary>
     public AcceptanceChannel Channel { get; private set; } = AcceptanceChannel.Web;
     /// <summary>The window officer who entered a counter or mail submission; null when the applicant applied online.</summary>
@@ -98,6 +100,23 @@ public sealed class Application
         CorrectedAt = now;
     }
 
+    /// <summary>已受理 or, once its stage concluded, 办结（通过）/ 办结（不通过）: the departments work on (or worked on) its items.</summary>
+    public bool WasAccepted => Status is ProcessingStatus.Accepted or ProcessingStatus.Approved or ProcessingStatus.NotApproved;
+
+    /// <summary>
+    /// The application follows its stage: 办结（通过） or 办结（不通过） when the stage instance concluded by its milestone rule.
+    /// False (nothing changed) when it already did — the event may come twice.
+    /// </summary>
+    public bool ConcludeStage(bool approved, DateTimeOffset at)
+    {
+        var to = approved ? ProcessingStatus.Approved : ProcessingStatus.NotApproved;
+        if (Status == to) return false;
+        ApplicationStateMachine.EnsureCanMove(Status, to);
+        Status = to;
+        StageConcludedAt = at;
+        return true;
+    }
+
     /// <summary>True while the window has not decided (已接件, 补正 open or ended): consultation and materials may still change.</summary>
     public bool Undecided => Status is ProcessingStatus.Received or ProcessingStatus.CorrectionStarted or ProcessingStatus.CorrectionEnded;
 
@@ -111,7 +130,7 @@ public sealed class Application
     /// <summary>The window's consolidated result notice: only for an accepted application whose items are all concluded.</summary>
     public void IssueResultNotice(bool allItemsConcluded, string by, DateTimeOffset now)
     {
-        if (Status != ProcessingStatus.Accepted || !allItemsConcluded)
+        if (!WasAccepted || !allItemsConcluded)
             throw new IntakeRuleException("The result notice needs an accepted application whose items are all concluded.",
                 "结果通知书须在申请已受理且全部事项办结后出具。");
         ResultNoticeIssuedAt ??= now;

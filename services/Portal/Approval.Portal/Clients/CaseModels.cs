@@ -59,10 +59,10 @@ public sealed record EarlierItem(Guid Id, string ItemCode, string ItemName, stri
 /// <summary>告知承诺: what the applicant promised, by when, and the verification (null fulfilled = not yet checked).</summary>
 public sealed record ItemCommitment(string Text, DateOnly? Due, bool? Fulfilled, string? Verification, DateTimeOffset? VerifiedAt);
 
-/// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期).</summary>
+/// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期); Stopped once the item or stage concluded.</summary>
 public sealed record Clock(
     DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
-    int PausedWorkingDays, bool IsPaused, string State, string StateName);
+    int PausedWorkingDays, bool IsPaused, string State, string StateName, bool Stopped = false);
 
 public sealed record SpecialProcedure(int Type, string TypeName, string Reason, int PlannedWorkingDays, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Result);
 

@@ -133,6 +133,9 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<string>("ResultNoticeIssuedBy")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("StageConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("StageName")
                         .IsRequired()
                         .HasColumnType("text");
