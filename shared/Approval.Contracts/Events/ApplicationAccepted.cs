@@ -18,7 +18,10 @@ public sealed record ApplicationAccepted(
     // The stage's rules as the catalog stated them when the application was received (Intake's snapshot), so one case
     // never mixes two catalog versions: the milestone rule (DOMAIN.md) and the stage's time limit (0: none).
     int MilestoneRule = 1,
-    int StageTimeLimitWorkingDays = 0);
+    int StageTimeLimitWorkingDays = 0,
+    // The approval flow (审批流程) the applicant chose and its type (审批流程类型), null when none was chosen.
+    string? FlowCode = null,
+    string? FlowType = null);
 
 /// <summary>One catalog item of an accepted application, as the catalog described it at application time.</summary>
 public sealed record AcceptedItem(

@@ -84,5 +84,5 @@ internal static class ApplicationAccess
         a.Items.Select(i => new ApplicationItemDto(i.ItemCode, i.ItemVersion, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays)).ToList(),
         (int)a.Channel, a.Channel.ChineseName(), a.EnteredBy,
         (a.Corrections ?? []).Select(c => new CorrectionDto(c.Subject, c.Problem)).ToList(), a.CorrectionRequestedAt, a.CorrectedAt, a.EngineeringCode,
-        JsonDocument.Parse(a.FormData).RootElement.Clone());
+        JsonDocument.Parse(a.FormData).RootElement.Clone(), a.FlowCode, a.FlowType, a.StageTimeLimitWorkingDays);
 }

@@ -8,7 +8,7 @@ namespace Approval.Intake.Api;
 /// </summary>
 public sealed record SubmitApplicationRequest(
     string? ProjectCode, string? ProjectName, int? StageNo, List<string>? ItemCodes, JsonElement? Form, List<MaterialChoice>? Materials = null,
-    string? EngineeringCode = null);
+    string? EngineeringCode = null, string? FlowCode = null);
 
 /// <summary>One material for an entry of the material list: exactly one of materialId and licenceIdentifier.</summary>
 public sealed record MaterialChoice(string? Name, Guid? MaterialId, string? LicenceIdentifier);
@@ -16,7 +16,8 @@ public sealed record MaterialChoice(string? Name, Guid? MaterialId, string? Lice
 /// <summary>接件 by the window of a counter or mailed submission, on behalf of the applicant's account (channel "counter" or "mail").</summary>
 public sealed record CounterApplicationRequest(
     string? ApplicantId, string? ApplicantName, string? ApplicantMobile, string? Channel,
-    string? ProjectCode, string? ProjectName, int? StageNo, List<string>? ItemCodes, JsonElement? Form, string? EngineeringCode = null);
+    string? ProjectCode, string? ProjectName, int? StageNo, List<string>? ItemCodes, JsonElement? Form, string? EngineeringCode = null,
+    string? FlowCode = null);
 
 /// <summary>A window decision that needs a reason (不予受理, 不受理).</summary>
 public sealed record DecisionRequest(string? Reason);
@@ -27,7 +28,7 @@ public sealed record ApplicationDto(
     DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItemDto> Items,
     int ChannelCode, string ChannelName, string? EnteredBy,
     IReadOnlyList<CorrectionDto> Corrections, DateTimeOffset? CorrectionRequestedAt, DateTimeOffset? CorrectedAt, string? EngineeringCode = null,
-    JsonElement? Form = null);
+    JsonElement? Form = null, string? FlowCode = null, string? FlowType = null, int StageTimeLimitWorkingDays = 0);
 
 public sealed record ApplicationItemDto(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
 

@@ -44,8 +44,12 @@ public sealed class ApplicationSubmission(
             "form", "must be a JSON object", "表单数据必须是JSON对象");
         errors.ThrowIfAny();
 
-        var stage = await catalog.GetStageAsync(request.StageNo!.Value, ct)
-            ?? throw ValidationException.For("stageNo", $"stage {request.StageNo} is not in the catalog", $"目录中没有第{request.StageNo}阶段");
+        var flow = await FlowOfAsync(request.FlowCode, ct);
+        var stage = await catalog.GetStageAsync(request.StageNo!.Value, ct, flow?.Code)
+            ?? throw (flow is null
+                ? ValidationException.For("stageNo", $"stage {request.StageNo} is not in the catalog", $"目录中没有第{request.StageNo}阶段")
+                : ValidationException.For("flowCode", $"flow {flow.Code} ({flow.Type}) does not offer stage {request.StageNo}",
+                    $"审批流程{flow.Name}（{flow.Type}）不含第{request.StageNo}阶段"));
         var chosen = request.ItemCodes is { Count: > 0 } ? request.ItemCodes.Distinct().ToList() : stage.Items.Select(i => i.Code).ToList();
         var unknown = chosen.Where(c => stage.Items.All(i => i.Code != c)).ToList();
         if (unknown.Count > 0)
@@ -60,7 +64,8 @@ public sealed class ApplicationSubmission(
         var application = Domain.Application.Receive(region.Code, request.ProjectCode!, request.ProjectName!.Trim(),
             applicant.Id, applicant.Name, stage.No, stage.Name, form, items, now,
             channel, channel == AcceptanceChannel.Web ? null : actor.DisplayName(), project?.EngineeringCode,
-            await ApplicantNumberAsync(applicant, channel, actor, ct), stage.MilestoneRule, stage.TimeLimitWorkingDays);
+            await ApplicantNumberAsync(applicant, channel, actor, ct), stage.MilestoneRule, stage.TimeLimitWorkingDays,
+            flow is null ? null : (flow.Code, flow.Version, flow.Type));
         var attached = await materials.ResolveAsync(application, request.Materials, now, ct);
 
         db.Applications.Add(application);
@@ -80,6 +85,18 @@ public sealed class ApplicationSubmission(
             ? actor.CreditOrIdNumber()
             : await db.Applications.AsNoTracking().Where(a => a.ApplicantId == applicant.Id && a.ApplicantNumber != null)
                 .OrderByDescending(a => a.ReceivedAt).Select(a => a.ApplicantNumber).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The approval flow (审批流程) the applicant chose — its type (政府投资, 社会投资, 低风险 …) sets the stage's limit and items;
+    /// none chosen → null (the region's stage limit and items).
+    /// </summary>
+    private async Task<CatalogFlow?> FlowOfAsync(string? flowCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(flowCode)) return null;
+        if (flowCode.Length > 50) throw ValidationException.For("flowCode", "is at most 50 characters", "审批流程编码最多50个字符");
+        return await catalog.GetFlowAsync(flowCode.Trim(), ct)
+            ?? throw ValidationException.For("flowCode", $"{flowCode} is not a flow of the catalog", $"目录中没有审批流程{flowCode}");
+    }
 
     /// <summary>The project an engineering code (工程代码) names, read with the caller's token; none named → null.</summary>
     public async Task<ProjectPrefill?> ProjectOfAsync(string? engineeringCode, CancellationToken ct)

@@ -53,7 +53,7 @@ public static class ApplicationsApi
         errors.Require(mobile is null || MobileNumber.IsValid(mobile), "applicantMobile", "must be an 11-digit mainland mobile number starting with 13–19", "手机号码应为1开头的11位数字");
         errors.ThrowIfAny();
         var application = await submission.ReceiveAsync(
-            new SubmitApplicationRequest(request.ProjectCode, request.ProjectName, request.StageNo, request.ItemCodes, request.Form, EngineeringCode: request.EngineeringCode),
+            new SubmitApplicationRequest(request.ProjectCode, request.ProjectName, request.StageNo, request.ItemCodes, request.Form, EngineeringCode: request.EngineeringCode, FlowCode: request.FlowCode),
             new Applicant(request.ApplicantId!.Trim(), request.ApplicantName!.Trim(), mobile), channel!.Value, user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));

@@ -7,12 +7,23 @@ namespace Approval.Intake.Api;
 /// <summary>Reads the published catalog over HTTP; Intake keeps a snapshot of the items in each application.</summary>
 public sealed class CatalogClient(HttpClient http, CatalogRegionCache regionCache)
 {
-    public async Task<CatalogStage?> GetStageAsync(int stageNo, CancellationToken ct)
+    /// <summary>A stage with its limit and items: the region's, or with a flow code that flow's (null when either is unknown).</summary>
+    public async Task<CatalogStage?> GetStageAsync(int stageNo, CancellationToken ct, string? flowCode = null)
     {
-        using var response = await http.GetAsync($"/api/catalog/stages/{stageNo}", ct);
+        var flow = string.IsNullOrEmpty(flowCode) ? "" : $"?flow={Uri.EscapeDataString(flowCode)}";
+        using var response = await http.GetAsync($"/api/catalog/stages/{stageNo}{flow}", ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<CatalogStage>(ct);
+    }
+
+    /// <summary>An approval flow (审批流程) by its code, null when the catalog has none.</summary>
+    public async Task<CatalogFlow?> GetFlowAsync(string code, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"/api/catalog/flows/{Uri.EscapeDataString(code)}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CatalogFlow>(ct);
     }
 
     /// <summary>The JSON Schema of the stage's one form for the chosen items (一张表单).</summary>
@@ -36,6 +47,9 @@ public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays,
 public sealed record CatalogItem(
     string Code, int Version, string Name, int StageNo, CatalogDepartment Department, int TimeLimitWorkingDays,
     string? LicenceTypeCode, string? LicenceName, bool Milestone = false, bool NotificationCommitment = false, string? After = null);
+
+/// <summary>An approval flow: its code, version, name and type (审批流程类型, e.g. 社会投资).</summary>
+public sealed record CatalogFlow(string Code, int Version, string Name, string Type);
 
 public sealed record CatalogDepartment(string Code, string Name, string CreditCode);
 

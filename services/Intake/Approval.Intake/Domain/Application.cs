@@ -18,6 +18,10 @@ public sealed class Application
     public string? ApplicantNumber { get; init; }
     public required int StageNo { get; init; }
     public required string StageName { get; init; }
+    /// <summary>The approval flow (审批流程) the applicant chose, its version and type (审批流程类型); null when none was chosen.</summary>
+    public string? FlowCode { get; init; }
+    public int? FlowVersion { get; init; }
+    public string? FlowType { get; init; }
     /// <summary>The stage's milestone rule (DOMAIN.md) as the catalog stated it at submission; Approvals applies it at 受理.</summary>
     public int MilestoneRule { get; init; } = 1;
     /// <summary>The stage's time limit in working days as the catalog stated it at submission (0: none).</summary>
@@ -48,7 +52,8 @@ public sealed class Application
         string regionCode, string projectCode, string projectName, string applicantId, string applicantName,
         int stageNo, string stageName, string formData, List<ApplicationItem> items, DateTimeOffset now,
         AcceptanceChannel channel = AcceptanceChannel.Web, string? enteredBy = null, string? engineeringCode = null, string? applicantNumber = null,
-        int milestoneRule = 1, int stageTimeLimitWorkingDays = 0)
+        int milestoneRule = 1, int stageTimeLimitWorkingDays = 0,
+        (string Code, int Version, string Type)? flow = null)
     {
         if (items.Count == 0) throw ValidationException.For("itemCodes", "at least one item is required", "至少选择一个事项");
         return new Application
@@ -58,6 +63,7 @@ public sealed class Application
             FormData = formData, Items = items, Status = ProcessingStatus.Received, ReceivedAt = now,
             Channel = channel, EnteredBy = enteredBy, EngineeringCode = engineeringCode,
             MilestoneRule = milestoneRule, StageTimeLimitWorkingDays = stageTimeLimitWorkingDays,
+            FlowCode = flow?.Code, FlowVersion = flow?.Version, FlowType = flow?.Type,
         };
     }
 

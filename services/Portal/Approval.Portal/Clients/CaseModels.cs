@@ -5,7 +5,7 @@ namespace Approval.Portal.Clients;
 // Intake, Approvals and Licences answers as the portal reads them (services/*/Api/*Dtos.cs).
 
 public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form,
-    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null);
+    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null, string? FlowCode = null);
 
 /// <summary>窗口收件（现场/邮寄）: channel "counter" or "mail", for the applicant's account; no materials (uploading is the applicant's).</summary>
 public sealed record CounterSubmission(string ApplicantId, string ApplicantName, string? ApplicantMobile, string Channel,
@@ -16,7 +16,8 @@ public sealed record Application(
     int StageNo, string StageName, int StatusCode, string StatusName, string? DecisionReason,
     DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items,
     int ChannelCode = 0, string? ChannelName = null, string? EnteredBy = null, IReadOnlyList<CorrectionItem>? Corrections = null,
-    DateTimeOffset? CorrectionRequestedAt = null, DateTimeOffset? CorrectedAt = null, string? EngineeringCode = null, JsonObject? Form = null);
+    DateTimeOffset? CorrectionRequestedAt = null, DateTimeOffset? CorrectedAt = null, string? EngineeringCode = null, JsonObject? Form = null,
+    string? FlowCode = null, string? FlowType = null, int StageTimeLimitWorkingDays = 0);
 
 /// <summary>One entry of the window's 补正 list: which material or field, and what is wrong with it.</summary>
 public sealed record CorrectionItem(string Subject, string Problem);
@@ -84,7 +85,7 @@ public sealed record Consultation(
 
 /// <summary>A saved, unchecked submission (草稿); any field may still be empty.</summary>
 public sealed record DraftContent(string? ProjectCode, string? ProjectName, int? StageNo, IReadOnlyList<string>? ItemCodes, JsonObject? Form,
-    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null);
+    IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null, string? FlowCode = null);
 
 public sealed record Draft(Guid Id, DraftContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 

@@ -9,7 +9,9 @@ public sealed class CatalogClient(HttpClient http, AuthenticationStateProvider a
     public Task<List<FlowSummary>> FlowsAsync(CancellationToken ct = default) => GetAsync<List<FlowSummary>>("/api/catalog/flows", ct);
     public Task<Flow> FlowAsync(string code, CancellationToken ct = default) => GetAsync<Flow>($"/api/catalog/flows/{Uri.EscapeDataString(code)}", ct);
     public Task<List<StageSummary>> StagesAsync(CancellationToken ct = default) => GetAsync<List<StageSummary>>("/api/catalog/stages", ct);
-    public Task<Stage> StageAsync(int no, CancellationToken ct = default) => GetAsync<Stage>($"/api/catalog/stages/{no}", ct);
+    /// <summary>A stage with its limit and items: the region's, or the chosen flow's (审批流程).</summary>
+    public Task<Stage> StageAsync(int no, string? flowCode = null, CancellationToken ct = default) =>
+        GetAsync<Stage>($"/api/catalog/stages/{no}{(string.IsNullOrEmpty(flowCode) ? "" : $"?flow={Uri.EscapeDataString(flowCode)}")}", ct);
     public Task<List<CatalogItem>> SearchItemsAsync(string? q, CancellationToken ct = default) =>
         GetAsync<List<CatalogItem>>($"/api/catalog/items?q={Uri.EscapeDataString(q ?? "")}", ct);
     public Task<ItemDetail> ItemAsync(string code, CancellationToken ct = default) => GetAsync<ItemDetail>($"/api/catalog/items/{Uri.EscapeDataString(code)}", ct);

@@ -105,6 +105,15 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<string>("EnteredBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("FlowCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FlowType")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FlowVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FormData")
                         .IsRequired()
                         .HasColumnType("jsonb");
