@@ -51,7 +51,8 @@ identity.WithEnvironment("Approval__Identity__Federation__Issuer", province.GetE
 
 var catalog = Service<Projects.Approval_Catalog>("catalog")
     .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity);
-var intake = Service<Projects.Approval_Intake>("intake")
+// Every service that needs the deployment's region reads it from the region pack (DeploymentRegion).
+var intake = Service<Projects.Approval_Intake>("intake").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
 var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq).WithReference(identity)
     .WithEnvironment("Approval__RegionPack", regionPack).WithReference(catalog).WaitFor(catalog);
@@ -72,9 +73,9 @@ var licences = Service<Projects.Approval_Licences>("licences").WithReference(rab
 // Licences reads an application's progress from Intake to build its archive package, and asks Approvals whether an
 // item a department wants to issue a certificate for is routed to it.
 licences.WithReference(intake).WithReference(approvals);
-// Projects checks project codes against the catalog's region; Notifications only listens to events.
+// Projects checks project codes against the region; Notifications only listens to events.
 var projects = Service<Projects.Approval_Projects>("projects")
-    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity);
 var notifications = Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity);
 // Intake prefills stage forms from a project's data, read by engineering code (工程代码) with the caller's token.
 intake.WithReference(projects);

@@ -1,11 +1,13 @@
 using Approval.Approvals.Api;
-using Approval.Approvals.Catalog;
+using Approval.Approvals.Clients;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
 using Approval.Calendar;
 using Approval.Approvals.Webhooks;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Region;
+using Approval.ServiceDefaults.Http;
 
 namespace Approval.Approvals;
 
@@ -16,10 +18,8 @@ public static class ApprovalsExtensions
         builder.AddServiceDatabase<ApprovalsDbContext>("approvals");
         builder.AddApprovalMessaging<ApprovalsDbContext>("approvals", x => x.AddConsumer<ApplicationAcceptedConsumer>());
         // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive every clock.
-        var regionPack = builder.Configuration["Approval:RegionPack"]
-            ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured.");
-        var calendarFile = Path.Combine(regionPack, "calendar.json");
-        builder.Services.AddSingleton(_ => DeploymentRegion.FromPack(regionPack));
+        builder.AddDeploymentRegion();
+        var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
         builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
         builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
         builder.Services.AddScoped<ItemViews>();
@@ -30,7 +30,7 @@ public static class ApprovalsExtensions
         builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
         builder.Services.AddHttpContextAccessor();
         // The Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
-        builder.Services.AddHttpClient<CatalogStageClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
+        builder.AddServiceClient<CatalogStageClient>("catalog");
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Approval:Webhooks"));
         builder.Services.AddSingleton(sp => new WebhookTarget(WebhookAddressPolicy.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value)));
         builder.Services.AddHostedService<WebhookDispatcher>();

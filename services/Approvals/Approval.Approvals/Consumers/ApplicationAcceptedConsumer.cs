@@ -1,4 +1,4 @@
-using Approval.Approvals.Catalog;
+using Approval.Approvals.Clients;
 using Approval.Approvals.Data;
 using Approval.Calendar;
 using Approval.Approvals.Domain;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace Approval.Approvals.Catalog;
+namespace Approval.Approvals.Clients;
 
 /// <summary>
 /// Reads a stage's rules from the Catalog over HTTP (service discovery + the standard resilience handler) when a stage
