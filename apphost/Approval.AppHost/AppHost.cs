@@ -8,6 +8,9 @@ var rabbitmq = builder.AddConnectionString("rabbitmq");
 var regionPack = builder.Configuration["Approval:RegionPack"]
     ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", "regions", "320193"));
 var environment = builder.Environment.EnvironmentName;
+// The suite's services (shared/services.json, docs/adding-a-service.md): each is added below, under the same name.
+var suite = SuiteManifest(Path.Combine(builder.AppHostDirectory, "..", "..", "shared", "services.json"));
+var added = new Dictionary<string, IResourceBuilder<ProjectResource>>();
 
 // Services get random ports; only the gateway is reached from outside (Approval:GatewayPort, 0 = random).
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
@@ -16,11 +19,13 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
         .WithReference(postgres)
         .WithHttpHealthCheck("/health");
+// A service of the list: the gateway (and, with an API, the portal) reference it and wait for it.
+IResourceBuilder<ProjectResource> Listed(IResourceBuilder<ProjectResource> service) => added[service.Resource.Name] = service;
 
 // Identity (OpenIddict) issues the tokens every other service validates; its issuer is its own address.
 // Local-development secrets only (README, docs/identity.md); a deployment configures its own.
 string Setting(string key, string fallback) => builder.Configuration[key] ?? fallback;
-var identity = Service<Projects.Approval_Identity>("identity")
+var identity = Listed(Service<Projects.Approval_Identity>("identity"))
     .WithEnvironment("Approval__RegionPack", regionPack)
     .WithEnvironment("Approval__Identity__SeedDemo", "true")
     .WithEnvironment("Approval__Identity__AdminPassword", Setting("Approval:Identity:AdminPassword", "Admin#2026pass"))
@@ -49,12 +54,13 @@ identity.WithEnvironment("Approval__Identity__Federation__Issuer", province.GetE
     .WithEnvironment("Approval__Identity__Federation__ClientId", "approval-city")
     .WithEnvironment("Approval__Identity__Federation__ClientSecret", federationSecret);
 
-var catalog = Service<Projects.Approval_Catalog>("catalog")
-    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity);
-var intake = Service<Projects.Approval_Intake>("intake")
-    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
-var approvals = Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq).WithReference(identity)
-    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(catalog).WaitFor(catalog);
+var catalog = Listed(Service<Projects.Approval_Catalog>("catalog")
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity));
+// Every service that needs the deployment's region reads it from the region pack (DeploymentRegion).
+var intake = Listed(Service<Projects.Approval_Intake>("intake").WithEnvironment("Approval__RegionPack", regionPack)
+    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity));
+var approvals = Listed(Service<Projects.Approval_Approvals>("approvals").WithReference(rabbitmq).WithReference(identity)
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(catalog).WaitFor(catalog));
 // Tests only (docs/approvals.md, "Time in tests"): each service's clock may start at a given instant; honoured in
 // Development/Testing only, refused elsewhere. Unset (the default, and always in `up`), the services use real time.
 foreach (var (service, key) in new[] { (intake, "Approval:Time:IntakeNow"), (approvals, "Approval:Time:ApprovalsNow") })
@@ -63,7 +69,7 @@ foreach (var (service, key) in new[] { (intake, "Approval:Time:IntakeNow"), (app
 // end-to-end receivers listen on 127.0.0.2 and the tests allow exactly 127.0.0.2/32. Unset, every internal address is refused.
 foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())
     approvals.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
-var licences = Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(identity)
+var licences = Listed(Service<Projects.Approval_Licences>("licences").WithReference(rabbitmq).WithReference(identity))
     // The organisation record: a department's seal is named and credit-coded from the region pack.
     .WithEnvironment("Approval__RegionPack", regionPack)
     // Local-development key only (docs/licences.md): a deployment configures its own 32-hex-digit key.
@@ -72,20 +78,21 @@ var licences = Service<Projects.Approval_Licences>("licences").WithReference(rab
 // Licences reads an application's progress from Intake to build its archive package, and asks Approvals whether an
 // item a department wants to issue a certificate for is routed to it.
 licences.WithReference(intake).WithReference(approvals);
-// Projects checks project codes against the catalog's region; Notifications only listens to events.
-var projects = Service<Projects.Approval_Projects>("projects")
-    .WithReference(rabbitmq).WithReference(catalog).WaitFor(catalog).WithReference(identity);
-var notifications = Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity);
+// Projects checks project codes against the region; Notifications only listens to events.
+var projects = Listed(Service<Projects.Approval_Projects>("projects")
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity));
+Listed(Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity));
 // Intake prefills stage forms from a project's data, read by engineering code (工程代码) with the caller's token.
 intake.WithReference(projects);
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
-var portal = builder.AddProject<Projects.Approval_Portal>("portal", launchProfileName: null)
+var portal = Listed(builder.AddProject<Projects.Approval_Portal>("portal", launchProfileName: null)
     .WithHttpEndpoint(name: "http")
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-    .WithReference(identity).WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences)
-    .WithReference(notifications).WithReference(projects)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health"));
+foreach (var (name, _) in suite.Where(s => s.Api)) portal.WithReference(added[name]);
+var missing = suite.Select(s => s.Name).Except(added.Keys).ToList();
+if (missing.Count > 0) throw new InvalidOperationException($"shared/services.json lists {string.Join(", ", missing)}, which the AppHost does not add.");
 
 // The gateway takes its connections itself (no Aspire proxy in front of it), so it sees the client's own address as a
 // deployment does: rate limits and the audit's client address (X-Forwarded-For to the services) are the caller's.
@@ -101,11 +108,8 @@ var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchPro
     .WithHttpEndpoint(name: "http", port: gatewayPort, isProxied: false)
     .WithExternalHttpEndpoints()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-    .WithReference(identity).WaitFor(identity)
-    .WithReference(catalog).WithReference(intake).WithReference(approvals).WithReference(licences).WithReference(portal)
-    .WaitFor(catalog).WaitFor(intake).WaitFor(approvals).WaitFor(licences).WaitFor(portal)
-    .WithReference(projects).WithReference(notifications).WaitFor(projects).WaitFor(notifications)
     .WithHttpHealthCheck("/health");
+foreach (var (name, _) in suite) gateway.WithReference(added[name]).WaitFor(added[name]);
 
 // The portal's sign-in callback is on the gateway's origin (127.0.0.1 or localhost); the first URI stays for the
 // scripted clients of the tests and ./approval demo (docs/identity.md).
@@ -120,6 +124,11 @@ identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://12
     .WithEnvironment("Approval__Identity__PortalRedirectUris__2", gatewayAtLocalhost + "/signin-oidc");
 
 builder.Build().Run();
+
+// The services of shared/services.json: name, and whether the gateway routes an API to it ("api", default true).
+static List<(string Name, bool Api)> SuiteManifest(string file) =>
+    System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("services").EnumerateArray()
+        .Select(s => (s.GetProperty("name").GetString()!, !s.TryGetProperty("api", out var api) || api.GetBoolean())).ToList();
 
 // The department codes of the region pack (catalog.json's departments[].code), as Identity seeds their clients.
 static IEnumerable<string> RegionDepartments(string pack) =>

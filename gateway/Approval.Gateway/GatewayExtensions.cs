@@ -6,9 +6,6 @@ namespace Approval.Gateway;
 
 public static class GatewayExtensions
 {
-    /// <summary>The services whose APIs the gateway exposes at /api/{name}/… and /openapi/{name}.json.</summary>
-    public static readonly string[] Services = ["catalog", "intake", "approvals", "licences", "projects", "notifications", "identity"];
-
     /// <summary>
     /// The gateway's own answers (the API reference, its redirects, 429s) and every proxied answer without a policy of
     /// its own (API JSON, downloads): same-origin resources only, inline script and style for the API reference page,
@@ -23,6 +20,8 @@ public static class GatewayExtensions
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        // Each service's cluster and routes, from the one list of services, beneath appsettings.json's exceptions.
+        builder.Configuration.AddGatewayRoutes(SuiteServices.All);
         builder.AddTrustedProxies(IngressSection, loopbackByDefault: false, ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // YARP's default transforms set X-Forwarded-For/-Proto/-Host/-Prefix from this request (after the forwarded
         // headers above): the services see the client's address, replacing whatever the client sent.
@@ -43,7 +42,7 @@ public static class GatewayExtensions
             o.WithTitle("Approval 工程建设项目审批管理系统 API");
             // The default fonts come from Scalar's CDN: not reachable offline, and outside the gateway's CSP (font-src 'self').
             o.DisableDefaultFonts();
-            foreach (var service in Services) o.AddDocument(service, service, $"/openapi/{service}.json");
+            foreach (var service in SuiteServices.All.Where(s => s.Api)) o.AddDocument(service.Name, service.Name, $"/openapi/{service.Name}.json");
         });
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         return app;

@@ -11,7 +11,7 @@ namespace Approval.Gateway;
 /// trusts is in front of it, never an address the client claims. Permits per minute, Approval:Gateway:RateLimits:
 /// SignIn (password sign-in and the token endpoint together), Totp, Registration, Verification (licence and seal
 /// verification). Beyond that, 429 with Retry-After and a ProblemDetails in Chinese and English.
-/// The routes name their policy in appsettings.json (ReverseProxy:Routes:*:RateLimiterPolicy).
+/// The routes name their policy in appsettings.json (ReverseProxy:Routes:*:RateLimiterPolicy; routes of their own, beside GatewayRoutes's).
 /// </summary>
 public static class GatewayRateLimits
 {

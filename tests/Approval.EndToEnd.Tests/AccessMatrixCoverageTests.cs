@@ -37,9 +37,6 @@ public sealed partial class AccessMatrixCoverageTests(SuiteFixture suite)
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Parameter();
 
-    [GeneratedRegex(@"Services\s*=\s*\[(?<list>[^\]]*)\]")]
-    private static partial Regex GatewayServices();
-
     [GeneratedRegex(@"\.Map(?<method>Get|Post|Put|Delete|Patch)\(\s*""(?<path>[^""]+)""")]
     private static partial Regex PortalMapping();
 
@@ -47,12 +44,10 @@ public sealed partial class AccessMatrixCoverageTests(SuiteFixture suite)
 
     private static readonly HashSet<string> Matrix = AccessMatrixRows.Rows.Select(r => Key(r.Method, r.Path)).ToHashSet();
 
-    /// <summary>The services whose documents the gateway serves, read from the gateway's own source (its one list).</summary>
-    public static List<string> Services()
-    {
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Root(), "gateway", "Approval.Gateway", "GatewayExtensions.cs"));
-        return Regex.Matches(GatewayServices().Match(source).Groups["list"].Value, "\"([a-z]+)\"").Select(m => m.Groups[1].Value).ToList();
-    }
+    /// <summary>The services whose documents the gateway serves: those with an API in the one list (shared/services.json).</summary>
+    public static List<string> Services() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root(), "shared", "services.json"))).RootElement.GetProperty("services")
+            .EnumerateArray().Where(s => !s.TryGetProperty("api", out var api) || api.GetBoolean()).Select(s => s.GetProperty("name").GetString()!).ToList();
 
     [Fact]
     public async Task Every_object_route_of_every_openapi_document_has_a_matrix_row_or_is_public_by_design()

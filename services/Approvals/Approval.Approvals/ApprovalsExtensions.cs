@@ -5,6 +5,8 @@ using Approval.Calendar;
 using Approval.Approvals.Webhooks;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Region;
+using Approval.ServiceDefaults.Http;
 
 namespace Approval.Approvals;
 
@@ -15,10 +17,8 @@ public static class ApprovalsExtensions
         builder.AddServiceDatabase<ApprovalsDbContext>("approvals");
         builder.AddApprovalMessaging<ApprovalsDbContext>("approvals", x => x.AddConsumer<ApplicationAcceptedConsumer>());
         // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive every clock.
-        var regionPack = builder.Configuration["Approval:RegionPack"]
-            ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured.");
-        var calendarFile = Path.Combine(regionPack, "calendar.json");
-        builder.Services.AddSingleton(_ => DeploymentRegion.FromPack(regionPack));
+        builder.AddDeploymentRegion();
+        var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
         builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
         builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
         builder.Services.AddScoped<ItemViews>();

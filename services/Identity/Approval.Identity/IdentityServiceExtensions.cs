@@ -8,6 +8,7 @@ using Approval.Identity.Seed;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
+using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -22,9 +23,7 @@ public static class IdentityServiceExtensions
         StartupChecks.ThrowIfUnsafe(builder.Configuration, builder.Environment);
         builder.AddServiceDatabase<IdentityDbContext>("identity");
         builder.Services.TryAddSingleton(TimeProvider.System);
-        var pack = builder.Configuration["Approval:RegionPack"]
-            ?? throw new InvalidOperationException("Approval:RegionPack (the region pack folder) is not configured.");
-        builder.Services.AddSingleton(PackOrganisations.Read(pack).Region);
+        builder.AddDeploymentRegion();
 
         builder.Services.AddIdentityCore<ApprovalUser>(o =>
             {
@@ -97,6 +96,6 @@ public static class IdentityServiceExtensions
     public static async Task SeedIdentityAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(app.Configuration["Approval:RegionPack"]!, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(app.Configuration.RegionPackFolder(), CancellationToken.None);
     }
 }

@@ -1,10 +1,12 @@
 using Approval.Intake.Api;
+using Approval.Intake.Clients;
 using Approval.Intake.Consumers;
 using Approval.Intake.Data;
 using Approval.Intake.Materials;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Region;
+using Approval.ServiceDefaults.Http;
 
 namespace Approval.Intake;
 
@@ -23,19 +25,19 @@ public static class IntakeExtensions
         });
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();
-        builder.Services.AddSingleton<CatalogRegionCache>();
+        builder.AddDeploymentRegion();
         builder.Services.Configure<IntakeLimits>(builder.Configuration.GetSection("Approval:Intake:Limits"));
         builder.Services.AddSingleton<ProgressStreamGate>();
         builder.Services.AddScoped<ApplicationSubmission>();
         builder.Services.AddScoped<MaterialAttachment>();
         builder.Services.AddScoped<FormKnownValues>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddHttpClient<ProjectsClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:ProjectsUrl"] ?? "http://projects"));
+        builder.AddServiceClient<ProjectsClient>("projects");
         var materials = builder.Configuration["Approval:Intake:MaterialsPath"] is { Length: > 0 } configured
             ? configured
             : Path.Combine(builder.Environment.ContentRootPath, ".local", "materials");
         builder.Services.AddSingleton<IMaterialStore>(sp => new DiskMaterialStore(materials, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHttpClient<CatalogClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
+        builder.AddServiceClient<CatalogClient>("catalog");
         return builder;
     }
 

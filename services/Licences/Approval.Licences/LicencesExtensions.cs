@@ -1,6 +1,7 @@
 using Approval.Licences.Api;
 using Approval.Licences.Archives;
 using Approval.Licences.Consumers;
+using Approval.Licences.Clients;
 using Approval.Licences.Data;
 using Approval.Licences.Issuing;
 using Approval.ServiceDefaults.Region;
@@ -9,6 +10,7 @@ using Approval.Licences.Sealing;
 using Approval.Messaging;
 using Microsoft.Extensions.Options;
 using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Http;
 
 namespace Approval.Licences;
 
@@ -28,11 +30,9 @@ public static class LicencesExtensions
         RequireDeploymentSettings(builder.Configuration.GetSection(SealOptions.Section).Get<SealOptions>() ?? new SealOptions(), development);
         builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value)));
         // The organisation record (region pack): seals are provisioned with a department's name and credit code from it.
-        var regionPack = builder.Configuration[RegionPackOrganisations.Setting]
-            ?? throw new InvalidOperationException($"{RegionPackOrganisations.Setting} (the region pack folder) is not configured.");
-        builder.Services.AddSingleton(_ => RegionPackOrganisations.Read(regionPack));
+        builder.AddDeploymentRegion();
         builder.Services.AddScoped<DepartmentIssue>();
-        builder.Services.AddHttpClient<ApprovalsClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:ApprovalsUrl"] ?? "http://approvals"));
+        builder.AddServiceClient<ApprovalsClient>("approvals");
         builder.Services.AddSingleton<LicencePdfRenderer>();
         builder.Services.AddSingleton<SealSigner>();
         builder.Services.AddScoped<SealRegistry>();
@@ -41,7 +41,7 @@ public static class LicencesExtensions
         builder.Services.AddScoped<UnsealedLicences>();
         builder.Services.AddScoped<ArchiveBuilder>();
         builder.Services.AddHostedService<LicenceExpirySweeper>();
-        builder.Services.AddHttpClient<IntakeClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:IntakeUrl"] ?? "http://intake"));
+        builder.AddServiceClient<IntakeClient>("intake");
         builder.AddAuditLog<LicencesDbContext>();
         return builder;
     }
@@ -66,7 +66,7 @@ public static class LicencesExtensions
         await scope.ServiceProvider.GetRequiredService<SealRegistry>().EnsureRegionSealsAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<UnsealedLicences>().SealAllAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<LicencesDbContext>().AssignDeploymentRegionAsync(
-            scope.ServiceProvider.GetRequiredService<RegionPackOrganisations>().RegionCode, app.Lifetime.ApplicationStopping);
+            scope.ServiceProvider.GetRequiredService<DeploymentRegion>().Code, app.Lifetime.ApplicationStopping);
     }
 
     /// <summary>

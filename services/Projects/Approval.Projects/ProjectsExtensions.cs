@@ -14,9 +14,8 @@ public static class ProjectsExtensions
         // Projects only publishes (ProjectRegistered, EngineeringCodeIssued); it consumes nothing yet.
         builder.AddApprovalMessaging<ProjectsDbContext>("projects", _ => { });
         builder.AddAuditLog<ProjectsDbContext>();
-        // The deployment's region is the catalog's (read over HTTP, once per process).
-        builder.Services.AddSingleton<CatalogRegionCache>();
-        builder.Services.AddHttpClient<RegionClient>(c => c.BaseAddress = new Uri(builder.Configuration["Approval:CatalogUrl"] ?? "http://catalog"));
+        // Project codes are checked against the deployment's region (the region pack).
+        builder.AddDeploymentRegion();
         return builder;
     }
 

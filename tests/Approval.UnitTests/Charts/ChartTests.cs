@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Approval.UnitTests.Suite;
 using YamlDotNet.RepresentationModel;
 
 namespace Approval.UnitTests.Charts;
@@ -50,9 +51,8 @@ public class ChartTests
     {
         var services = Resources().Where(r => r.Kind == "Service").Select(r => r.Name).ToHashSet();
         var endpoints = Endpoints();
-        var gateway = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "gateway", "Approval.Gateway", "appsettings.json")))!;
-        var destinations = gateway["ReverseProxy"]!["Clusters"]!.AsObject()
-            .SelectMany(c => c.Value!["Destinations"]!.AsObject().Select(d => new Uri(d.Value!["Address"]!.GetValue<string>()).Host)).Distinct().ToList();
+        var destinations = SuiteServicesTests.GatewayConfiguration().GetSection("ReverseProxy:Clusters").GetChildren()
+            .SelectMany(c => c.GetSection("Destinations").GetChildren().Select(d => new Uri(d["Address"]!).Host)).Distinct().ToList();
         Assert.NotEmpty(destinations);
         foreach (var host in destinations)
         {

@@ -7,6 +7,7 @@ using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Approvals.Api;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Approval.Identity.Connect;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Identity.Api;
 
@@ -25,7 +26,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Created<AccountDto>, Conflict<ProblemDetailsBody>>> Register(
-        RegisterRequest request, UserManager<ApprovalUser> users, IRealNameVerifier verifier, HomeRegion home, IAuditLog audit, CancellationToken ct)
+        RegisterRequest request, UserManager<ApprovalUser> users, IRealNameVerifier verifier, DeploymentRegion home, IAuditLog audit, CancellationToken ct)
     {
         var kind = request.Kind?.Trim().ToLowerInvariant() switch { "person" => AccountKind.Person, "enterprise" => AccountKind.Enterprise, _ => (AccountKind?)null };
         var errors = new FieldErrors();
@@ -60,7 +61,7 @@ public static class AccountsApi
 
     private static async Task<Results<Ok<AccountDto>, Ok<SecondFactorDto>, ProblemHttpResult>> Login(
         LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, SignInLockout lockout, IAuditLog audit,
-        HomeRegion home, HttpContext http, CancellationToken ct)
+        DeploymentRegion home, HttpContext http, CancellationToken ct)
     {
         // One answer for every failure (unknown user, wrong password, locked out): it says nothing about which part was wrong.
         if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return SignInFailed();
@@ -98,7 +99,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> LoginTotp(
-        TotpRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, HomeRegion home, CancellationToken ct)
+        TotpRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, DeploymentRegion home, CancellationToken ct)
     {
         var pending = await signIn.GetTwoFactorAuthenticationUserAsync();
         var user = string.IsNullOrWhiteSpace(request.Code) || request.Code.Length > InputLimits.TotpCode ? null

@@ -8,6 +8,7 @@ using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Identity.Api;
 
@@ -27,7 +28,7 @@ public static class AdminApi
             .Select(o => new OrganisationDto(o.RegionCode, o.Code, o.Name, o.Kind, o.CreditCode)).ToListAsync(ct));
 
     private static async Task<Results<Created<OrganisationDto>, Conflict<ProblemDetailsBody>>> Create(
-        CreateOrganisationRequest request, IdentityDbContext db, HomeRegion home, IAuditLog audit, CancellationToken ct)
+        CreateOrganisationRequest request, IdentityDbContext db, DeploymentRegion home, IAuditLog audit, CancellationToken ct)
     {
         var region = string.IsNullOrWhiteSpace(request.RegionCode) ? home.Code : request.RegionCode.Trim();
         var errors = new FieldErrors();
@@ -50,7 +51,7 @@ public static class AdminApi
     }
 
     private static async Task<Ok<AccountDto>> Upsert(
-        string userName, UpsertUserRequest request, ClaimsPrincipal admin, UserManager<ApprovalUser> users, IdentityDbContext db, HomeRegion home,
+        string userName, UpsertUserRequest request, ClaimsPrincipal admin, UserManager<ApprovalUser> users, IdentityDbContext db, DeploymentRegion home,
         IAuditLog audit, CancellationToken ct)
     {
         // Another region's admin neither changes nor learns of this region's accounts (the deployment's own admin manages every region it hosts).

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Client.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Identity.Federation;
 
@@ -31,7 +32,7 @@ public static class FederationEndpoints
     }
 
     private static async Task<IResult> Callback(
-        HttpContext http, UserManager<ApprovalUser> users, SignInManager<ApprovalUser> signIn, HomeRegion home, IAuditLog audit)
+        HttpContext http, UserManager<ApprovalUser> users, SignInManager<ApprovalUser> signIn, DeploymentRegion home, IAuditLog audit)
     {
         var result = await http.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         var subject = result.Principal?.FindFirst(Claims.Subject)?.Value;
@@ -49,7 +50,7 @@ public static class FederationEndpoints
 
     /// <summary>First sign-in: the provincial platform already verified the person, so the local account is verified too.</summary>
     private static async Task<ApprovalUser> LinkAsync(
-        UserManager<ApprovalUser> users, HomeRegion home, IAuditLog audit, string subject, AuthenticateResult result, CancellationToken ct)
+        UserManager<ApprovalUser> users, DeploymentRegion home, IAuditLog audit, string subject, AuthenticateResult result, CancellationToken ct)
     {
         var name = result.Principal!.FindFirst(Claims.Name)?.Value ?? subject;
         var user = new ApprovalUser

@@ -4,6 +4,7 @@ using Approval.Identity.Clients;
 using Approval.Identity.Data;
 using Approval.Identity.Domain;
 using Approval.ServiceDefaults.Identity;
+using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -29,7 +30,8 @@ public sealed class IdentitySeeder(
 
     public async Task SeedAsync(string packFolder, CancellationToken ct)
     {
-        var (region, organisations) = PackOrganisations.Read(packFolder);
+        var region = DeploymentRegion.Read(packFolder);
+        var organisations = PackOrganisations.Of(region);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLock})", ct);
         foreach (var o in organisations)

@@ -3,11 +3,13 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Contracts.Errors;
+using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Messaging;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
+using Approval.ServiceDefaults.Region;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Api;
@@ -21,12 +23,11 @@ public sealed record Applicant(string Id, string Name, string? Mobile);
 /// ApplicationReceived event in one transaction. Used online, at the counter and when a draft is submitted.
 /// </summary>
 public sealed class ApplicationSubmission(
-    IntakeDbContext db, CatalogClient catalog, ProjectsClient projects, FormKnownValues knownValues, MaterialAttachment materials, TimeProvider clock, IAuditLog audit)
+    IntakeDbContext db, DeploymentRegion region, CatalogClient catalog, ProjectsClient projects, FormKnownValues knownValues, MaterialAttachment materials, TimeProvider clock, IAuditLog audit)
 {
     public async Task<Domain.Application> ReceiveAsync(
         SubmitApplicationRequest request, Applicant applicant, AcceptanceChannel channel, ClaimsPrincipal actor, CancellationToken ct)
     {
-        var region = await catalog.GetRegionAsync(ct);
         var project = await ProjectOfAsync(request.EngineeringCode, ct);
         if (project is not null)
         {

@@ -4,6 +4,7 @@ using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
+using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,12 +36,12 @@ public static class ConsultationsApi
     }
 
     private static async Task<Created<List<ConsultationDto>>> Ask(
-        Guid id, AskRequest request, ClaimsPrincipal user, IntakeDbContext db, CatalogClient catalog, IOptions<IntakeLimits> limits, TimeProvider clock,
+        Guid id, AskRequest request, ClaimsPrincipal user, IntakeDbContext db, DeploymentRegion region, IOptions<IntakeLimits> limits, TimeProvider clock,
         IAuditLog audit, CancellationToken ct)
     {
         var application = await FindAsync(db, id, user, audit, ct);
         var departments = (request.Departments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct().ToList();
-        var known = (await catalog.GetRegionDepartmentsAsync(ct)).ToHashSet();
+        var known = region.Departments.Select(d => d.Code).ToHashSet();
         var unknown = departments.Where(d => !known.Contains(d)).ToList();
         new FieldErrors()
             .Require(!string.IsNullOrWhiteSpace(request.Question) && request.Question.Length <= 2000, "question", "is required, at most 2000 characters", "征求意见事由必填，最多2000字")

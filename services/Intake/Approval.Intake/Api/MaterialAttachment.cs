@@ -1,4 +1,5 @@
 using Approval.Contracts.Errors;
+using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Microsoft.EntityFrameworkCore;

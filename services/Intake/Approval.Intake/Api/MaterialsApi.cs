@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Contracts.Errors;
+using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Intake.Materials;

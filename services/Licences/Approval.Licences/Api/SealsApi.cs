@@ -34,12 +34,12 @@ public static class SealsApi
     /// code come from that record, whatever the body says. A record without a valid credit code cannot hold a seal (409).
     /// </summary>
     private static async Task<Created<SealRecord>> Provision(ProvisionSealRequest r, ClaimsPrincipal user, LicencesDbContext db,
-        SealRegistry seals, RegionPackOrganisations organisations, IAuditLog audit, CancellationToken ct)
+        SealRegistry seals, DeploymentRegion region, IAuditLog audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(r.DepartmentCode))
             throw ValidationException.For("departmentCode", "is required (a department of your region)", "必须指定本区域的部门代码");
         var code = r.DepartmentCode.Trim();
-        var department = user.InRegion(organisations.RegionCode) ? organisations.Department(code) : null;
+        var department = user.InRegion(region.Code) ? region.Department(code) : null;
         if (department is null)
         {
             await audit.DenyAsync("seal", code, "provision: not a department of the admin's region", ct, user.RegionCode());
@@ -48,7 +48,7 @@ public static class SealsApi
         if (UnifiedSocialCreditCode.Problem(department.CreditCode) is not null) throw new DepartmentRecordException(code);
         var seal = await seals.ProvisionAsync(department.Code, department.Name, department.CreditCode!, ct);
         audit.Add(AuditActions.StateChange, "seal", seal.SealCode, $"provisioned for {department.Code} {department.Name} ({department.CreditCode})",
-            organisations.RegionCode);
+            region.Code);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/licences/seals/{seal.Id}", SealRecord.Of(seal));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Contracts.Errors;
+using Approval.Licences.Clients;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Licences.Sealing;

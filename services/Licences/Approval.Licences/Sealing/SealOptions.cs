@@ -8,7 +8,6 @@ public sealed class SealOptions
     /// <summary>32 hex digits (SM4-128) encrypting seal private keys at rest.</summary>
     public string? SealKeyEncryptionKey { get; set; }
 
-    public string RegionName { get; set; } = "示范区";
     public int DepartmentSealYears { get; set; } = 3;
     public int RootSealYears { get; set; } = 20;
 

@@ -1,6 +1,7 @@
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Microsoft.EntityFrameworkCore;
+using Approval.ServiceDefaults.Region;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Licences.Sealing;
@@ -9,7 +10,7 @@ namespace Approval.Licences.Sealing;
 /// Creates, rotates and uses the seals. Private keys are decrypted only inside <see cref="Sign"/> and never leave
 /// the service. The region root and the archive seal are created at start (<see cref="EnsureRegionSealsAsync"/>).
 /// </summary>
-public sealed class SealRegistry(LicencesDbContext db, KeyProtector protector, IOptions<SealOptions> options, TimeProvider clock)
+public sealed class SealRegistry(LicencesDbContext db, KeyProtector protector, IOptions<SealOptions> options, DeploymentRegion region, TimeProvider clock)
 {
     public Task<Seal?> FindAsync(Guid id, CancellationToken ct) => db.Seals.FirstOrDefaultAsync(s => s.Id == id, ct);
 
@@ -33,13 +34,13 @@ public sealed class SealRegistry(LicencesDbContext db, KeyProtector protector, I
         var root = await RootAsync(ct);
         if (root is null)
         {
-            root = NewSeal(Seal.RootHolder, $"{options.Value.RegionName}电子印章根", "", "", 1, options.Value.RootSealYears, issuer: null);
+            root = NewSeal(Seal.RootHolder, $"{region.Name}电子印章根", "", "", 1, options.Value.RootSealYears, issuer: null);
             db.Seals.Add(root);
         }
         if (await SealingSealAsync(Seal.ArchiveHolder, clock.GetUtcNow(), ct) is null)
         {
             await RetireCurrentAsync(Seal.ArchiveHolder, ct);
-            db.Seals.Add(NewSeal(Seal.ArchiveHolder, $"{options.Value.RegionName}工程建设项目档案专用章", "综合服务窗口", "",
+            db.Seals.Add(NewSeal(Seal.ArchiveHolder, $"{region.Name}工程建设项目档案专用章", "综合服务窗口", "",
                 await NextVersionAsync(Seal.ArchiveHolder, ct), options.Value.DepartmentSealYears, root));
         }
         await db.SaveChangesAsync(ct);

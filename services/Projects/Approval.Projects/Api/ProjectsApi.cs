@@ -6,6 +6,7 @@ using Approval.Projects.Data;
 using Approval.Projects.Domain;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
+using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -30,12 +31,11 @@ public static class ProjectsApi
     }
 
     private static async Task<Created<ProjectDto>> Register(
-        RegisterProjectRequest r, ClaimsPrincipal user, ProjectsDbContext db, RegionClient region, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        RegisterProjectRequest r, ClaimsPrincipal user, ProjectsDbContext db, DeploymentRegion region, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var regionCode = await region.GetRegionCodeAsync(ct);
         var project = Project.Register(
             new ProjectRegistration(r.ProjectCode?.Trim(), r.Name, r.Address, r.DivisionCode?.Trim(), r.Longitude, r.Latitude, r.TotalInvestment, r.ProjectType, r.ConstructionNature),
-            regionCode, user.UserId(), user.DisplayName(), clock.GetUtcNow());
+            region.Code, user.UserId(), user.DisplayName(), clock.GetUtcNow());
         if (await db.Projects.AnyAsync(p => p.Code == project.Code, ct)) throw ProjectRuleException.Duplicate(project.Code);
         db.Projects.Add(project);
         db.AddOutboxEvent(new ProjectRegistered(project.Code, project.RegionCode, project.Name, project.OwnerId, project.OwnerName,

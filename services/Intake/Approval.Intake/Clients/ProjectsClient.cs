@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Approval.Intake.Api;
+namespace Approval.Intake.Clients;
 
 /// <summary>
 /// Reads a project's data by its engineering code (工程代码) from the Projects service, with the caller's own token:

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 
-namespace Approval.Licences.Issuing;
+namespace Approval.Licences.Clients;
 
 /// <summary>
 /// Asks Approvals, with the caller's credentials, whether an item instance Licences has no conclusion for is routed to

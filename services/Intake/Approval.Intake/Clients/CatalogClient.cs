@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Approval.ServiceDefaults.Region;
 
-namespace Approval.Intake.Api;
+namespace Approval.Intake.Clients;
 
 /// <summary>Reads the published catalog over HTTP; Intake keeps a snapshot of the items in each application.</summary>
-public sealed class CatalogClient(HttpClient http, CatalogRegionCache regionCache)
+public sealed class CatalogClient(HttpClient http)
 {
     /// <summary>A stage with its limit and items: the region's, or with a flow code that flow's (null when either is unknown).</summary>
     public async Task<CatalogStage?> GetStageAsync(int stageNo, CancellationToken ct, string? flowCode = null)
@@ -35,11 +34,6 @@ public sealed class CatalogClient(HttpClient http, CatalogRegionCache regionCach
     public async Task<List<CatalogMaterial>> GetMaterialsAsync(string itemCode, CancellationToken ct) =>
         (await http.GetFromJsonAsync<CatalogMaterials>($"/api/catalog/items/{Uri.EscapeDataString(itemCode)}/materials", ct))?.Materials ?? [];
 
-    /// <summary>The codes of the region's departments (审批服务单位).</summary>
-    public async Task<List<string>> GetRegionDepartmentsAsync(CancellationToken ct) =>
-        (await http.GetFromJsonAsync<CatalogRegionDepartments>("/api/catalog/region", ct))?.Departments.Select(d => d.Code).ToList() ?? [];
-
-    public Task<CatalogRegion> GetRegionAsync(CancellationToken ct) => regionCache.GetAsync(http, ct);
 }
 
 public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items, int MilestoneRule = 1);
@@ -57,5 +51,3 @@ public sealed record CatalogMaterials(string ItemCode, int Version, List<Catalog
 
 /// <summary>One entry of an item's material list; Source is applicant, licence-library or shared.</summary>
 public sealed record CatalogMaterial(string Name, string Form, int Copies, string Source, bool Required);
-
-public sealed record CatalogRegionDepartments(string Code, List<CatalogDepartment> Departments);

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Approval.Licences.Archives;
+namespace Approval.Licences.Clients;
 
 /// <summary>
 /// Reads an application's progress view (application, timeline with opinions, licences) from Intake, on behalf of

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Approval.ServiceDefaults.Region;
+
+/// <summary>A department of the region (审批服务单位): its code, name and 统一社会信用代码 (the organisation record).</summary>
+public sealed record RegionDepartment(string Code, string Name, string? CreditCode);
+
+/// <summary>
+/// The region this deployment serves (R-0.3: one deployment, one 行政区划代码) and its departments — the organisation
+/// record — read from regions/&lt;code&gt;/catalog.json (Approval:RegionPack): region.code, region.name and
+/// departments[].code/name/creditCode only, so the pack can grow freely. The one source of the region for every service
+/// (the Catalog imports the same pack); registered once per process by <see cref="DeploymentRegionExtensions.AddDeploymentRegion"/>.
+/// </summary>
+public sealed record DeploymentRegion(string Code, string Name, IReadOnlyList<RegionDepartment> Departments)
+{
+    /// <summary>The configuration key naming the region pack folder.</summary>
+    public const string Setting = "Approval:RegionPack";
+
+    public static DeploymentRegion Read(string folder)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "catalog.json")));
+        var root = document.RootElement;
+        var region = root.GetProperty("region");
+        var code = region.GetProperty("code").GetString() ?? throw new InvalidDataException("catalog.json: region.code is missing");
+        var departments = root.TryGetProperty("departments", out var list)
+            ? list.EnumerateArray().Select(d => new RegionDepartment(d.GetProperty("code").GetString()!, d.GetProperty("name").GetString()!,
+                d.TryGetProperty("creditCode", out var credit) ? credit.GetString() : null)).ToList()
+            : [];
+        return new DeploymentRegion(code, region.GetProperty("name").GetString() ?? code, departments);
+    }
+
+    /// <summary>The department of this region with the given code, or null.</summary>
+    public RegionDepartment? Department(string code) => Departments.FirstOrDefault(d => d.Code == code);
+}
+
+public static class DeploymentRegionExtensions
+{
+    /// <summary>The region pack folder (Approval:RegionPack); a service that needs it refuses to start without it.</summary>
+    public static string RegionPackFolder(this IConfiguration configuration) =>
+        configuration[DeploymentRegion.Setting]
+        ?? throw new InvalidOperationException($"{DeploymentRegion.Setting} (the region pack folder) is not configured.");
+
+    /// <summary>Reads the <see cref="DeploymentRegion"/> from the region pack once, at start, and registers it as a singleton.</summary>
+    public static IHostApplicationBuilder AddDeploymentRegion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(DeploymentRegion.Read(builder.Configuration.RegionPackFolder()));
+        return builder;
+    }
+}
