@@ -2,9 +2,11 @@ using Approval.Approvals.Api;
 using Approval.Approvals.Catalog;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
-using Approval.Calendar;
+using Approval.Approvals.Jobs;
 using Approval.Approvals.Webhooks;
+using Approval.Calendar;
 using Approval.Messaging;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Approvals;
