@@ -1,5 +1,7 @@
+using Approval.Messaging.Jobs;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +21,9 @@ public static class MessagingExtensions
     {
         var options = builder.Configuration.GetSection("Approval:Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Approval:Messaging"));
+        // Every commit of the service's DbContext wakes the relay (AddServiceDatabase adds registered interceptors).
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
         var rabbit = builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("Connection string 'rabbitmq' is not configured (ConnectionStrings__rabbitmq).");
 
@@ -44,6 +49,7 @@ public static class MessagingExtensions
         if (options.RelayEnabled)
         {
             builder.Services.AddHostedService<OutboxRelay<TContext>>();
+            builder.Services.AddHostedService<OutboxCleanup<TContext>>();
         }
         return builder;
     }

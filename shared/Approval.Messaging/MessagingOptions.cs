@@ -10,8 +10,12 @@ public sealed class MessagingOptions
     /// <summary>How long the relay sleeps when no commit woke it.</summary>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
     public int RelayBatchSize { get; set; } = 100;
+    /// <summary>Wait after a message's first failed publish; it doubles with every further failure (Jobs/Retries).</summary>
+    public TimeSpan RelayFirstBackoff { get; set; } = TimeSpan.FromMilliseconds(400);
     /// <summary>Longest wait between publish attempts of a failing message.</summary>
     public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How long a claimed batch is the relay's alone; a relay that died mid-batch is replaced after this.</summary>
+    public TimeSpan RelayLease { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Sent outbox rows and inbox ids are kept this long, longer than any redelivery horizon.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Off only in tests that simulate a process that died before publishing.</summary>

@@ -1,10 +1,12 @@
+using Approval.ServiceDefaults.Jobs;
+
 namespace Approval.Messaging;
 
 /// <summary>
 /// An integration event waiting to be published. It is inserted in the same transaction as the state
 /// change that caused it; the relay publishes it and marks it sent only after the broker confirmed it.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : IQueuedWork
 {
     public long Id { get; set; }
     public Guid MessageId { get; set; }

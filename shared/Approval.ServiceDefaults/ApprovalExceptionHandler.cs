@@ -7,46 +7,62 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.ServiceDefaults;
 
 /// <summary>
-/// The one place where errors become RFC 9457 ProblemDetails: domain rules → 400/404/409 with an
-/// English and a Chinese message; a malformed body → 400; anything else stays a 500 (and is logged).
+/// The one place where errors become RFC 9457 ProblemDetails: domain rules → 400/404/409 with an English and a Chinese
+/// message, refusals (<see cref="RequestRefusedException"/>) with their own status and title; a malformed body → 400;
+/// anything else stays a 500 (and is logged). Middleware that answers before any endpoint runs (the body limit) writes
+/// through <see cref="WriteAsync(HttpContext, DomainException)"/>, so every problem is shaped here.
 /// </summary>
-public sealed class ApprovalExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ApprovalExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var problem = exception switch
-        {
-            ValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid request / 请求参数不符合要求",
-                Detail = $"{v.Message} {v.ChineseMessage}",
-            },
-            NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found / 未找到", n),
-            InvalidTransitionException t => WithStatuses(Problem(StatusCodes.Status409Conflict, "Illegal status transition / 非法状态变更", t), t),
-            DomainException d => Problem(StatusCodes.Status409Conflict, "Business rule violated / 违反业务规则", d),
-            BadHttpRequestException b => new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Malformed request / 请求格式错误",
-                Detail = b.Message,
-            },
-            DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Concurrent change / 并发修改冲突",
-                Detail = "The object was changed by someone else; reload and retry. 该对象已被他人修改，请刷新后重试。",
-            },
-            _ => null,
-        };
-        if (problem is null) return false;
-
-        http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        if (ProblemFor(exception) is not { } problem) return false;
+        await WriteAsync(http, problem);
+        return true;
     }
 
-    private static ProblemDetails Problem(int status, string title, DomainException e) =>
-        new() { Status = status, Title = title, Detail = $"{e.Message} {e.ChineseMessage}" };
+    /// <summary>Answers with the problem of <paramref name="error"/>, for code that refuses without throwing.</summary>
+    public static Task WriteAsync(HttpContext http, DomainException error) => WriteAsync(http, ProblemFor(error)!);
+
+    /// <summary>
+    /// Written through the ProblemDetails service, and as plain problem+json when the client's Accept rules that out
+    /// (a progress stream asks for text/event-stream): a refusal always reaches the caller.
+    /// </summary>
+    private static Task WriteAsync(HttpContext http, ProblemDetails problem) => TypedResults.Problem(problem).ExecuteAsync(http);
+
+    private static ProblemDetails? ProblemFor(Exception exception) => exception switch
+    {
+        ValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request / 请求参数不符合要求",
+            Detail = $"{v.Message} {v.ChineseMessage}",
+        },
+        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found / 未找到", n),
+        InvalidTransitionException t => WithStatuses(Problem(StatusCodes.Status409Conflict, "Illegal status transition / 非法状态变更", t), t),
+        RequestRefusedException r => Problem(r.Status, r.Title, r),
+        DomainException d => Problem(StatusCodes.Status409Conflict, "Business rule violated / 违反业务规则", d),
+        BadHttpRequestException b => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Malformed request / 请求格式错误",
+            Detail = b.Message,
+        },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Concurrent change / 并发修改冲突",
+            Detail = "The object was changed by someone else; reload and retry. 该对象已被他人修改，请刷新后重试。",
+        },
+        _ => null,
+    };
+
+    private static ProblemDetails Problem(int status, string title, DomainException e) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = e.ChineseMessage.Length == 0 ? e.Message : $"{e.Message} {e.ChineseMessage}",
+    };
 
     private static ProblemDetails WithStatuses(ProblemDetails p, InvalidTransitionException t)
     {

@@ -1,3 +1,4 @@
+using Approval.Contracts.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,7 +16,8 @@ namespace Approval.ServiceDefaults;
 public static class RequestBodyLimit
 {
     public const string Setting = "Approval:RequestLimits:BodyKilobytes";
-    private const long MaxDrainBytes = 64L * 1024 * 1024;
+    /// <summary>At most this much of a too-large body is read and discarded before the 413 (the gateway allows 64 MB).</summary>
+    public const long MaxDrainBytes = 64L * 1024 * 1024;
 
     public static WebApplication UseRequestBodyLimit(this WebApplication app)
     {
@@ -62,7 +64,11 @@ public static class RequestBodyLimit
         return app;
     }
 
-    private static async Task RefuseAsync(HttpContext http, int kilobytes)
+    /// <summary>
+    /// Reads and discards a too-large body before the 413: a proxy still sending it (the gateway) would otherwise see the
+    /// connection reset and answer 502 instead of passing the 413 on. Beyond <see cref="MaxDrainBytes"/> the server stops reading.
+    /// </summary>
+    public static async Task DrainAsync(HttpContext http)
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max) max.MaxRequestBodySize = MaxDrainBytes;
         try
@@ -73,7 +79,12 @@ public static class RequestBodyLimit
         {
             // Beyond the drain limit: Kestrel closes the connection after the answer.
         }
-        await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large / 请求内容过大",
-            detail: $"A request body may be at most {kilobytes} KB. 请求内容不能超过{kilobytes}KB。").ExecuteAsync(http);
+    }
+
+    private static async Task RefuseAsync(HttpContext http, int kilobytes)
+    {
+        await DrainAsync(http);
+        await ApprovalExceptionHandler.WriteAsync(http, new RequestRefusedException(StatusCodes.Status413PayloadTooLarge, "Request too large / 请求内容过大",
+            $"A request body may be at most {kilobytes} KB.", $"请求内容不能超过{kilobytes}KB。"));
     }
 }

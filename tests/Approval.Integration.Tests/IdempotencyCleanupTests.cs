@@ -1,6 +1,7 @@
 using Approval.Approvals.Api;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
+using Approval.Approvals.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Integration.Tests;

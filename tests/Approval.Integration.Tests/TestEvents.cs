@@ -6,3 +6,4 @@ public sealed record DuplicateEvent(string Key);
 public sealed record PoisonEvent(string Key);
 public sealed record MalformedEvent(string Key);
 public sealed record CompetingEvent(string Key);
+public sealed record QueuedWork(string Key);

@@ -1,9 +1,11 @@
 using Approval.Approvals.Api;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
-using Approval.Calendar;
+using Approval.Approvals.Jobs;
 using Approval.Approvals.Webhooks;
+using Approval.Calendar;
 using Approval.Messaging;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Region;
 using Approval.ServiceDefaults.Http;

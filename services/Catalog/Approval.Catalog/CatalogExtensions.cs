@@ -2,6 +2,7 @@ using Approval.Catalog.Api;
 using Approval.Catalog.Data;
 using Approval.Catalog.Import;
 using Approval.Messaging;
+using Approval.ServiceDefaults;
 
 namespace Approval.Catalog;
 

@@ -5,7 +5,7 @@ using Approval.Identity.Data;
 using Approval.Identity.Domain;
 using Approval.Identity.Federation;
 using Approval.Identity.Seed;
-using Approval.Messaging;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Approval.ServiceDefaults.Region;

@@ -1,6 +1,5 @@
 using Approval.Identity;
 using Approval.Identity.Data;
-using Approval.Messaging;
 using Approval.ServiceDefaults;
 using Microsoft.AspNetCore.HttpOverrides;
 

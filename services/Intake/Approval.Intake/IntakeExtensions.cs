@@ -4,6 +4,7 @@ using Approval.Intake.Consumers;
 using Approval.Intake.Data;
 using Approval.Intake.Materials;
 using Approval.Messaging;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Region;
 using Approval.ServiceDefaults.Http;

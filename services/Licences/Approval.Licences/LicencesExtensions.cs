@@ -4,13 +4,15 @@ using Approval.Licences.Consumers;
 using Approval.Licences.Clients;
 using Approval.Licences.Data;
 using Approval.Licences.Issuing;
-using Approval.ServiceDefaults.Region;
+using Approval.Licences.Jobs;
 using Approval.Licences.Rendering;
 using Approval.Licences.Sealing;
 using Approval.Messaging;
-using Microsoft.Extensions.Options;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Http;
+using Approval.ServiceDefaults.Region;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Licences;
 

@@ -3,6 +3,8 @@ using Approval.Notifications.Api;
 using Approval.Notifications.Channels;
 using Approval.Notifications.Consumers;
 using Approval.Notifications.Data;
+using Approval.Notifications.Jobs;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Identity;
 
 namespace Approval.Notifications;

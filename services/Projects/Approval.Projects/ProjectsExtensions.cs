@@ -1,8 +1,9 @@
-using Approval.ServiceDefaults.Region;
 using Approval.Messaging;
 using Approval.Projects.Api;
 using Approval.Projects.Data;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Audit;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Projects;
 

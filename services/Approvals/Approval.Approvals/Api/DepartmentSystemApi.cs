@@ -54,8 +54,8 @@ public static class DepartmentSystemApi
             if (item.DepartmentCode != user.OrganisationCode())
             {
                 await audit.DenyAsync("item-instance", id.ToString(), $"department system of {user.OrganisationCode()} acting on an item routed to {item.DepartmentCode}", ct, item.RegionCode);
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your department's item / 非本部门事项",
-                    detail: $"Item instance {id} is routed to department {item.DepartmentCode}, not {user.OrganisationCode()}. 该事项由{item.DepartmentName}办理，本部门不能处理。");
+                throw new RequestRefusedException(StatusCodes.Status403Forbidden, "Not your department's item / 非本部门事项",
+                    $"Item instance {id} is routed to department {item.DepartmentCode}, not {user.OrganisationCode()}.", $"该事项由{item.DepartmentName}办理，本部门不能处理。");
             }
             return await idempotency.RunAsync(http, request, () => action(item, user.DisplayName(), ct));
         }

@@ -73,10 +73,9 @@ public sealed class Idempotency(ApprovalsDbContext db, TimeProvider clock)
     private static IResult Replay(IdempotencyRecord first, string what, string hash, HttpContext http)
     {
         if (Decide(first, what, hash) == IdempotentAnswer.KeyReused)
-            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Idempotency-Key reused / Idempotency-Key 已用于另一请求",
-                detail: $"The key '{first.Key}' was first used for another request ({first.Request}); use a new key for a new change. " +
-                        $"该Idempotency-Key已用于另一请求（{first.Request}），新的操作请使用新的键。");
+            throw new RequestRefusedException(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused / Idempotency-Key 已用于另一请求",
+                $"The key '{first.Key}' was first used for another request ({first.Request}); use a new key for a new change.",
+                $"该Idempotency-Key已用于另一请求（{first.Request}），新的操作请使用新的键。");
         http.Response.Headers["Idempotent-Replayed"] = "true";
         return Results.Text(first.ResponseBody, "application/json", Encoding.UTF8, first.StatusCode);
     }

@@ -1,10 +1,12 @@
+using Approval.ServiceDefaults.Jobs;
+
 namespace Approval.Approvals.Domain;
 
 /// <summary>
 /// One notification to a department system, queued in the same transaction as the change it reports
 /// (an outbox of its own), retried with backoff until the receiver answers 2xx.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery : IQueuedWork
 {
     public Guid Id { get; init; }
     public required string DepartmentCode { get; init; }

@@ -18,14 +18,14 @@ public static class AccountsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/identity").WithTags("Accounts");
-        api.MapPost("/register", Register).AllowAnonymous().WithSummary("Register a person or an enterprise / 实名注册");
+        api.MapPost("/register", Register).AllowAnonymous().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register a person or an enterprise / 实名注册");
         api.MapPost("/login", Login).AllowAnonymous().WithSummary("Sign in with a password (sets the sign-in cookie for /connect/authorize) / 登录");
         api.MapPost("/login/totp", LoginTotp).AllowAnonymous().WithSummary("Second step for staff: the authenticator's TOTP code / 动态口令");
         api.MapPost("/logout", Logout).AllowAnonymous().WithSummary("Sign out / 退出");
         api.MapGet("/me", Me).RequireAuthorization().WithSummary("The account behind the bearer token / 当前账户");
     }
 
-    private static async Task<Results<Created<AccountDto>, Conflict<ProblemDetailsBody>>> Register(
+    private static async Task<Created<AccountDto>> Register(
         RegisterRequest request, UserManager<ApprovalUser> users, IRealNameVerifier verifier, DeploymentRegion home, IAuditLog audit, CancellationToken ct)
     {
         var kind = request.Kind?.Trim().ToLowerInvariant() switch { "person" => AccountKind.Person, "enterprise" => AccountKind.Enterprise, _ => (AccountKind?)null };
@@ -45,7 +45,8 @@ public static class AccountsApi
         errors.ThrowIfAny();
 
         if (await users.FindByNameAsync(request.UserName!) is not null || users.Users.Any(u => u.RealNameNumber == number))
-            return TypedResults.Conflict(ProblemDetailsBody.Conflict("An account with this user name or number already exists. 该用户名或证件号码已注册。"));
+            throw new RequestRefusedException(StatusCodes.Status409Conflict, "Already exists / 已存在",
+                "An account with this user name or number already exists.", "该用户名或证件号码已注册。");
         if (await verifier.VerifyAsync(kind!.Value, request.Name!.Trim(), number!, ct) is { } refused)
             throw ValidationException.For("number", refused, "实名核验未通过");
 
@@ -59,23 +60,23 @@ public static class AccountsApi
         return TypedResults.Created($"/api/identity/me", await UserAccounts.ToDtoAsync(users, user));
     }
 
-    private static async Task<Results<Ok<AccountDto>, Ok<SecondFactorDto>, ProblemHttpResult>> Login(
+    private static async Task<Results<Ok<AccountDto>, Ok<SecondFactorDto>>> Login(
         LoginRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, SignInLockout lockout, IAuditLog audit,
         DeploymentRegion home, HttpContext http, CancellationToken ct)
     {
         // One answer for every failure (unknown user, wrong password, locked out): it says nothing about which part was wrong.
-        if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) return SignInFailed();
+        if (string.IsNullOrEmpty(request.UserName) || string.IsNullOrEmpty(request.Password)) throw SignInFailed();
         if (request.UserName.Length > InputLimits.UserName || request.Password.Length > InputLimits.Password)
         {
             await audit.RecordAsync(AuditActions.SignInFailed, "account", InputLimits.Bounded(request.UserName), "user name or password too long", home.Code, null, ct);
-            return SignInFailed();
+            throw SignInFailed();
         }
         var user = await users.FindByNameAsync(request.UserName);
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (user is not null && await lockout.IsLockedAsync(user.Id, address, ct))
         {
             await audit.RecordAsync(AuditActions.SignInFailed, "account", user.Id, "locked out at this address", user.RegionCode, null, ct);
-            return SignInFailed();
+            throw SignInFailed();
         }
         // Lockout is per account and address (SignInLockout), so Identity's own per-account counter is not fed here.
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
@@ -92,13 +93,13 @@ public static class AccountsApi
             if (user is not null && !result.IsLockedOut) await lockout.RecordFailureAsync(user.Id, address, ct);
             var why = result.IsLockedOut ? "locked out" : user is null ? "unknown user" : "wrong password";
             await audit.RecordAsync(AuditActions.SignInFailed, "account", user?.Id ?? InputLimits.Bounded(request.UserName), why, user?.RegionCode ?? home.Code, null, ct);
-            return SignInFailed();
+            throw SignInFailed();
         }
         await audit.RecordAsync(AuditActions.SignIn, "account", user!.Id, "password", user.RegionCode, null, ct);
         return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user!));
     }
 
-    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> LoginTotp(
+    private static async Task<Ok<AccountDto>> LoginTotp(
         TotpRequest request, SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, IAuditLog audit, DeploymentRegion home, CancellationToken ct)
     {
         var pending = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -107,15 +108,14 @@ public static class AccountsApi
         if (user is null)
         {
             await audit.RecordAsync(AuditActions.SignInFailed, "account", pending?.Id, "wrong or missing TOTP code", pending?.RegionCode ?? home.Code, null, ct);
-            return SignInFailed();
+            throw SignInFailed();
         }
         await audit.RecordAsync(AuditActions.SignIn, "account", user.Id, "password + TOTP", user.RegionCode, null, ct);
         return TypedResults.Ok(await UserAccounts.ToDtoAsync(users, user));
     }
 
-    private static ProblemHttpResult SignInFailed() => TypedResults.Problem(
-        statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed / 登录失败",
-        detail: "The user name or password is not right, or the account may not sign in now. 用户名或密码不正确，或账户暂不能登录。");
+    private static RequestRefusedException SignInFailed() => new(StatusCodes.Status401Unauthorized, "Sign-in failed / 登录失败",
+        "The user name or password is not right, or the account may not sign in now.", "用户名或密码不正确，或账户暂不能登录。");
 
     /// <summary>Ends this browser's identity session (cookie) and revokes the refresh tokens issued from it (IdentitySessions).</summary>
     private static async Task<NoContent> Logout(

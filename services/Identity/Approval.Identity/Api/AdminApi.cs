@@ -19,7 +19,7 @@ public static class AdminApi
     {
         var api = app.MapGroup("/api/identity").WithTags("Organisations and accounts").RequireAuthorization(Roles.RegionAdmin);
         api.MapGet("/organisations", List).WithSummary("Organisations / 机构");
-        api.MapPost("/organisations", Create).WithSummary("Add an organisation / 新增机构");
+        api.MapPost("/organisations", Create).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Add an organisation / 新增机构");
         api.MapPut("/users/{userName}", Upsert).WithSummary("Create or update a staff account with its roles / 维护账户与角色");
     }
 
@@ -27,7 +27,7 @@ public static class AdminApi
         TypedResults.Ok(await db.Organisations.AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Code)
             .Select(o => new OrganisationDto(o.RegionCode, o.Code, o.Name, o.Kind, o.CreditCode)).ToListAsync(ct));
 
-    private static async Task<Results<Created<OrganisationDto>, Conflict<ProblemDetailsBody>>> Create(
+    private static async Task<Created<OrganisationDto>> Create(
         CreateOrganisationRequest request, IdentityDbContext db, DeploymentRegion home, IAuditLog audit, CancellationToken ct)
     {
         var region = string.IsNullOrWhiteSpace(request.RegionCode) ? home.Code : request.RegionCode.Trim();
@@ -41,7 +41,7 @@ public static class AdminApi
             errors.Add("creditCode", $"unified social credit code (GB 32100): {problem} / 统一社会信用代码不符合GB 32100");
         errors.ThrowIfAny();
         if (await db.Organisations.AnyAsync(o => o.RegionCode == region && o.Code == request.Code, ct))
-            return TypedResults.Conflict(ProblemDetailsBody.Conflict($"Organisation {request.Code} exists in {region}. 该机构已存在。"));
+            throw new RequestRefusedException(StatusCodes.Status409Conflict, "Already exists / 已存在", $"Organisation {request.Code} exists in {region}.", "该机构已存在。");
         var organisation = new Organisation { RegionCode = region, Code = request.Code!.Trim(), Name = request.Name!.Trim(), Kind = request.Kind!, CreditCode = request.CreditCode };
         db.Organisations.Add(organisation);
         audit.Add(AuditActions.StateChange, "organisation", $"{region}/{organisation.Code}", "created", home.Code);

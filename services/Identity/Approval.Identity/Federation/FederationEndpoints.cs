@@ -1,3 +1,4 @@
+using Approval.Contracts.Errors;
 using Approval.Identity.Domain;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
@@ -39,8 +40,8 @@ public static class FederationEndpoints
         if (!result.Succeeded || subject is null)
         {
             await audit.RecordAsync(AuditActions.SignInFailed, "account", null, "provincial sign-in failed", home.Code, null, http.RequestAborted);
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed / 登录失败",
-                detail: "The provincial platform did not confirm the sign-in. 省级平台未确认登录。");
+            throw new RequestRefusedException(StatusCodes.Status401Unauthorized, "Sign-in failed / 登录失败",
+                "The provincial platform did not confirm the sign-in.", "省级平台未确认登录。");
         }
         var user = await users.FindByLoginAsync(ProvincialFederation.Provider, subject) ?? await LinkAsync(users, home, audit, subject, result, http.RequestAborted);
         await signIn.SignInAsync(user, isPersistent: false);

@@ -4,6 +4,7 @@ using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Intake.Materials;
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Features;
@@ -40,10 +41,14 @@ public static class MaterialsApi
             .WithSummary("Attach uploaded materials or held e-licences by reference, before the decision / 添加申请材料");
     }
 
-    private static async Task<Results<Created<MaterialDto>, ProblemHttpResult>> Upload(
+    private static async Task<Created<MaterialDto>> Upload(
         HttpContext http, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store, IOptions<IntakeLimits> limits, TimeProvider clock, CancellationToken ct)
     {
-        if (http.Request.ContentLength > MaterialLimits.MaxRequestBytes) return await MaterialLimits.DrainAndRefuseAsync(http, ct);
+        if (http.Request.ContentLength > MaterialLimits.MaxRequestBytes)
+        {
+            await RequestBodyLimit.DrainAsync(http);
+            throw MaterialLimits.TooLarge();
+        }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaterialLimits.MaxRequestBytes;
         if (!http.Request.HasFormContentType) throw ValidationException.For("file", "send multipart/form-data with a field 'file'", "请以multipart/form-data上传，字段名为file");
         IFormFile? file;
@@ -53,10 +58,10 @@ public static class MaterialsApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return MaterialLimits.TooLarge();
+            throw MaterialLimits.TooLarge();
         }
         if (file is null || file.Length == 0) throw ValidationException.For("file", "a non-empty file is required", "必须上传非空文件");
-        if (file.Length > MaterialLimits.MaxBytes) return MaterialLimits.TooLarge();
+        if (file.Length > MaterialLimits.MaxBytes) throw MaterialLimits.TooLarge();
         var fileName = Path.GetFileName(file.FileName);
         if (fileName.Length is 0 or > 200) throw ValidationException.For("file", "the file name must have 1 to 200 characters", "文件名应为1至200个字符");
 
@@ -65,7 +70,7 @@ public static class MaterialsApi
         var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
         var (contentType, problem) = MaterialTypes.Check(fileName, header.AsSpan(0, read));
         if (contentType is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported material type / 不支持的材料类型", detail: problem);
+            throw new RequestRefusedException(StatusCodes.Status415UnsupportedMediaType, "Unsupported material type / 不支持的材料类型", problem!, "");
         content.Position = 0;
         var me = user.UserId();
         var max = limits.Value.MaterialsPerApplicant;

@@ -40,26 +40,12 @@ public static class ProgressStreamApi
         TimeProvider clock, IAuditLog audit)
     {
         var ct = http.RequestAborted;
-        try
-        {
-            await FindVisibleAsync(db, id, user, audit, ct);
-        }
-        catch (NotFoundException e)
-        {
-            // Written here: a client accepting only text/event-stream would get no ProblemDetails from the exception handler.
-            await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found / 未找到", detail: $"{e.Message} {e.ChineseMessage}")
-                .ExecuteAsync(http);
-            return;
-        }
+        // Refusals go through the exception handler, which answers problem+json even to a client asking only for text/event-stream.
+        await FindVisibleAsync(db, id, user, audit, ct);
         var max = limits.Value.StreamsPerAccount;
-        using var place = gate.TryEnter(user.UserId(), max);
-        if (place is null)
-        {
-            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many progress streams / 实时进度连接过多",
-                detail: $"An account may have at most {max} progress streams open at once; close one first. 每个账号同时最多打开{max}个实时进度连接，请先关闭其他连接。")
-                .ExecuteAsync(http);
-            return;
-        }
+        using var place = gate.TryEnter(user.UserId(), max) ?? throw new RequestRefusedException(StatusCodes.Status429TooManyRequests,
+            "Too many progress streams / 实时进度连接过多", $"An account may have at most {max} progress streams open at once; close one first.",
+            $"每个账号同时最多打开{max}个实时进度连接，请先关闭其他连接。");
         // The stream ends when the token does, measured on the clock that validated it (ServiceDefaults: the system clock).
         var remaining = ProgressStreamGate.Remaining(user, http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties, TimeProvider.System.GetUtcNow());
         using var expiry = new CancellationTokenSource(remaining, TimeProvider.System);

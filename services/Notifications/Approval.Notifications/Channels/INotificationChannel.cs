@@ -3,8 +3,9 @@ using Approval.Notifications.Domain;
 namespace Approval.Notifications.Channels;
 
 /// <summary>
-/// A way a notice reaches its recipient besides the web inbox: SMS, mobile push. The dispatcher calls it inside its
-/// transaction; an exception means "try again later", an outcome says what happened.
+/// A way a notice reaches its recipient besides the web inbox: SMS, mobile push. The dispatcher calls it with no
+/// transaction open, in a scope of its own; what it adds to that scope's context is saved with the outcome. An
+/// exception means "try again later", an outcome says what happened.
 /// </summary>
 public interface INotificationChannel
 {

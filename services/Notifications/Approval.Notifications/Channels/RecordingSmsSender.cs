@@ -3,7 +3,7 @@ using Approval.Notifications.Domain;
 
 namespace Approval.Notifications.Channels;
 
-/// <summary>The development/test SMS sink: records the message in the database (GET /api/notifications/sms-sink) in the dispatcher's transaction.</summary>
+/// <summary>The development/test SMS sink: records the message in the database (GET /api/notifications/sms-sink) saved with the delivery's outcome.</summary>
 public sealed class RecordingSmsSender(NotificationsDbContext db, TimeProvider clock) : ISmsSender
 {
     public Task SendAsync(SmsMessage m, CancellationToken ct)

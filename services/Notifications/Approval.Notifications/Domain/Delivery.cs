@@ -1,10 +1,12 @@
+using Approval.ServiceDefaults.Jobs;
+
 namespace Approval.Notifications.Domain;
 
 /// <summary>
 /// One notice to send over one channel (sms, push). Queued in the same transaction as the notice; the dispatcher sends
 /// it and records the outcome, retrying with backoff — a durable queue, so none is lost and none is sent twice.
 /// </summary>
-public sealed class Delivery
+public sealed class Delivery : IQueuedWork
 {
     public Guid Id { get; init; }
     public Guid NoticeId { get; init; }

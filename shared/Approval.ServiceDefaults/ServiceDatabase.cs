@@ -1,6 +1,7 @@
 using Approval.ServiceDefaults.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,24 +9,24 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-namespace Approval.Messaging;
+namespace Approval.ServiceDefaults;
 
 public static class ServiceDatabase
 {
     /// <summary>
     /// Registers the service's own PostgreSQL database: connection string "{name}db" if set, else the
-    /// server in "postgres" with database "approval_{name}". The outbox signal and the audit hash chain
-    /// (<see cref="AuditChainInterceptor"/>) ride on every context.
+    /// server in "postgres" with database "approval_{name}". The audit hash chain (<see cref="AuditChainInterceptor"/>)
+    /// rides on every context, and so does every <see cref="IInterceptor"/> registered in the container (the messaging
+    /// library's outbox signal).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
         where TContext : DbContext
     {
         var connectionString = ConnectionStringFor(builder.Configuration, name);
-        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<AuditChainInterceptor>();
         builder.Services.AddDbContext<TContext>((sp, o) => o
             .UseNpgsql(connectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSignal>(), sp.GetRequiredService<AuditChainInterceptor>()));
+            .AddInterceptors([.. sp.GetServices<IInterceptor>(), sp.GetRequiredService<AuditChainInterceptor>()]));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             $"{name}-database", sp => new DatabaseHealthCheck<TContext>(sp), HealthStatus.Unhealthy, ["ready"]));
         return builder;

@@ -1,8 +1,9 @@
 using Approval.Approvals.Data;
+using Approval.ServiceDefaults.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Approval.Approvals.Api;
+namespace Approval.Approvals.Jobs;
 
 /// <summary>Settings "Approval:Idempotency": how long a department system may replay a key, and how often old keys are deleted.</summary>
 public sealed class IdempotencyOptions
@@ -16,27 +17,20 @@ public sealed class IdempotencyOptions
 /// ever sent. A key replayed after that is treated as new: department systems retry within minutes or days, not months.
 /// </summary>
 public sealed class IdempotencyCleanup(IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyCleanup> log)
-    : BackgroundService
+    : PeriodicJob(clock, log)
 {
     /// <summary>Deletes the answers stored before <paramref name="cutoff"/>; returns how many.</summary>
     public static Task<int> DeleteOlderThanAsync(ApprovalsDbContext db, DateTimeOffset cutoff, CancellationToken ct) =>
         db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
+
+    protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>();
-                var deleted = await DeleteOlderThanAsync(db, clock.GetUtcNow() - options.Value.Retention, stoppingToken);
-                if (deleted > 0) log.LogInformation("Deleted {Count} idempotency keys older than {Retention}", deleted, options.Value.Retention);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) { log.LogWarning(e, "Idempotency key cleanup failed; retrying at the next interval"); }
-            try { await Task.Delay(options.Value.CleanupInterval, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>();
+        var deleted = await DeleteOlderThanAsync(db, Clock.GetUtcNow() - options.Value.Retention, ct);
+        if (deleted > 0) Log.LogInformation("Deleted {Count} idempotency keys older than {Retention}", deleted, options.Value.Retention);
+        return false;
     }
 }

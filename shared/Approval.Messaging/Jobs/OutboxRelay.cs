@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Approval.ServiceDefaults.Jobs;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Approval.Messaging.Jobs;
+
+/// <summary>
+/// Publishes committed outbox rows through the work queue (<see cref="WorkQueue"/>): each round claims and leases the
+/// oldest unsent row of each aggregate (so several replicas share the work and one aggregate's events keep their
+/// order), publishes each with publisher confirms, and marks it sent only after the confirm. A failed publish is
+/// retried with the one backoff rule (<see cref="Retries"/>); a crash before the mark means a republish with the
+/// same MessageId once the lease has run out, which the consumers' inbox drops.
+/// </summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IOptions<MessagingOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay<TContext>> log) : PeriodicJob(clock, log) where TContext : DbContext
+{
+    protected override TimeSpan Interval => options.Value.RelayPollInterval;
+
+    /// <summary>A commit wakes the relay before the poll interval is over.</summary>
+    protected override Task WaitAsync(TimeSpan interval, CancellationToken ct) => signal.WaitAsync(interval, ct);
+
+    /// <summary>One round; more may be due when any message was confirmed.</summary>
+    protected override async Task<bool> RunOnceAsync(CancellationToken ct) => await RelayBatchAsync(ct) > 0;
+
+    /// <summary>One round; returns how many messages were confirmed.</summary>
+    private async Task<int> RelayBatchAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var bus = scope.ServiceProvider.GetRequiredService<IBus>();
+        var now = Clock.GetUtcNow();
+        var batch = await WorkQueue.ClaimAsync<OutboxMessage>(db, $"""
+            SELECT o.* FROM outbox_messages o
+            WHERE o.sent_at IS NULL AND o.next_attempt_at <= {now}
+              AND NOT EXISTS (SELECT 1 FROM outbox_messages e
+                              WHERE e.aggregate_id = o.aggregate_id AND e.sent_at IS NULL AND e.id < o.id)
+            ORDER BY o.id
+            LIMIT {o.RelayBatchSize}
+            """, o.RelayLease, Clock, ct);
+        if (batch.Count == 0) return 0;
+
+        var failures = new Dictionary<long, string>();
+        var sentAt = new Dictionary<long, DateTimeOffset>();
+        foreach (var row in batch)
+        {
+            try
+            {
+                await PublishAsync(bus, row, ct);
+                sentAt[row.Id] = Clock.GetUtcNow();
+                MessagingMetrics.OutboxLag.Record((sentAt[row.Id] - row.CreatedAt).TotalMilliseconds);
+                MessagingMetrics.Published.Add(1);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                failures[row.Id] = e.Message;
+                MessagingMetrics.PublishFailures.Add(1);
+                Log.LogWarning(e, "Publishing outbox message {MessageId} failed (attempt {Attempts})", row.MessageId, row.Attempts + 1);
+            }
+        }
+
+        await using var recording = scopes.CreateAsyncScope();
+        await WorkQueue.RecordAsync(recording.ServiceProvider.GetRequiredService<TContext>(), batch, row =>
+        {
+            if (sentAt.TryGetValue(row.Id, out var at))
+            {
+                (row.SentAt, row.LastError) = (at, null);
+                return;
+            }
+            row.Attempts++;
+            row.LastError = Retries.Error(failures.GetValueOrDefault(row.Id) ?? "not published");
+            row.NextAttemptAt = Clock.GetUtcNow() + Retries.Backoff(row.Attempts, o.RelayFirstBackoff, o.RelayMaxBackoff);
+        }, ct);
+        return sentAt.Count;
+    }
+
+    private static async Task PublishAsync(IBus bus, OutboxMessage row, CancellationToken ct)
+    {
+        var type = Type.GetType(row.MessageType, throwOnError: true)!;
+        var message = JsonSerializer.Deserialize(row.Body, type, OutboxExtensions.Json)!;
+        ActivityContext.TryParse(row.TraceParent, null, out var parent);
+        using var activity = MessagingMetrics.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.MessageId);
+        await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, ct);
+    }
+}
