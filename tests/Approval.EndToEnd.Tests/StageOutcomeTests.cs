@@ -68,34 +68,46 @@ public sealed class StageOutcomeTests(SuiteFixture suite)
             "the key step reaches the applicant's timeline");
     }
 
+    /// <summary>
+    /// A project of its own (the suite's shared project collects stages of every test, some with clocks a year the region
+    /// pack lacks makes unreadable — then the totals are withheld, see docs/approvals.md): two stages, both counted.
+    /// </summary>
     [Fact]
     public async Task The_project_clock_adds_up_the_working_days_of_its_stages_for_the_applicant_and_the_region_staff()
     {
-        var application = await AcceptedAsync("项目时限项目");
-        var view = await SuiteApi.PollAsync(() => ItemsOnceAvailableAsync(application),
-            v => v.ValueKind == JsonValueKind.Object, "the stage instance reaches the applicant's view");
-        var stage = view.GetProperty("stage");
-        Assert.Equal((15, 3), (stage.GetProperty("timeLimitWorkingDays").GetInt32(), stage.GetProperty("clock").GetProperty("usedWorkingDays").GetInt32()));
+        var projectCode = $"2611-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
+        var first = await AcceptedAsync("项目时限项目", projectCode);
+        var second = await AcceptedAsync("项目时限项目", projectCode);
+        foreach (var application in new[] { first, second })
+        {
+            var view = await SuiteApi.PollAsync(() => ItemsOnceAvailableAsync(application),
+                v => v.ValueKind == JsonValueKind.Object, "the stage instance reaches the applicant's view");
+            var stage = view.GetProperty("stage");
+            Assert.Equal((15, 3), (stage.GetProperty("timeLimitWorkingDays").GetInt32(), stage.GetProperty("clock").GetProperty("usedWorkingDays").GetInt32()));
+        }
 
-        var path = $"/api/approvals/projects/{SuiteApi.ProjectCode}/clock";
+        var path = $"/api/approvals/projects/{projectCode}/clock";
         var clock = await api.ExpectAsync(HttpStatusCode.OK, Actor.Applicant, HttpMethod.Get, path);
         var stages = clock.GetProperty("stages").EnumerateArray().ToList();
-        var ours = stages.Single(s => s.GetProperty("applicationId").GetGuid() == application);
-        Assert.Equal((3, 12), (ours.GetProperty("clock").GetProperty("usedWorkingDays").GetInt32(), ours.GetProperty("clock").GetProperty("remainingWorkingDays").GetInt32()));
-        var counted = stages.Where(s => s.GetProperty("clock").ValueKind == JsonValueKind.Object).Select(s => s.GetProperty("clock")).ToList();
-        Assert.Equal(counted.Sum(c => c.GetProperty("usedWorkingDays").GetInt32()), clock.GetProperty("usedWorkingDays").GetInt32());
-        Assert.Equal(counted.Sum(c => c.GetProperty("limitWorkingDays").GetInt32()), clock.GetProperty("limitWorkingDays").GetInt32());
+        Assert.Equal(2, stages.Count);
+        foreach (var ours in stages)
+            Assert.Equal((3, 12), (ours.GetProperty("clock").GetProperty("usedWorkingDays").GetInt32(), ours.GetProperty("clock").GetProperty("remainingWorkingDays").GetInt32()));
+        // Hand-added: two stages of 15 working days, 3 used in each.
+        Assert.Equal((30, 6, 24), (clock.GetProperty("limitWorkingDays").GetInt32(), clock.GetProperty("usedWorkingDays").GetInt32(),
+            clock.GetProperty("remainingWorkingDays").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, clock.GetProperty("problem").ValueKind);
         Assert.True(clock.GetProperty("running").GetBoolean());
 
-        Assert.Equal(clock.GetProperty("stages").GetArrayLength(),
-            (await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, path)).GetProperty("stages").GetArrayLength());
+        Assert.Equal(2, (await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, path)).GetProperty("stages").GetArrayLength());
         await api.ExpectAsync(HttpStatusCode.NotFound, IntakeApi.NewApplicant("无关建设公司"), HttpMethod.Get, path);
         await api.ExpectAsync(HttpStatusCode.NotFound, Actor.Window, HttpMethod.Get, "/api/approvals/projects/2509-320193-89-01-000000/clock");
     }
 
-    private async Task<Guid> AcceptedAsync(string projectName)
+    private async Task<Guid> AcceptedAsync(string projectName, string projectCode = SuiteApi.ProjectCode)
     {
-        var application = await api.SubmitAsync(Actor.Applicant, projectName);
+        var created = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
+            new { projectCode, projectName, stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm });
+        var application = created.GetProperty("id").GetGuid();
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{application}/accept");
         return application;
     }

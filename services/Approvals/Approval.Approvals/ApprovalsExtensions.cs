@@ -6,7 +6,6 @@ using Approval.Approvals.Webhooks;
 using Approval.Calendar;
 using Approval.Messaging;
 using Approval.ServiceDefaults;
-using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Region;
 using Approval.ServiceDefaults.Http;
 

@@ -6,8 +6,6 @@ using Approval.Identity.Domain;
 using Approval.Identity.Federation;
 using Approval.Identity.Seed;
 using Approval.ServiceDefaults;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;

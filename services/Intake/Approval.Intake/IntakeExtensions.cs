@@ -5,7 +5,6 @@ using Approval.Intake.Data;
 using Approval.Intake.Materials;
 using Approval.Messaging;
 using Approval.ServiceDefaults;
-using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Region;
 using Approval.ServiceDefaults.Http;
 

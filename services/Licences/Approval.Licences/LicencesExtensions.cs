@@ -9,7 +9,6 @@ using Approval.Licences.Rendering;
 using Approval.Licences.Sealing;
 using Approval.Messaging;
 using Approval.ServiceDefaults;
-using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Http;
 using Approval.ServiceDefaults.Region;
 using Microsoft.Extensions.Options;

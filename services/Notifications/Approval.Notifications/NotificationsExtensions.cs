@@ -5,7 +5,6 @@ using Approval.Notifications.Consumers;
 using Approval.Notifications.Data;
 using Approval.Notifications.Jobs;
 using Approval.ServiceDefaults;
-using Approval.ServiceDefaults.Identity;
 
 namespace Approval.Notifications;
 

@@ -2,7 +2,6 @@ using Approval.Messaging;
 using Approval.Projects.Api;
 using Approval.Projects.Data;
 using Approval.ServiceDefaults;
-using Approval.ServiceDefaults.Audit;
 using Approval.ServiceDefaults.Region;
 
 namespace Approval.Projects;

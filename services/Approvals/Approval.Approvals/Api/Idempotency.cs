@@ -1,12 +1,8 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
-using Approval.Contracts.Errors;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Api;
 

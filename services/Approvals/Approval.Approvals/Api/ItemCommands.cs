@@ -1,10 +1,6 @@
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Calendar;
-using Approval.Contracts;
-using Approval.Contracts.Errors;
-using Approval.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Api;
 

@@ -1,13 +1,6 @@
 using Approval.Calendar;
-using System.Security.Claims;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
-using Approval.Contracts;
-using Approval.Contracts.Errors;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Api;
 

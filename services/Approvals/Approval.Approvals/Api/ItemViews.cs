@@ -1,8 +1,6 @@
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Calendar;
-using Approval.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Api;
 

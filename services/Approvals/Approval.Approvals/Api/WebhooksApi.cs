@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Approvals.Webhooks;
-using Approval.Contracts.Errors;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Approval.ServiceDefaults.Region;
 
 namespace Approval.Approvals.Api;

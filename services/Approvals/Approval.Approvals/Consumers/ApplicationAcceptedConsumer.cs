@@ -4,8 +4,6 @@ using Approval.Approvals.Domain;
 using Approval.Contracts.Events;
 using Approval.Approvals.Webhooks;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Consumers;
 

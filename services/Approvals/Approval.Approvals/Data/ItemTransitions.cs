@@ -1,9 +1,6 @@
 using Approval.Approvals.Domain;
-using Approval.Contracts;
 using Approval.Contracts.Events;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Approvals.Data;
 

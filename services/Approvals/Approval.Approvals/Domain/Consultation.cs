@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Approvals.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Approval.Contracts;
-using Approval.Contracts.Errors;
-
 namespace Approval.Approvals.Domain;
 
 /// <summary>The later of two ordered items tried to decide before the earlier one concluded (→ 409 naming the earlier item).</summary>

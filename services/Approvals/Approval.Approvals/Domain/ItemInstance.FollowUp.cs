@@ -1,6 +1,3 @@
-using Approval.Contracts;
-using Approval.Contracts.Errors;
-
 namespace Approval.Approvals.Domain;
 
 /// <summary>

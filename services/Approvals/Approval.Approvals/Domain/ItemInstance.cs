@@ -1,6 +1,4 @@
 using Approval.Calendar;
-using Approval.Contracts;
-using Approval.Contracts.Errors;
 
 namespace Approval.Approvals.Domain;
 

@@ -1,5 +1,3 @@
-using Approval.Contracts;
-
 namespace Approval.Approvals.Domain;
 
 /// <summary>

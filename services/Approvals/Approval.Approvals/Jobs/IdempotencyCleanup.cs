@@ -1,6 +1,5 @@
 using Approval.Approvals.Data;
 using Approval.ServiceDefaults.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Approvals.Jobs;

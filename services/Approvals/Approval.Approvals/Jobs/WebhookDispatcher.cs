@@ -6,7 +6,6 @@ using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Approvals.Webhooks;
 using Approval.ServiceDefaults.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 

@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
 using Approval.Catalog.Data;
 using Approval.Catalog.Domain;
-using Approval.Contracts.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Api;
 

@@ -1,11 +1,7 @@
-using Approval.ServiceDefaults.Identity;
 using Approval.Catalog.Data;
 using Approval.Catalog.Domain;
 using Approval.Catalog.Import;
-using Approval.Contracts.Errors;
 using Approval.Messaging;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Api;
 

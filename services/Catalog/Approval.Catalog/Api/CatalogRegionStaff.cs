@@ -1,7 +1,4 @@
 using Approval.Catalog.Data;
-using Approval.Contracts.Errors;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Api;
 

@@ -1,7 +1,5 @@
 using Approval.Catalog.Data;
 using Approval.Catalog.Domain;
-using Approval.Contracts.Errors;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Api;
 

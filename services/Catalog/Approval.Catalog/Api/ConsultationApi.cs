@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using Approval.Catalog.Data;
 using Approval.Catalog.Domain;
-using Approval.Contracts.Errors;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Api;
 

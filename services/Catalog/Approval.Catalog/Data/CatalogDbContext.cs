@@ -1,6 +1,5 @@
 using Approval.Catalog.Domain;
 using Approval.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Data;
 

@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Catalog.Domain;
 
 /// <summary>An item has at most one draft at a time (409).</summary>

@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Catalog.Domain;
 
 /// <summary>A published version is immutable (409): a change needs a new version.</summary>

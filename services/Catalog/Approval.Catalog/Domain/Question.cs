@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Catalog.Domain;
 
 /// <summary>

@@ -3,7 +3,6 @@ using Approval.Catalog.Data;
 using Approval.Catalog.Domain;
 using Approval.Contracts.Events;
 using Approval.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Catalog.Import;
 

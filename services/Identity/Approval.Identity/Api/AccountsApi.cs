@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using Approval.Contracts.Codes;
-using Approval.Contracts.Errors;
 using Approval.Identity.Domain;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Approval.Identity.Connect;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;

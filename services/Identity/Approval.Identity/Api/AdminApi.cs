@@ -1,13 +1,7 @@
-using System.Security.Claims;
 using Approval.Contracts.Codes;
-using Approval.Contracts.Errors;
 using Approval.Identity.Data;
 using Approval.Identity.Domain;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Approval.ServiceDefaults.Region;
 
 namespace Approval.Identity.Api;

@@ -1,7 +1,5 @@
-using Approval.Contracts.Errors;
 using Approval.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Identity.Api;
 

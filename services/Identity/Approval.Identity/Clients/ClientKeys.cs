@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Approval.Contracts.Errors;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Approval.Identity.Clients;

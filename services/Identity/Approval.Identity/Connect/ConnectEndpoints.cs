@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Approval.Identity.Clients;
 using Approval.Identity.Domain;
-using Approval.ServiceDefaults.Audit;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

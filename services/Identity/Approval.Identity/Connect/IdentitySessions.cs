@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Approval.Identity.Domain;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Approval.Identity.Domain;
-using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

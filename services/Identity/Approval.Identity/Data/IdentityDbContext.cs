@@ -1,7 +1,5 @@
 using Approval.Identity.Domain;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Approval.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Identity.Data;
 

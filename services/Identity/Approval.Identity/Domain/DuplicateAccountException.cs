@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Identity.Domain;
 
 /// <summary>The user name or real-name number is taken (409), also when two registrations race each other.</summary>

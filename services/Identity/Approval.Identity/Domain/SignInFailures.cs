@@ -1,5 +1,4 @@
 using Approval.Identity.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Identity.Domain;
 

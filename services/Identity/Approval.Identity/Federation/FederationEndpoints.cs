@@ -1,7 +1,4 @@
-using Approval.Contracts.Errors;
 using Approval.Identity.Domain;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Client.AspNetCore;

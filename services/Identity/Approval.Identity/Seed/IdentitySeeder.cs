@@ -3,10 +3,8 @@ using Approval.Contracts.Codes;
 using Approval.Identity.Clients;
 using Approval.Identity.Data;
 using Approval.Identity.Domain;
-using Approval.ServiceDefaults.Identity;
 using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

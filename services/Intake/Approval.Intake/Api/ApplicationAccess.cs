@@ -1,12 +1,6 @@
 using System.Text.Json;
-using System.Security.Claims;
-using Approval.Contracts;
-using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Api;
 

@@ -1,16 +1,11 @@
 using Approval.Contracts.Codes;
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Approval.Contracts.Errors;
 using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Approval.ServiceDefaults.Region;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Api;
 

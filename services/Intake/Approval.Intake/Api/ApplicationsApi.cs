@@ -1,13 +1,7 @@
-using System.Security.Claims;
 using Approval.Contracts.Codes;
-using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static Approval.Intake.Api.ApplicationAccess;
 
 namespace Approval.Intake.Api;

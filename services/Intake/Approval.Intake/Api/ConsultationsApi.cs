@@ -1,12 +1,6 @@
-using System.Security.Claims;
-using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Approval.ServiceDefaults.Region;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static Approval.Intake.Api.ApplicationAccess;
 

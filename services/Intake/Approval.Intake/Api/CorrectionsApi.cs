@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static Approval.Intake.Api.ApplicationAccess;
 
 namespace Approval.Intake.Api;

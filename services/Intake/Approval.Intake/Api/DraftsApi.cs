@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Intake.Api;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Approval.Intake.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Api;
 

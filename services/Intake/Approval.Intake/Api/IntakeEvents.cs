@@ -1,4 +1,3 @@
-using Approval.Contracts;
 using Approval.Contracts.Events;
 using Approval.Intake.Domain;
 

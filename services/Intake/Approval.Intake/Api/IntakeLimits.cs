@@ -1,6 +1,3 @@
-using Approval.Contracts.Errors;
-using Microsoft.EntityFrameworkCore;
-
 namespace Approval.Intake.Api;
 
 /// <summary>

@@ -1,8 +1,6 @@
-using Approval.Contracts.Errors;
 using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Api;
 

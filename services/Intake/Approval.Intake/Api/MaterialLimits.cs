@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Intake.Api;
 
 /// <summary>The upload size limit: 20 MB of file, plus room for the multipart envelope.</summary>

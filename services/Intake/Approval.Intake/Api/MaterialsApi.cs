@@ -1,15 +1,9 @@
-using System.Security.Claims;
-using Approval.Contracts.Errors;
 using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Intake.Materials;
 using Approval.ServiceDefaults;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static Approval.Intake.Api.ApplicationAccess;
 

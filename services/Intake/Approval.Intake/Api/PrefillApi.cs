@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Approval.Contracts.Errors;
 using Approval.Intake.Clients;
 using Approval.Intake.Domain;
-using Approval.ServiceDefaults.Identity;
 
 namespace Approval.Intake.Api;
 

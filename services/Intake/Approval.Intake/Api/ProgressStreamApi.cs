@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Approval.Contracts.Errors;
 using Approval.Intake.Data;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static Approval.Intake.Api.ApplicationAccess;
 

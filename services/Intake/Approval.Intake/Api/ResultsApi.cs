@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using Approval.Contracts;
-using Approval.Contracts.Errors;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static Approval.Intake.Api.ApplicationAccess;
 
 namespace Approval.Intake.Api;

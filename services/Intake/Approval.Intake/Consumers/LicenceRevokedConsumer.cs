@@ -1,7 +1,6 @@
 using Approval.Contracts.Events;
 using Approval.Intake.Data;
 using Approval.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Consumers;
 

@@ -1,9 +1,7 @@
-using Approval.Contracts;
 using Approval.Contracts.Events;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Consumers;
 

@@ -1,7 +1,5 @@
 using Approval.Intake.Domain;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Intake.Data;
 

@@ -1,6 +1,3 @@
-using Approval.Contracts;
-using Approval.Contracts.Errors;
-
 namespace Approval.Intake.Domain;
 
 /// <summary>A stage application (申报): received from the applicant, decided by the window.</summary>

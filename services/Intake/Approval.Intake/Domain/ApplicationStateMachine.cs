@@ -1,6 +1,3 @@
-using Approval.Contracts;
-using Approval.Contracts.Errors;
-
 namespace Approval.Intake.Domain;
 
 /// <summary>

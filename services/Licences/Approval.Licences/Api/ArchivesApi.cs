@@ -1,13 +1,7 @@
-using System.Security.Claims;
-using Approval.Contracts.Errors;
 using Approval.Licences.Archives;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Licences.Sealing;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Api;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Approval.Licences.Domain;
-using Approval.ServiceDefaults.Identity;
 
 namespace Approval.Licences.Api;
 

@@ -1,14 +1,8 @@
-using System.Security.Claims;
-using Approval.Contracts.Errors;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Licences.Issuing;
 using Approval.Licences.Sealing;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Approval.Licences.Api;

@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Licences.Api;
 
 /// <summary>Reads an uploaded file (the raw request body) up to a size limit.</summary>

@@ -1,15 +1,9 @@
-using System.Security.Claims;
 using Approval.Contracts.Codes;
-using Approval.Contracts.Errors;
 using Approval.Licences.Archives;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Licences.Sealing;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Approval.ServiceDefaults.Region;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Api;
 

@@ -1,11 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Approval.Contracts.Errors;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Licences.Sealing;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Api;
 

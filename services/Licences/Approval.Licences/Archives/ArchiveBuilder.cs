@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Approval.Contracts.Errors;
 using Approval.Licences.Clients;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Licences.Sealing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Archives;
 

@@ -1,7 +1,5 @@
 using Approval.Licences.Domain;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Data;
 

@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Licences.Domain;
 
 /// <summary>409: the organisation record of the department has no valid 统一社会信用代码, so no seal can certify it.</summary>

@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Licences.Domain;
 
 /// <summary>409: the licence is revoked or expired and cannot be revoked again.</summary>

@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Licences.Domain;
 
 /// <summary>409: the issuing department has no seal in force, so nothing can be sealed in its name.</summary>

@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using Approval.Contracts.Errors;
 using Approval.Licences.Clients;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Issuing;
 

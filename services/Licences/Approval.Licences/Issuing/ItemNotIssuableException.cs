@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Licences.Issuing;
 
 /// <summary>409: the item instance is not (or not yet) concluded approved, its approval was revoked, or its certificate is in force.</summary>

@@ -2,7 +2,6 @@ using Approval.Contracts.Events;
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
 using Approval.Messaging;
-using Approval.ServiceDefaults.Audit;
 
 namespace Approval.Licences.Sealing;
 

@@ -1,6 +1,5 @@
 using Approval.Licences.Data;
 using Approval.Licences.Domain;
-using Microsoft.EntityFrameworkCore;
 using Approval.ServiceDefaults.Region;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using Approval.Licences.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Licences.Sealing;
 

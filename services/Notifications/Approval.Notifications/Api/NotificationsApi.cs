@@ -1,13 +1,8 @@
 using Approval.Contracts.Codes;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Approval.Contracts.Errors;
 using Approval.Notifications.Channels;
 using Approval.Notifications.Data;
 using Approval.Notifications.Domain;
-using Approval.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Notifications.Api;
 

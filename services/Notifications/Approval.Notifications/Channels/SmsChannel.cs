@@ -1,6 +1,5 @@
 using Approval.Notifications.Data;
 using Approval.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Notifications.Channels;

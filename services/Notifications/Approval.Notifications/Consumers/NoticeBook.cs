@@ -1,7 +1,6 @@
 using Approval.Notifications.Channels;
 using Approval.Notifications.Data;
 using Approval.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Notifications.Consumers;
 

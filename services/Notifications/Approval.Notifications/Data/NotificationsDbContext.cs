@@ -1,6 +1,5 @@
 using Approval.Messaging;
 using Approval.Notifications.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Notifications.Data;
 

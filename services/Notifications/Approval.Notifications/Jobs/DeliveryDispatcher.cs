@@ -2,7 +2,6 @@ using Approval.Notifications.Channels;
 using Approval.Notifications.Data;
 using Approval.Notifications.Domain;
 using Approval.ServiceDefaults.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Notifications.Jobs;

@@ -1,14 +1,8 @@
-using System.Security.Claims;
-using Approval.Contracts.Errors;
 using Approval.Contracts.Events;
 using Approval.Messaging;
 using Approval.Projects.Data;
 using Approval.Projects.Domain;
-using Approval.ServiceDefaults.Audit;
-using Approval.ServiceDefaults.Identity;
 using Approval.ServiceDefaults.Region;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Approval.Projects.Api;

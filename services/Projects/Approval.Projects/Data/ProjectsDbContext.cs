@@ -1,7 +1,5 @@
 using Approval.Messaging;
 using Approval.Projects.Domain;
-using Approval.ServiceDefaults.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Projects.Data;
 

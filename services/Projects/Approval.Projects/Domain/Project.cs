@@ -1,5 +1,4 @@
 using Approval.Contracts.Codes;
-using Approval.Contracts.Errors;
 
 namespace Approval.Projects.Domain;
 

@@ -1,5 +1,3 @@
-using Approval.Contracts.Errors;
-
 namespace Approval.Projects.Domain;
 
 /// <summary>A broken project rule that is not bad input (409): a duplicate project code, no phase number left.</summary>
