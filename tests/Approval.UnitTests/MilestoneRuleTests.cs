@@ -50,14 +50,14 @@ public sealed class MilestoneRuleTests
     }
 
     [Fact]
-    public void Rule_2_concludes_not_approved_only_when_every_milestone_item_failed()
+    public void Rule_2_concludes_with_any_milestone_item_concluded_even_not_approved()
     {
         var (stage, items) = Stage(2, true, true);
         items[0].Conclude(false, "不通过", Now);
-        Assert.False(stage.ConcludeIfDue(items, Now));
-        items[1].Conclude(false, "不通过", Now);
-        Assert.True(stage.ConcludeIfDue(items, Now));
-        Assert.False(stage.Approved);
+        Assert.True(stage.ConcludeIfDue(items, Now)); // DOMAIN.md: any milestone item concluded
+        Assert.Equal((StageStatus.Concluded, false), (stage.Status, stage.Approved));
+        items[1].Conclude(true, "通过", Now);
+        Assert.False(stage.ConcludeIfDue(items, Now)); // concluded once; a later item does not reopen it
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Approval.Approvals.Domain;
 /// How a stage concludes (DOMAIN.md): rule 1 — every milestone item concluded; rule 2 — any milestone item concluded.
 /// A stage instance none of whose items is a milestone item treats all its items as milestones. Outcome: under rule 1
 /// the stage is approved when every milestone item was approved (办结（通过）or（容缺通过）); under rule 2 it concludes
-/// approved as soon as one milestone item is approved, and not approved only when all of them concluded without one.
+/// with the first milestone item that concludes, approved when that item was (issue 15: not "the first approved one").
 /// </summary>
 public static class MilestoneRules
 {
@@ -19,7 +19,7 @@ public static class MilestoneRules
         return rule switch
         {
             1 => concluded.Count == milestones.Count ? approved.Count == milestones.Count : null,
-            2 => approved.Count > 0 ? true : concluded.Count == milestones.Count ? false : null,
+            2 => concluded.Count > 0 ? approved.Count > 0 : null,
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "a milestone rule is 1 (all) or 2 (any)"),
         };
     }
