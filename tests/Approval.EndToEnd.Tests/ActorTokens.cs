@@ -43,7 +43,7 @@ public static class ActorTokens
             // The region pack's organisations exist already (409); a test's own department is created here.
             var kind = roles.Contains("department") ? "department" : "window";
             var region = actor.Region ?? Accounts.DemoRegion;
-            using var org = await http.PostAsJsonAsync("/api/identity/organisations", new { regionCode = region, code = actor.Org, name = $"{region} {actor.Org}", kind });
+            using var org = await http.PostAsJsonAsync("/api/identity/organisations", new { regionCode = region, code = actor.Org, name = $"{region} {actor.Org}", kind, creditCode = Accounts.NewCreditCode() });
             if (org.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
                 throw new InvalidOperationException($"creating organisation {actor.Org}: {(int)org.StatusCode} {await org.Content.ReadAsStringAsync()}");
         }

@@ -157,6 +157,21 @@ public sealed class IdentitySecurityTests(SuiteFixture suite) : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, organisation);
     }
 
+    /// <summary>DOMAIN.md: every organisation has a valid 统一社会信用代码 — a new one without, or with a wrong check character, is a 400 naming it.</summary>
+    [Fact]
+    public async Task An_organisation_needs_a_valid_credit_code()
+    {
+        var code = $"ORG{Random.Shared.Next(0, 1_000_000):D6}";
+        foreach (var creditCode in new string?[] { null, "91320193MA1XXXXXX0" })
+        {
+            var (status, problem) = await AsAdminAsync(HttpMethod.Post, "/api/identity/organisations", new { code, name = "某中介机构", kind = "intermediary", creditCode });
+            Assert.True(status == HttpStatusCode.BadRequest, $"{creditCode}: {(int)status} {problem}");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("creditCode", out _), problem.ToString());
+        }
+        var (created, _) = await AsAdminAsync(HttpMethod.Post, "/api/identity/organisations", new { code, name = "某中介机构", kind = "intermediary", creditCode = Accounts.NewCreditCode() });
+        Assert.Equal(HttpStatusCode.Created, created);
+    }
+
     /// <summary>
     /// Failed sign-ins lock an account for the client address they come from only: an outsider guessing a department
     /// account's password from one address does not keep its owner, at another address, out.

@@ -31,8 +31,9 @@ public static class AdminApi
         errors.Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Trim().Length <= InputLimits.OrganisationName, "name",
             $"is required, at most {InputLimits.OrganisationName} characters", $"机构名称必填，最多{InputLimits.OrganisationName}字");
         errors.Require(OrganisationKinds.All.Contains(request.Kind), "kind", $"must be one of {string.Join(", ", OrganisationKinds.All)}", "机构类型不正确");
-        if (request.CreditCode is not null && UnifiedSocialCreditCode.Problem(request.CreditCode) is { } problem)
-            errors.Add("creditCode", $"unified social credit code (GB 32100): {problem} / 统一社会信用代码不符合GB 32100");
+        // DOMAIN.md: every organisation has a valid 统一社会信用代码 (issue 15) — required, not only checked when given.
+        if (UnifiedSocialCreditCode.Problem(request.CreditCode) is { } problem)
+            errors.Add("creditCode", $"is required, a unified social credit code (GB 32100): {problem} / 统一社会信用代码必填，须符合GB 32100");
         errors.ThrowIfAny();
         if (await db.Organisations.AnyAsync(o => o.RegionCode == region && o.Code == request.Code, ct))
             throw new RequestRefusedException(StatusCodes.Status409Conflict, "Already exists / 已存在", $"Organisation {request.Code} exists in {region}.", "该机构已存在。");
