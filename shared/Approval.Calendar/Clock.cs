@@ -11,7 +11,9 @@ public sealed record ClockReading(
     bool IsPaused,
     ClockState State,
     // Stopped at the conclusion: the used days are final and nothing remains to count down.
-    bool Stopped = false);
+    bool Stopped = false,
+    // 暂定（节假日安排未公布）: the deadline or today lies in a year whose schedule is not loaded, counted on weekdays only.
+    bool Provisional = false);
 
 /// <summary>
 /// The clock of an item instance, stage or project (DOMAIN.md "Time"): it starts at 受理; the deadline is
@@ -38,6 +40,7 @@ public static class Clock
         var state = today > deadline ? ClockState.Overdue
             : !stopped && threshold.IsWarning(remaining, limitWorkingDays) ? ClockState.Warning
             : ClockState.OnTime;
-        return new ClockReading(start, deadline, limitWorkingDays, used, remaining, paused, list.Any(p => p.End is null || p.End > now), state, stopped);
+        return new ClockReading(start, deadline, limitWorkingDays, used, remaining, paused, list.Any(p => p.End is null || p.End > now), state, stopped,
+            calendar.IsProvisional(deadline > today ? deadline : today));
     }
 }

@@ -2,7 +2,9 @@ namespace Approval.Calendar;
 
 /// <summary>
 /// A region's working-day calendar (R-T.1): weekends and public holidays are off, make-up working days
-/// on weekends are on. Day arithmetic is on local dates in the region's time zone.
+/// on weekends are on. Day arithmetic is on local dates in the region's time zone. A date after the last loaded year
+/// (next year's 节假日安排 not yet published or loaded) counts Monday to Friday as working days — provisional
+/// (暂定), which <see cref="IsProvisional"/> tells so a clock can say so; a date before the first loaded year is an error.
 /// </summary>
 public sealed class WorkingCalendar
 {
@@ -19,9 +21,19 @@ public sealed class WorkingCalendar
 
     public IEnumerable<int> Years => years.Keys.Order();
 
+    /// <summary>The last year whose schedule is loaded.</summary>
+    public int LastYear => years.Keys.Max();
+
+    /// <summary>True for a date after the last loaded year: counted on weekdays only, until its year is loaded.</summary>
+    public bool IsProvisional(DateOnly date) => date.Year > LastYear;
+
     public bool IsWorkingDay(DateOnly date)
     {
-        if (!years.TryGetValue(date.Year, out var year)) throw new CalendarRangeException(date, Years);
+        if (!years.TryGetValue(date.Year, out var year))
+        {
+            if (IsProvisional(date)) return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+            throw new CalendarRangeException(date, Years);
+        }
         if (year.MakeUpWorkdays.Contains(date)) return true;
         if (year.Holidays.Contains(date)) return false;
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

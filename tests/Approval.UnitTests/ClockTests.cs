@@ -91,4 +91,14 @@ public sealed class ClockTests
         Assert.Equal([(At(9, 30), (DateTimeOffset?)At(10, 10), "补正；特别程序"), (At(10, 12), null, "特别程序；补正")],
             merged.Select(p => (p.Start, p.End, p.Reason)));
     }
+
+    // Accepted Mon 14 Dec 2026 with 15 working days: 15–18, 21–25, 28–31 Dec are 13 (2026 loaded), then Fri 1 Jan (14) and
+    // Mon 4 Jan 2027 (15) on weekdays only — 2027 is not loaded, so the clock says it is provisional (暂定).
+    [Fact]
+    public void A_deadline_in_a_year_not_loaded_is_counted_on_weekdays_and_marked_provisional()
+    {
+        var reading = Clock.Read(Calendar, At(12, 14), 15, [], At(12, 16), WarningThreshold.Default);
+        Assert.Equal((new DateOnly(2027, 1, 4), true), (reading.Deadline, reading.Provisional));
+        Assert.False(Clock.Read(Calendar, At(12, 1), 5, [], At(12, 2), WarningThreshold.Default).Provisional);
+    }
 }

@@ -47,11 +47,21 @@ public sealed class WorkingCalendarTests
     public void Make_up_days_work_and_holidays_rest(string date, bool working) => Assert.Equal(working, Demo.IsWorkingDay(D(date)));
 
     [Fact]
-    public void A_date_outside_every_loaded_year_is_an_error_not_a_guess()
+    public void A_date_before_every_loaded_year_is_an_error_not_a_guess()
     {
-        var e = Assert.Throws<CalendarRangeException>(() => Demo.IsWorkingDay(D("2027-01-04")));
+        var e = Assert.Throws<CalendarRangeException>(() => Demo.IsWorkingDay(D("2024-12-31")));
         Assert.Contains("2025, 2026", e.Message);
-        Assert.Throws<CalendarRangeException>(() => Demo.AddWorkingDays(D("2026-12-30"), 5));
+    }
+
+    // 2027 is not loaded (issue 15): its dates count Monday to Friday, provisionally. Wed 30 Dec 2026 + 5: Thu 31 Dec (1),
+    // Fri 1 Jan 2027 (2 — 元旦 will be off once 2027 is loaded, but is a weekday until then), Mon 4 (3), Tue 5 (4), Wed 6 (5).
+    [Fact]
+    public void A_date_after_the_loaded_years_counts_weekdays_and_is_provisional()
+    {
+        Assert.Equal(D("2027-01-06"), Demo.AddWorkingDays(D("2026-12-30"), 5));
+        Assert.True(Demo.IsWorkingDay(D("2027-01-01")));
+        Assert.False(Demo.IsWorkingDay(D("2027-01-02")));
+        Assert.Equal((2026, true, false), (Demo.LastYear, Demo.IsProvisional(D("2027-01-01")), Demo.IsProvisional(D("2026-12-31"))));
     }
 
     [Fact]

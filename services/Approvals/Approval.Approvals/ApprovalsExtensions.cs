@@ -1,3 +1,5 @@
+using Approval.Approvals.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Approval.Approvals.Api;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
@@ -22,6 +24,7 @@ public static class ApprovalsExtensions
         var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
         builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
         builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.Services.AddHealthChecks().AddCheck<CalendarHealthCheck>("calendar", HealthStatus.Degraded);
         builder.Services.AddScoped<ItemViews>();
         builder.Services.AddScoped<ItemCommands>();
         builder.Services.AddScoped<Idempotency>();

@@ -22,10 +22,10 @@ public sealed record CommitmentDto(string Text, DateOnly? Due, bool? Fulfilled, 
 /// <summary>The item's clock in working days: 正常 / 预警 / 逾期 (state: OnTime / Warning / Overdue).</summary>
 public sealed record ClockDto(
     DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
-    int PausedWorkingDays, bool IsPaused, string State, string StateName, bool Stopped = false)
+    int PausedWorkingDays, bool IsPaused, string State, string StateName, bool Stopped = false, bool Provisional = false)
 {
     public static ClockDto Of(ClockReading r) => new(r.StartDate, r.Deadline, r.LimitWorkingDays, r.UsedWorkingDays, r.RemainingWorkingDays,
-        r.PausedWorkingDays, r.IsPaused, r.State.ToString(), r.State.ChineseName(), r.Stopped);
+        r.PausedWorkingDays, r.IsPaused, r.State.ToString(), r.State.ChineseName(), r.Stopped, r.Provisional);
 }
 
 public sealed record SpecialProcedureDto(

@@ -63,7 +63,7 @@ public sealed record ItemCommitment(string Text, DateOnly? Due, bool? Fulfilled,
 /// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期); Stopped once the item or stage concluded.</summary>
 public sealed record Clock(
     DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
-    int PausedWorkingDays, bool IsPaused, string State, string StateName, bool Stopped = false);
+    int PausedWorkingDays, bool IsPaused, string State, string StateName, bool Stopped = false, bool Provisional = false);
 
 public sealed record SpecialProcedure(int Type, string TypeName, string Reason, int PlannedWorkingDays, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Result);
 
