@@ -46,7 +46,9 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
         }));
         var expectedLicences = items.Count(certificates.Contains);
         return await PollAsync("progress", Applicant, $"/api/intake/applications/{id}/progress",
-            p => p.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("statusCode").GetInt32() == 11) == items.Count
+            // Item lines 办结（通过）; the stage's own conclusion line (no item code) carries 11 too.
+            p => p.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("itemCode").ValueKind == JsonValueKind.String
+                     && e.GetProperty("statusCode").GetInt32() == 11) == items.Count
                  && p.GetProperty("licences").GetArrayLength() == expectedLicences, ct);
     }
 
