@@ -7,20 +7,23 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Catalog.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class VersionsFlowsConsultationOutbox : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "items");
-
-            migrationBuilder.AddColumn<int>(
-                name: "MilestoneRule",
-                table: "stages",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
+            migrationBuilder.CreateTable(
+                name: "departments",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    CreditCode = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_departments", x => x.Code);
+                });
 
             migrationBuilder.CreateTable(
                 name: "flows",
@@ -114,6 +117,32 @@ namespace Approval.Catalog.Data.Migrations
                     table.PrimaryKey("PK_questions", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "regions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stages",
+                columns: table => new
+                {
+                    No = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    TimeLimitWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    MilestoneRule = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stages", x => x.No);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_inbox_messages_processed_at",
                 table: "inbox_messages",
@@ -162,6 +191,9 @@ namespace Approval.Catalog.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "departments");
+
+            migrationBuilder.DropTable(
                 name: "flows");
 
             migrationBuilder.DropTable(
@@ -176,48 +208,11 @@ namespace Approval.Catalog.Data.Migrations
             migrationBuilder.DropTable(
                 name: "questions");
 
-            migrationBuilder.DropColumn(
-                name: "MilestoneRule",
-                table: "stages");
+            migrationBuilder.DropTable(
+                name: "regions");
 
-            migrationBuilder.CreateTable(
-                name: "items",
-                columns: table => new
-                {
-                    Code = table.Column<string>(type: "text", nullable: false),
-                    DepartmentCode = table.Column<string>(type: "text", nullable: false),
-                    LicenceName = table.Column<string>(type: "text", nullable: true),
-                    LicenceTypeCode = table.Column<string>(type: "text", nullable: true),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    StageNo = table.Column<int>(type: "integer", nullable: false),
-                    TimeLimitWorkingDays = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_items", x => x.Code);
-                    table.ForeignKey(
-                        name: "FK_items_departments_DepartmentCode",
-                        column: x => x.DepartmentCode,
-                        principalTable: "departments",
-                        principalColumn: "Code",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_items_stages_StageNo",
-                        column: x => x.StageNo,
-                        principalTable: "stages",
-                        principalColumn: "No",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_items_DepartmentCode",
-                table: "items",
-                column: "DepartmentCode");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_items_StageNo",
-                table: "items",
-                column: "StageNo");
+            migrationBuilder.DropTable(
+                name: "stages");
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Approvals.Data.Migrations
 {
     [DbContext(typeof(ApprovalsDbContext))]
-    [Migration("20261125160940_OrderedItemsMilestonesCommitmentsIdempotency")]
-    partial class OrderedItemsMilestonesCommitmentsIdempotency
+    [Migration("20261205120130_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -129,6 +129,8 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Client", "Key")
                         .IsUnique();
 
@@ -184,6 +186,13 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.Property<string>("Holder")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HolderNumber")
                         .HasColumnType("text");
 
                     b.Property<string>("ItemCode")
@@ -378,6 +387,10 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("ParallelInstanceCode")
                         .HasColumnType("text");
 
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -386,6 +399,9 @@ namespace Approval.Approvals.Data.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TimeLimitWorkingDays")
                         .HasColumnType("integer");
 
                     b.Property<uint>("Version")
@@ -401,6 +417,8 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.HasIndex("ParallelInstanceCode")
                         .IsUnique();
+
+                    b.HasIndex("ProjectCode");
 
                     b.ToTable("stage_instances", (string)null);
                 });
@@ -588,6 +606,10 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("ActorName")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ObjectId")
                         .HasColumnType("text");
 
@@ -603,11 +625,18 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Region")
                         .HasColumnType("text");
 
                     b.Property<string>("RemoteAddress")
                         .HasColumnType("text");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Service")
                         .IsRequired()
@@ -619,6 +648,9 @@ namespace Approval.Approvals.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ObjectType", "ObjectId");
 

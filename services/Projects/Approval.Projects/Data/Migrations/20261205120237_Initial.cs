@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -28,7 +28,10 @@ namespace Approval.Projects.Data.Migrations
                     Organisation = table.Column<string>(type: "text", nullable: true),
                     Region = table.Column<string>(type: "text", nullable: true),
                     RemoteAddress = table.Column<string>(type: "text", nullable: true),
-                    TraceId = table.Column<string>(type: "text", nullable: true)
+                    TraceId = table.Column<string>(type: "text", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -131,6 +134,12 @@ namespace Approval.Projects.Data.Migrations
                 column: "OccurredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_records_Sequence",
+                table: "audit_records",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_engineering_codes_Code",
                 table: "engineering_codes",
                 column: "Code",
@@ -180,11 +189,16 @@ namespace Approval.Projects.Data.Migrations
                 name: "IX_projects_RegionCode_RegisteredAt",
                 table: "projects",
                 columns: new[] { "RegionCode", "RegisteredAt" });
+
+            // The audit log is append-only (docs/architecture.md): no UPDATE, DELETE or TRUNCATE, even by the service.
+            migrationBuilder.Sql(Approval.ServiceDefaults.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_records_append_only ON audit_records; DROP FUNCTION IF EXISTS audit_records_append_only();");
+
             migrationBuilder.DropTable(
                 name: "audit_records");
 
