@@ -28,7 +28,10 @@ public sealed class WindowCounterTests(PortalFixture portal)
             await Ui.SignInAsync(window, Ui.DemoWindow, "/window/counter");
             await Expect(window.GetByRole(AriaRole.Link, new() { Name = "窗口收件（现场/邮寄）" })).ToBeVisibleAsync();
             await window.GetByLabel("邮寄收件").CheckAsync();
+            // The window chooses the applicant's flow (审批流程类型, issue 15): 低风险 runs stage 3 in 3 working days.
+            await window.GetByLabel("审批流程类型").SelectOptionAsync("320193-XX-DFX");
             await Applicant.FillProjectAsync(window, projectName, Applicant.ProjectCode);
+            await Expect(window.GetByTestId("stage-limit")).ToHaveTextAsync("本阶段时限：3个工作日");
             await window.GetByLabel("建设规模").FillAsync("3万平方米");
             await Expect(window.GetByTestId("counter-materials")).ToContainTextAsync("上传仅限申请人本人账号");
 
@@ -47,6 +50,7 @@ public sealed class WindowCounterTests(PortalFixture portal)
             await Expect(window.GetByTestId("channel")).ToHaveTextAsync("收件方式：邮寄 · 收件人：综合窗口王五");
             await Expect(window.GetByTestId("application")).ToContainTextAsync("1已接件");
             await Expect(window.GetByTestId("application")).ToContainTextAsync(projectName);
+            await Expect(window.GetByTestId("application")).ToContainTextAsync("审批流程类型：小型社会投资/低风险 · 阶段时限3个工作日");
             await window.Locator("#accept").ClickAsync();
             await Expect(window.GetByTestId("application")).ToContainTextAsync("3已受理");
             await Ui.ScreenshotAsync(window, "window-counter-accepted");
