@@ -25,11 +25,11 @@ public static class ApplicationItemsApi
     {
         var stage = await FindVisibleAsync(db, applicationId, user, audit, ct);
         var items = await db.Items.AsNoTracking().Where(i => i.StageInstanceId == stage.Id).OrderBy(i => i.ItemCode).ToListAsync(ct);
-        var (clock, problem) = await views.StageClockAsync(stage, ct);
+        var ((clock, problem), itemViews) = await views.StageViewAsync(stage, items, ct);
         return TypedResults.Ok(new ApplicationItemsDto(applicationId,
             new StageViewDto(stage.Id, stage.StageNo, stage.ParallelInstanceCode, stage.MilestoneRule, (int)stage.Status, stage.Status.ChineseName(),
                 stage.Approved, stage.AcceptedAt, stage.ConcludedAt, stage.ProjectCode, stage.TimeLimitWorkingDays, clock, problem),
-            await views.ToDtosAsync(items, ct)));
+            itemViews));
     }
 
     private static async Task<Ok<ItemInstanceDto>> HandIn(Guid applicationId, Guid id, HandInMaterialsRequest request, ClaimsPrincipal user,

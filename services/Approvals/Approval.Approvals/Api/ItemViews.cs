@@ -7,11 +7,30 @@ namespace Approval.Approvals.Api;
 /// <summary>Builds what a department (or the applicant) sees of items: status, clock, special procedures, the earlier item.</summary>
 public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, WarningThreshold threshold, TimeProvider clock)
 {
-    public async Task<List<ItemInstanceDto>> ToDtosAsync(IReadOnlyCollection<ItemInstance> items, CancellationToken ct)
+    public async Task<List<ItemInstanceDto>> ToDtosAsync(IReadOnlyCollection<ItemInstance> items, CancellationToken ct) =>
+        await ToDtosAsync(items, await ProceduresAsync(items, ct), ct);
+
+    /// <summary>
+    /// A stage as its applicant sees it: the stage's clock and each item's, from one read of the items' special procedures
+    /// (they pause the items and, together, the stage). <paramref name="items"/> are all the stage's items.
+    /// </summary>
+    public async Task<((ClockDto? Clock, string? Problem) Stage, List<ItemInstanceDto> Items)> StageViewAsync(
+        StageInstance stage, IReadOnlyCollection<ItemInstance> items, CancellationToken ct)
+    {
+        var procedures = await ProceduresAsync(items, ct);
+        var (reading, problem) = ReadStageClock(stage, procedures.SelectMany(p => p).Select(p => p.Pause()), clock.GetUtcNow());
+        return ((reading is null ? null : ClockDto.Of(reading), problem), await ToDtosAsync(items, procedures, ct));
+    }
+
+    private async Task<ILookup<Guid, SpecialProcedure>> ProceduresAsync(IReadOnlyCollection<ItemInstance> items, CancellationToken ct)
     {
         var ids = items.Select(i => i.Id).ToList();
-        var procedures = (await db.SpecialProcedures.AsNoTracking().Where(p => ids.Contains(p.ItemInstanceId)).OrderBy(p => p.StartedAt).ToListAsync(ct))
+        return (await db.SpecialProcedures.AsNoTracking().Where(p => ids.Contains(p.ItemInstanceId)).OrderBy(p => p.StartedAt).ToListAsync(ct))
             .ToLookup(p => p.ItemInstanceId);
+    }
+
+    private async Task<List<ItemInstanceDto>> ToDtosAsync(IReadOnlyCollection<ItemInstance> items, ILookup<Guid, SpecialProcedure> procedures, CancellationToken ct)
+    {
         var ordered = items.Where(i => i.AfterItemCode is not null).ToList();
         var stages = ordered.Select(i => i.StageInstanceId).Distinct().ToList();
         var codes = ordered.Select(i => i.AfterItemCode!).Distinct().ToList();
@@ -35,19 +54,22 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
                              select new { i.StageInstanceId, Procedure = p }).ToListAsync(ct))
             .ToLookup(x => x.StageInstanceId, x => x.Procedure.Pause());
         var now = clock.GetUtcNow();
-        return stages.ToDictionary(s => s.Id, s =>
+        return stages.ToDictionary(s => s.Id, s => ReadStageClock(s, pauses[s.Id], now));
+    }
+
+    /// <summary>The stage's clock, or the reason it cannot be read (no limit kept, or a year before the region pack's).</summary>
+    private (ClockReading? Reading, string? Problem) ReadStageClock(StageInstance stage, IEnumerable<Pause> pauses, DateTimeOffset now)
+    {
+        try
         {
-            try
-            {
-                return s.ReadClock(calendar, pauses[s.Id], now, threshold) is { } r
-                    ? (r, null)
-                    : ((ClockReading?)null, (string?)"the stage's time limit is unknown (opened before stage limits were kept) / 该阶段时限未知");
-            }
-            catch (CalendarRangeException e)
-            {
-                return (null, e.Message);
-            }
-        });
+            return stage.ReadClock(calendar, pauses, now, threshold) is { } r
+                ? (r, null)
+                : (null, "the stage's time limit is unknown (opened before stage limits were kept) / 该阶段时限未知");
+        }
+        catch (CalendarRangeException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     public async Task<(ClockDto? Clock, string? Problem)> StageClockAsync(StageInstance stage, CancellationToken ct) =>

@@ -65,7 +65,9 @@ public static class CatalogApi
     {
         var view = await CatalogView.LoadAsync(db, clock, ct);
         var (stage, limit, items) = view.StageOf(no, flow);
-        return TypedResults.Ok(new StageDto(stage.No, stage.Name, limit, stage.MilestoneRule, items.Select(view.ToDto).ToList()));
+        var chosen = string.IsNullOrEmpty(flow) ? null : view.Flow(flow);
+        return TypedResults.Ok(new StageDto(stage.No, stage.Name, limit, stage.MilestoneRule, items.Select(view.ToDto).ToList(),
+            chosen is null ? null : new StageFlowDto(chosen.Code, chosen.Version, chosen.Name, chosen.Type)));
     }
 
     private static async Task<Ok<JsonObject>> GetStageForm(int no, string? flow, string? items, CatalogDbContext db, TimeProvider clock, CancellationToken ct)

@@ -8,7 +8,10 @@ public sealed record DepartmentDto(string Code, string Name, string CreditCode);
 
 public sealed record StageSummaryDto(int No, string Name, int TimeLimitWorkingDays, int MilestoneRule, int ItemCount);
 
-public sealed record StageDto(int No, string Name, int TimeLimitWorkingDays, int MilestoneRule, IReadOnlyList<ItemDto> Items);
+/// <summary>A stage; with ?flow=CODE the flow's limit and items, and the flow itself (code, version, name, type).</summary>
+public sealed record StageDto(int No, string Name, int TimeLimitWorkingDays, int MilestoneRule, IReadOnlyList<ItemDto> Items, StageFlowDto? Flow = null);
+
+public sealed record StageFlowDto(string Code, int Version, string Name, string Type);
 
 public sealed record FlowSummaryDto(string Code, int Version, string Name, string Type, int TotalTimeLimitWorkingDays, IReadOnlyList<int> StageNos);
 

@@ -40,12 +40,13 @@ public sealed class ApplicationSubmission(
             "form", "must be a JSON object", "表单数据必须是JSON对象");
         errors.ThrowIfAny();
 
-        var flow = await FlowOfAsync(request.FlowCode, ct);
-        var stage = await catalog.GetStageAsync(request.StageNo!.Value, ct, flow?.Code)
-            ?? throw (flow is null
+        var flowCode = FlowCodeOf(request.FlowCode);
+        var stage = await catalog.GetStageAsync(request.StageNo!.Value, flowCode, ct)
+            ?? throw (flowCode is null
                 ? ValidationException.For("stageNo", $"stage {request.StageNo} is not in the catalog", $"目录中没有第{request.StageNo}阶段")
-                : ValidationException.For("flowCode", $"flow {flow.Code} ({flow.Type}) does not offer stage {request.StageNo}",
-                    $"审批流程{flow.Name}（{flow.Type}）不含第{request.StageNo}阶段"));
+                : ValidationException.For("flowCode", $"{flowCode} is not a flow of the catalog offering stage {request.StageNo}",
+                    $"目录中没有含第{request.StageNo}阶段的审批流程{flowCode}"));
+        var flow = stage.Flow;
         var chosen = request.ItemCodes is { Count: > 0 } ? request.ItemCodes.Distinct().ToList() : stage.Items.Select(i => i.Code).ToList();
         var unknown = chosen.Where(c => stage.Items.All(i => i.Code != c)).ToList();
         if (unknown.Count > 0)
@@ -86,12 +87,11 @@ public sealed class ApplicationSubmission(
     /// The approval flow (审批流程) the applicant chose — its type (政府投资, 社会投资, 低风险 …) sets the stage's limit and items;
     /// none chosen → null (the region's stage limit and items).
     /// </summary>
-    private async Task<CatalogFlow?> FlowOfAsync(string? flowCode, CancellationToken ct)
+    private static string? FlowCodeOf(string? flowCode)
     {
         if (string.IsNullOrWhiteSpace(flowCode)) return null;
         if (flowCode.Length > 50) throw ValidationException.For("flowCode", "is at most 50 characters", "审批流程编码最多50个字符");
-        return await catalog.GetFlowAsync(flowCode.Trim(), ct)
-            ?? throw ValidationException.For("flowCode", $"{flowCode} is not a flow of the catalog", $"目录中没有审批流程{flowCode}");
+        return flowCode.Trim();
     }
 
     /// <summary>The project an engineering code (工程代码) names, read with the caller's token; none named → null.</summary>

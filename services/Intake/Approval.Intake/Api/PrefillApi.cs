@@ -25,7 +25,7 @@ public static class PrefillApi
         var project = (await submission.ProjectOfAsync(engineeringCode, ct))!;
         var itemCodes = items is { Length: > 0 }
             ? items.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : ((await catalog.GetStageAsync(stageNo!.Value, ct))?.Items.Select(i => i.Code)
+            : ((await catalog.GetStageAsync(stageNo!.Value, null, ct))?.Items.Select(i => i.Code)
                ?? throw ValidationException.For("stageNo", $"stage {stageNo} is not in the catalog", $"目录中没有第{stageNo}阶段"));
         var schema = await catalog.GetStageFormAsync(stageNo!.Value, itemCodes, ct);
         var known = await knownValues.ForAsync(project.ProjectCode, project.ProjectName, project.Fields, user.UserId(), null, ct);

@@ -7,22 +7,13 @@ namespace Approval.Intake.Clients;
 public sealed class CatalogClient(HttpClient http)
 {
     /// <summary>A stage with its limit and items: the region's, or with a flow code that flow's (null when either is unknown).</summary>
-    public async Task<CatalogStage?> GetStageAsync(int stageNo, CancellationToken ct, string? flowCode = null)
+    public async Task<CatalogStage?> GetStageAsync(int stageNo, string? flowCode, CancellationToken ct)
     {
         var flow = string.IsNullOrEmpty(flowCode) ? "" : $"?flow={Uri.EscapeDataString(flowCode)}";
         using var response = await http.GetAsync($"/api/catalog/stages/{stageNo}{flow}", ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<CatalogStage>(ct);
-    }
-
-    /// <summary>An approval flow (审批流程) by its code, null when the catalog has none.</summary>
-    public async Task<CatalogFlow?> GetFlowAsync(string code, CancellationToken ct)
-    {
-        using var response = await http.GetAsync($"/api/catalog/flows/{Uri.EscapeDataString(code)}", ct);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<CatalogFlow>(ct);
     }
 
     /// <summary>The JSON Schema of the stage's one form for the chosen items (一张表单).</summary>
@@ -36,7 +27,8 @@ public sealed class CatalogClient(HttpClient http)
 
 }
 
-public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items, int MilestoneRule = 1);
+/// <summary>A stage as the catalog serves it; Flow is the flow asked for (null without one).</summary>
+public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays, List<CatalogItem> Items, int MilestoneRule = 1, CatalogFlow? Flow = null);
 
 public sealed record CatalogItem(
     string Code, int Version, string Name, int StageNo, CatalogDepartment Department, int TimeLimitWorkingDays,
