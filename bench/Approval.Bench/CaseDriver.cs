@@ -20,8 +20,9 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
 
     public async Task<JsonElement> RunAsync(string projectName, CaseShape shape, CancellationToken ct)
     {
+        var engineeringCode = await Phases.GetOrAdd(gateway.BaseAddress!, _ => new Lazy<Task<string>>(() => DemoPhaseAsync(ct))).Value;
         var created = await CallAsync("submit", Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = "2509-320193-89-01-544060", projectName, stageNo = 3, itemCodes = shape.ItemCodes, form = shape.Form }, ct);
+            new { engineeringCode, projectName, stageNo = 3, itemCodes = shape.ItemCodes, form = shape.Form }, ct);
         var id = created.GetProperty("id").GetGuid();
         var items = created.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemCode").GetString()!).ToList();
         var departments = created.GetProperty("items").EnumerateArray().GroupBy(i => i.GetProperty("departmentCode").GetString()!);
@@ -50,6 +51,29 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
             p => p.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("itemCode").ValueKind == JsonValueKind.String
                      && e.GetProperty("statusCode").GetInt32() == 11) == items.Count
                  && p.GetProperty("licences").GetArrayLength() == expectedLicences, ct);
+    }
+
+    private const string DemoProjectCode = "2509-320193-89-01-544060";
+    private static readonly ConcurrentDictionary<Uri, Lazy<Task<string>>> Phases = new();
+
+    /// <summary>
+    /// The demo applicant's project and the engineering code of its first phase (stage 3 is applied for by 工程代码, R-7.6):
+    /// registered on the first case against a gateway, found on a later run against the same databases.
+    /// </summary>
+    private async Task<string> DemoPhaseAsync(CancellationToken ct)
+    {
+        var mine = await CallAsync("setup", Applicant, HttpMethod.Get, "/api/projects", null, ct);
+        var project = mine.EnumerateArray().FirstOrDefault(p => p.GetProperty("projectCode").GetString() == DemoProjectCode);
+        if (project.ValueKind != JsonValueKind.Object)
+            project = await CallAsync("setup", Applicant, HttpMethod.Post, "/api/projects", new
+            {
+                projectCode = DemoProjectCode, name = "示范区科创园", address = "示范区科创大道1号", divisionCode = "320193",
+                longitude = 120.7m, latitude = 31.3m, totalInvestment = 20000m, projectType = 3, constructionNature = 1,
+            }, ct);
+        if (project.GetProperty("engineeringCodes").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } phase)
+            return phase.GetProperty("engineeringCode").GetString()!;
+        var issued = await CallAsync("setup", Applicant, HttpMethod.Post, $"/api/projects/{DemoProjectCode}/engineering-codes", new { name = "一期" }, ct);
+        return issued.GetProperty("engineeringCode").GetString()!;
     }
 
     private HashSet<string>? certificateItems;

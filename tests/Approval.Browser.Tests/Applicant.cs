@@ -8,7 +8,6 @@ namespace Approval.Browser.Tests;
 /// <summary>The demo applicant's steps in the portal.</summary>
 public static class Applicant
 {
-    public const string ProjectCode = "2509-320193-89-01-544060";
     public const string BuildingPermit = "320193-ZJ-SG-001";
 
     /// <summary>
@@ -17,21 +16,25 @@ public static class Applicant
     /// </summary>
     public static async Task<(IPage Page, Guid Id)> DemoSubmitsAsync(PortalFixture portal, string projectName, string step)
     {
+        var phase = await portal.PhaseAsync(projectName);
         var page = await portal.NewPageAsync();
         var id = Guid.Empty;
         await Ui.StepsAsync(page, step, async () =>
         {
             await Ui.SignInAsync(page, Ui.DemoApplicant, "/apply");
-            id = await SubmitAsync(page, projectName);
+            id = await SubmitAsync(page, projectName, phase);
         });
         return (page, id);
     }
 
-    /// <summary>Fills 在线申报 for stage 3 (施工许可) with the building permit item only and submits; returns the application id.</summary>
-    public static async Task<Guid> SubmitAsync(IPage page, string projectName)
+    /// <summary>
+    /// Fills 在线申报 for stage 3 (施工许可) by the engineering code of the project phase (registered beforehand, named
+    /// projectName) with the building permit item only and submits; returns the application id.
+    /// </summary>
+    public static async Task<Guid> SubmitAsync(IPage page, string projectName, ProjectPhase phase)
     {
         await Ui.GotoAsync(page, "/apply");
-        await FillProjectAsync(page, projectName, ProjectCode);
+        await FillProjectAsync(page, projectName, phase);
         await page.GetByLabel("建设规模").FillAsync("5万平方米");
         await page.GetByLabel("合同价格（万元）").FillAsync("12000");
         return await SubmitFilledAsync(page);
@@ -41,18 +44,17 @@ public static class Applicant
     /// Fills 在线申报 for stage 3 with one item (e.g. the 告知承诺 item 320193-RF-SG-001) and its form fields
     /// (label → value), and submits; returns the application id.
     /// </summary>
-    public static Task<Guid> SubmitItemAsync(IPage page, string projectName, string itemCode, params (string Label, string Value)[] form) =>
-        SubmitItemsAsync(page, projectName, [itemCode], form);
+    public static Task<Guid> SubmitItemAsync(IPage page, ProjectPhase phase, string itemCode, params (string Label, string Value)[] form) =>
+        SubmitItemsAsync(page, phase, [itemCode], form);
 
     /// <summary>
     /// Fills 在线申报 for stage 3 with several items (one merged stage form) and its fields (label → value), and submits;
     /// returns the application id. The fields are filled once all of them show, i.e. the merged form of every item is loaded.
     /// </summary>
-    public static async Task<Guid> SubmitItemsAsync(IPage page, string projectName, string[] itemCodes, params (string Label, string Value)[] form)
+    public static async Task<Guid> SubmitItemsAsync(IPage page, ProjectPhase phase, string[] itemCodes, params (string Label, string Value)[] form)
     {
         await Ui.GotoAsync(page, "/apply");
-        await page.GetByLabel("项目代码").FillAsync(ProjectCode);
-        await page.GetByLabel("项目名称").FillAsync(projectName);
+        await ChooseEngineeringCodeAsync(page, phase);
         await page.GetByLabel("审批阶段").SelectOptionAsync("3");
         foreach (var itemCode in itemCodes) await page.Locator($"#item-{itemCode}").CheckAsync();
         foreach (var (label, _) in form) await Expect(page.GetByLabel(label, new() { Exact = true })).ToBeVisibleAsync();
@@ -68,11 +70,20 @@ public static class Applicant
         return Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last());
     }
 
-    /// <summary>Project code and name, stage 3, and only the building permit item (its department: ZJJ); its form appears.</summary>
-    public static async Task FillProjectAsync(IPage page, string projectName, string projectCode)
+    /// <summary>
+    /// The project phase, stage 3, and only the building permit item (its department: ZJJ); its form appears. The applicant
+    /// chooses the engineering code from 我的项目's (the project's code and name come with it); the window types the
+    /// project code, the name and the applicant's engineering code.
+    /// </summary>
+    public static async Task FillProjectAsync(IPage page, string projectName, ProjectPhase phase)
     {
-        await page.GetByLabel("项目代码").FillAsync(projectCode);
-        await page.GetByLabel("项目名称").FillAsync(projectName);
+        if (await page.Locator("select#engineeringCode").CountAsync() > 0) await ChooseEngineeringCodeAsync(page, phase);
+        else
+        {
+            await page.GetByLabel("项目代码").FillAsync(phase.ProjectCode);
+            await page.GetByLabel("项目名称").FillAsync(projectName);
+            await page.Locator("#engineeringCode").FillAsync(phase.EngineeringCode);
+        }
         await page.GetByLabel("审批阶段").SelectOptionAsync("3");
         var permit = page.Locator($"#item-{BuildingPermit}");
         await Expect(permit).Not.ToBeCheckedAsync();
@@ -81,8 +92,15 @@ public static class Applicant
         await Expect(page.GetByLabel("消纳场所")).ToHaveCountAsync(0);
     }
 
+    /// <summary>在线申报 by engineering code: the code chosen from the applicant's own, the project's name shown with it.</summary>
+    public static async Task ChooseEngineeringCodeAsync(IPage page, ProjectPhase phase)
+    {
+        await page.Locator("#engineeringCode").SelectOptionAsync(phase.EngineeringCode);
+        await Expect(page.GetByTestId("engineering-project")).ToContainTextAsync(phase.ProjectCode);
+    }
+
     /// <summary>A 项目代码 of this region (320193) that no other test registers (the Projects service refuses a second registration).</summary>
-    public static string NewProjectCode() => $"2611-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
+    public static string NewProjectCode() => ProjectPhases.NewProjectCode();
 
     /// <summary>实名注册 of a new person on the open registration page; returns the user name to sign in with.</summary>
     public static async Task<string> RegisterPersonAsync(IPage page, string name, string password)

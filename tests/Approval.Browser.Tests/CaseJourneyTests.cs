@@ -17,13 +17,18 @@ public sealed class CaseJourneyTests(PortalFixture portal)
     public async Task Applicant_window_and_department_carry_a_case_to_a_downloaded_certificate()
     {
         var projectName = Ui.NewProjectName();
+        var phase = await portal.PhaseAsync(projectName);
         var applicant = await portal.NewPageAsync();
         var id = Guid.Empty;
         await Ui.StepsAsync(applicant, "applicant-applies", async () =>
         {
             await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
             await Expect(applicant.GetByTestId("signed-in-as")).ToHaveTextAsync("示范建设有限公司");
-            await Applicant.FillProjectAsync(applicant, projectName, "2509-999999-89-01-544060");
+            // First by project code alone, with a code of another region.
+            await applicant.GetByLabel("项目代码").FillAsync("2509-999999-89-01-544060");
+            await applicant.GetByLabel("项目名称").FillAsync(projectName);
+            await applicant.GetByLabel("审批阶段").SelectOptionAsync("3");
+            await applicant.Locator($"#item-{Applicant.BuildingPermit}").CheckAsync();
 
             // The form's own checks: a required field left empty, a number below its minimum.
             await applicant.GetByLabel("合同价格（万元）").FillAsync("-5");
@@ -37,9 +42,15 @@ public sealed class CaseJourneyTests(PortalFixture portal)
             await applicant.GetByLabel("计划开工日期").FillAsync("2026-12-01");
             await applicant.Locator("#submit-application").ClickAsync();
             await Expect(applicant.Locator("#projectCode-error")).ToContainTextAsync("项目代码的区划段（999999）不属于本地区（320193）");
+            // Stage 3 is applied for by the project phase's engineering code (R-7.6), named beside its field too.
+            await Expect(applicant.Locator("#engineeringCode-error")).ToContainTextAsync("自第二阶段起必须按工程代码申报");
             await Ui.ScreenshotAsync(applicant, "apply-with-errors");
 
-            await applicant.GetByLabel("项目代码").FillAsync(Applicant.ProjectCode);
+            await Applicant.ChooseEngineeringCodeAsync(applicant, phase);
+            await Expect(applicant.GetByTestId("prefilled")).ToContainTextAsync(projectName); // the form reloaded with the project's values
+            await applicant.GetByLabel("建设规模").FillAsync("5万平方米");
+            await applicant.GetByLabel("合同价格（万元）").FillAsync("12000");
+            await applicant.GetByLabel("计划开工日期").FillAsync("2026-12-01");
             await applicant.Locator("#submit-application").ClickAsync();
             await applicant.WaitForURLAsync("**/applications/*", new() { Timeout = 30_000 });
             await Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("申请已提交");

@@ -11,11 +11,12 @@ public sealed class DraftTests(PortalFixture portal)
     public async Task A_saved_draft_resumes_with_its_values_and_is_gone_once_submitted()
     {
         var projectName = Ui.NewProjectName();
+        var phase = await portal.PhaseAsync(projectName);
         var page = await portal.NewPageAsync();
         await Ui.StepsAsync(page, "applicant-saves-draft", async () =>
         {
             await Ui.SignInAsync(page, Ui.DemoApplicant, "/apply");
-            await Applicant.FillProjectAsync(page, projectName, Applicant.ProjectCode);
+            await Applicant.FillProjectAsync(page, projectName, phase);
             await page.GetByLabel("建设规模").FillAsync("3万平方米");
             await page.Locator("#save-draft").ClickAsync();
             await Expect(page.GetByTestId("done")).ToContainTextAsync("草稿已保存");
@@ -28,8 +29,8 @@ public sealed class DraftTests(PortalFixture portal)
             await row.GetByRole(AriaRole.Link, new() { Name = "继续填写" }).ClickAsync();
             await page.WaitForURLAsync("**/apply?draft=*");
             await Ui.InteractiveAsync(page);
-            await Expect(page.GetByLabel("项目名称")).ToHaveValueAsync(projectName);
-            await Expect(page.GetByLabel("项目代码")).ToHaveValueAsync(Applicant.ProjectCode);
+            await Expect(page.Locator("#engineeringCode")).ToHaveValueAsync(phase.EngineeringCode);
+            await Expect(page.GetByTestId("engineering-project")).ToContainTextAsync(projectName);
             await Expect(page.Locator($"#item-{Applicant.BuildingPermit}")).ToBeCheckedAsync();
             await Expect(page.GetByLabel("建设规模")).ToHaveValueAsync("3万平方米");
             await page.GetByLabel("合同价格（万元）").FillAsync("8000");

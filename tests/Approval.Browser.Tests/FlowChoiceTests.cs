@@ -12,12 +12,12 @@ public sealed class FlowChoiceTests(PortalFixture portal)
     [Fact]
     public async Task The_applicant_chooses_the_social_investment_flow_and_the_case_runs_on_its_stage_limit()
     {
+        var phase = await portal.PhaseAsync(Ui.NewProjectName());
         var page = await portal.NewPageAsync();
         await Ui.StepsAsync(page, "applicant-chooses-flow", async () =>
         {
             await Ui.SignInAsync(page, Ui.DemoApplicant, "/apply");
-            await page.GetByLabel("项目代码").FillAsync(Applicant.ProjectCode);
-            await page.GetByLabel("项目名称").FillAsync(Ui.NewProjectName());
+            await Applicant.ChooseEngineeringCodeAsync(page, phase);
             await page.GetByLabel("审批阶段").SelectOptionAsync("3");
             await Expect(page.GetByTestId("stage-limit")).ToHaveTextAsync("本阶段时限：15个工作日");
             await page.GetByLabel("审批流程类型").SelectOptionAsync("320193-SH-FJ");

@@ -22,7 +22,7 @@ public sealed class FollowUpTests(PortalFixture portal)
         await Ui.StepsAsync(applicant, "applicant-applies-for-commitment-item", async () =>
         {
             await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitItemAsync(applicant, projectName, CommitmentItem, ("总建筑面积（平方米）", "20000"), ("防空地下室面积（平方米）", "3000"));
+            id = await Applicant.SubmitItemAsync(applicant, await portal.PhaseAsync(projectName), CommitmentItem, ("总建筑面积（平方米）", "20000"), ("防空地下室面积（平方米）", "3000"));
         });
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-accepts-commitment-item", () => Staff.AcceptAsync(window, id));

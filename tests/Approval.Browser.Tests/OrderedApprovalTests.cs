@@ -25,7 +25,7 @@ public sealed class OrderedApprovalTests(PortalFixture portal)
         await Ui.StepsAsync(applicant, "applicant-applies-for-ordered-items", async () =>
         {
             await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitItemsAsync(applicant, projectName, [FireDesign, Permit],
+            id = await Applicant.SubmitItemsAsync(applicant, await portal.PhaseAsync(projectName), [FireDesign, Permit],
                 ("建设规模", "5万平方米"), ("总建筑面积（平方米）", "50000"), ("建筑高度（米）", "48"));
         });
         var window = await portal.NewPageAsync();

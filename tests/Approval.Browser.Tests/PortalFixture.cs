@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Approval.EndToEnd.Tests;
 using Microsoft.Playwright;
 
 namespace Approval.Browser.Tests;
@@ -57,6 +58,17 @@ public sealed class PortalFixture : IAsyncLifetime
             builder.CreateResourceBuilder(project)
                 .WithEnvironment($"ConnectionStrings__{database}db", $"{server};Database=approval_browser_{project.Name}");
         }
+    }
+
+    /// <summary>
+    /// A project of the user's own named <paramref name="projectName"/>, with its first engineering code (工程代码: stage 3 is
+    /// applied for by it, R-7.6), registered through the gateway with the user's token — the demo applicant's by default.
+    /// </summary>
+    public async Task<ProjectPhase> PhaseAsync(string projectName, string user = Ui.DemoApplicant, string? password = null)
+    {
+        var token = (await new OidcClient(Gateway).SignInAsync(user, password ?? Accounts.DemoPassword)).AccessToken;
+        using var http = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
+        return await ProjectPhases.RegisterAsync(http, (m, p, b) => Accounts.Bearer(m, p, token, b), projectName: projectName);
     }
 
     /// <summary>A fresh browser context (own cookies: one person) at the gateway, viewport of a small laptop, in Chinese.</summary>

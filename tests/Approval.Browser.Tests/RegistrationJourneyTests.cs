@@ -30,7 +30,7 @@ public sealed class RegistrationJourneyTests(PortalFixture portal)
         {
             await Ui.SignInAsync(page, userName, "/my/applications", password);
             await Expect(page.GetByText("暂无。")).ToBeVisibleAsync();
-            var id = await Applicant.SubmitAsync(page, projectName);
+            var id = await Applicant.SubmitAsync(page, projectName, await portal.PhaseAsync(projectName, userName, password));
             await Expect(page.GetByTestId("application")).ToContainTextAsync("李四");
             await Ui.GotoAsync(page, "/my/applications");
             var row = page.GetByTestId("my-applications").Locator("tr", new() { HasText = projectName });

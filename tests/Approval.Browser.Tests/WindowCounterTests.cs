@@ -18,10 +18,12 @@ public sealed class WindowCounterTests(PortalFixture portal)
         await Ui.StepsAsync(applicant, "applicant-applies-online-once", async () =>
         {
             await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            await Applicant.SubmitAsync(applicant, Ui.NewProjectName());
+            var online = Ui.NewProjectName();
+            await Applicant.SubmitAsync(applicant, online, await portal.PhaseAsync(online));
         });
 
         var projectName = Ui.NewProjectName();
+        var phase = await portal.PhaseAsync(projectName);
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-enters-mailed-submission", async () =>
         {
@@ -30,7 +32,7 @@ public sealed class WindowCounterTests(PortalFixture portal)
             await window.GetByLabel("邮寄收件").CheckAsync();
             // The window chooses the applicant's flow (审批流程类型, issue 15): 低风险 runs stage 3 in 3 working days.
             await window.GetByLabel("审批流程类型").SelectOptionAsync("320193-XX-DFX");
-            await Applicant.FillProjectAsync(window, projectName, Applicant.ProjectCode);
+            await Applicant.FillProjectAsync(window, projectName, phase);
             await Expect(window.GetByTestId("stage-limit")).ToHaveTextAsync("本阶段时限：3个工作日");
             await window.GetByLabel("建设规模").FillAsync("3万平方米");
             await Expect(window.GetByTestId("counter-materials")).ToContainTextAsync("上传仅限申请人本人账号");

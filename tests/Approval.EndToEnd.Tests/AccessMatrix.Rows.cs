@@ -40,7 +40,7 @@ public static class AccessMatrixRows
 
     private static readonly object Submission = new
     {
-        projectCode = SuiteApi.ProjectCode, projectName = "越权", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
+        projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "越权", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
     };
 
     public static readonly MatrixRow[] Rows =

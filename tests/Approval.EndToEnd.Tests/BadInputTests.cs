@@ -21,10 +21,10 @@ public sealed class BadInputTests(SuiteFixture suite)
     public async Task An_unknown_stage_or_item_is_a_field_error()
     {
         var stage = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "x", stageNo = 9 });
+            new { projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "x", stageNo = 9 });
         Assert.True(stage.GetProperty("errors").TryGetProperty("stageNo", out _));
         var item = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "x", stageNo = 3, itemCodes = new[] { "NO-SUCH-ITEM" } });
+            new { projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "x", stageNo = 3, itemCodes = new[] { "NO-SUCH-ITEM" } });
         Assert.Contains("NO-SUCH-ITEM", item.GetProperty("errors").GetProperty("itemCodes")[0].GetString());
     }
 

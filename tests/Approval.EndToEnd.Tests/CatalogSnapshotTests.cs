@@ -25,8 +25,9 @@ public sealed class CatalogSnapshotTests(SuiteFixture suite)
         await api.ExpectAsync(HttpStatusCode.OK, Editor, HttpMethod.Post, $"{versions}/1/publish", new { });
 
         var applicant = IntakeApi.NewApplicant("快照建设有限公司");
+        var phase = await api.PhaseAsync(applicant);
         var submitted = await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "快照项目", stageNo = 5, itemCodes = new[] { code }, form = new { } });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "快照项目", stageNo = 5, itemCodes = new[] { code }, form = new { } });
         var id = submitted.GetProperty("id").GetGuid();
 
         // Version 2, in force from today, changes the limit and both rules before the window accepts.

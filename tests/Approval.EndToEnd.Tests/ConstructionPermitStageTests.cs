@@ -89,8 +89,8 @@ public sealed class ConstructionPermitStageTests(SuiteFixture suite)
         {
             var clock = items[code].GetProperty("clock");
             Assert.True(clock.ValueKind == JsonValueKind.Object, $"{code}: {items[code].GetProperty("clockProblem")}");
-            Assert.Equal((deadline, 3, limit - 3, 0), (clock.GetProperty("deadline").GetString(), clock.GetProperty("usedWorkingDays").GetInt32(),
-                clock.GetProperty("remainingWorkingDays").GetInt32(), clock.GetProperty("pausedWorkingDays").GetInt32()));
+            Assert.Equal((deadline, 3, limit - 3, 0), (clock.GetProperty("deadline").GetString(), clock.GetProperty("used").GetInt32(),
+                clock.GetProperty("remaining").GetInt32(), clock.GetProperty("paused").GetInt32()));
         }
         Assert.True(items[Waste].GetProperty("clock").GetProperty("isPaused").GetBoolean());
         Assert.Equal("现场勘查", items[Waste].GetProperty("specialProcedures")[0].GetProperty("typeName").GetString());
@@ -103,8 +103,8 @@ public sealed class ConstructionPermitStageTests(SuiteFixture suite)
         // 8, 9, Sat 10 (make-up), 12–16, 19, 20, 21, 22 Oct (4–15) → Thu 22 October 2026.
         var stageClock = view.GetProperty("stage").GetProperty("clock");
         Assert.Equal((new DateOnly(2026, 10, 22), 15, 3, 12, "正常"), (DateOnly.Parse(stageClock.GetProperty("deadline").GetString()!),
-            stageClock.GetProperty("limitWorkingDays").GetInt32(), stageClock.GetProperty("usedWorkingDays").GetInt32(),
-            stageClock.GetProperty("remainingWorkingDays").GetInt32(), stageClock.GetProperty("stateName").GetString()));
+            stageClock.GetProperty("limit").GetInt32(), stageClock.GetProperty("used").GetInt32(),
+            stageClock.GetProperty("remaining").GetInt32(), stageClock.GetProperty("stateName").GetString()));
         var stageView = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Get, $"/api/approvals/stages/{view.GetProperty("stage").GetProperty("id").GetGuid()}");
         Assert.Equal(stageClock.GetRawText(), stageView.GetProperty("clock").GetRawText());
         var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, application),
@@ -202,7 +202,7 @@ public sealed class ConstructionPermitStageTests(SuiteFixture suite)
     {
         var created = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/applications", new
         {
-            projectCode = SuiteApi.ProjectCode, projectName, stageNo = 3, itemCodes = new[] { Permit, Waste, AirDefence, FireDesign },
+            projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName, stageNo = 3, itemCodes = new[] { Permit, Waste, AirDefence, FireDesign },
             form = new Dictionary<string, object> { ["建设规模"] = "5万平方米", ["总建筑面积（平方米）"] = 52000, ["防空地下室面积（平方米）"] = 8000, ["建筑高度（米）"] = 80 },
         });
         return created.GetProperty("id").GetGuid();

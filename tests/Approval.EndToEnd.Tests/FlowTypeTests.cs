@@ -10,12 +10,15 @@ public sealed class FlowTypeTests(SuiteFixture suite)
 {
     private readonly SuiteApi api = new(suite.Gateway);
 
-    private Task<HttpResponseMessage> SubmitAsync(Actor applicant, string? flowCode, int stageNo = 3) =>
-        api.SendAsync(applicant, HttpMethod.Post, "/api/intake/applications", new
+    private async Task<HttpResponseMessage> SubmitAsync(Actor applicant, string? flowCode, int stageNo = 3)
+    {
+        var phase = await api.PhaseAsync(applicant);
+        return await api.SendAsync(applicant, HttpMethod.Post, "/api/intake/applications", new
         {
-            projectCode = SuiteApi.ProjectCode, projectName = "流程类型项目", stageNo, itemCodes = SuiteApi.SkeletonItems,
+            projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "流程类型项目", stageNo, itemCodes = SuiteApi.SkeletonItems,
             form = SuiteApi.SkeletonForm, flowCode,
         });
+    }
 
     [Theory]
     [InlineData("320193-SH-FJ", "社会投资", 10)]
@@ -34,7 +37,7 @@ public sealed class FlowTypeTests(SuiteFixture suite)
         await api.ItemRoutedToAsync("ZJJ", id);
         var view = await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, $"/api/approvals/applications/{id}/items");
         var stage = view.GetProperty("stage");
-        Assert.Equal((limit, limit), (stage.GetProperty("timeLimitWorkingDays").GetInt32(), stage.GetProperty("clock").GetProperty("limitWorkingDays").GetInt32()));
+        Assert.Equal((limit, limit), (stage.GetProperty("timeLimitWorkingDays").GetInt32(), stage.GetProperty("clock").GetProperty("limit").GetInt32()));
     }
 
     [Fact]

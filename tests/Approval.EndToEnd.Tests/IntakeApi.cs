@@ -35,8 +35,9 @@ public sealed class IntakeApi(HttpClient gateway)
 
     public async Task<Guid> SubmitAsync(Actor applicant, string projectName, object[]? materials = null)
     {
+        var phase = await api.PhaseAsync(applicant);
         var created = await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName, stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName, stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials });
         return created.GetProperty("id").GetGuid();
     }
 

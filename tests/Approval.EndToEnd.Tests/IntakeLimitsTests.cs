@@ -15,7 +15,7 @@ public sealed class IntakeLimitsTests(SuiteFixture suite)
     private static readonly Actor Supervisor = new("supervisor-e2e", "supervisor", Name: "监察科赵六");
 
     private static object Draft(string projectName) =>
-        new { projectCode = SuiteApi.ProjectCode, projectName, stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm };
+        new { projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName, stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm };
 
     [Fact]
     public async Task A_ten_megabyte_draft_is_refused_with_413_naming_the_limit_and_nothing_is_stored()

@@ -48,8 +48,9 @@ public sealed class IntakeMaterialsTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.NotFound, (await intake.DownloadAsync(Actor.Department("JTJ"), materialId)).Status);
 
         // Another applicant cannot attach it by its id.
+        var other = await api.PhaseAsync(Actor.OtherApplicant);
         var stolen = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.OtherApplicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "盗用材料", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials = choice });
+            new { projectCode = other.ProjectCode, engineeringCode = other.EngineeringCode, projectName = "盗用材料", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials = choice });
         Assert.True(stolen.GetProperty("errors").TryGetProperty("materials[0].materialId", out _), stolen.ToString());
     }
 
@@ -80,7 +81,7 @@ public sealed class IntakeMaterialsTests(SuiteFixture suite)
         var unlisted = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
             new
             {
-                projectCode = SuiteApi.ProjectCode, projectName = "清单外材料", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
+                projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "清单外材料", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
                 materials = new object[] { new { name = "不在清单中的材料", materialId }, new { name = "施工合同" } },
             });
         var errors = unlisted.GetProperty("errors");
@@ -110,8 +111,9 @@ public sealed class IntakeMaterialsTests(SuiteFixture suite)
         Assert.Equal((identifier, JsonValueKind.Null), (attached.GetProperty("licenceIdentifier").GetString(), attached.GetProperty("materialId").ValueKind));
         Assert.Equal(0, (await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, "/api/intake/materials")).GetArrayLength());
 
+        var other = await api.PhaseAsync(Actor.OtherApplicant);
         var notHeld = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.OtherApplicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "他人证照", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials = licence });
+            new { projectCode = other.ProjectCode, engineeringCode = other.EngineeringCode, projectName = "他人证照", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials = licence });
         Assert.True(notHeld.GetProperty("errors").TryGetProperty("materials[0].licenceIdentifier", out _));
     }
 }

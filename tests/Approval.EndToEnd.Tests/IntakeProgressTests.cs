@@ -55,8 +55,9 @@ public sealed class IntakeProgressTests(SuiteFixture suite)
     public async Task A_draft_is_saved_resumed_by_its_owner_only_and_submitted_as_an_application()
     {
         var applicant = IntakeApi.NewApplicant("草稿公司");
+        var phase = await api.PhaseAsync(applicant);
         var draft = await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/intake/drafts",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "草稿中的项目" });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "草稿中的项目" });
         var id = draft.GetProperty("id").GetGuid();
         await api.ExpectAsync(HttpStatusCode.NotFound, Actor.OtherApplicant, HttpMethod.Get, $"/api/intake/drafts/{id}");
         await api.ExpectAsync(HttpStatusCode.Forbidden, Actor.Window, HttpMethod.Get, "/api/intake/drafts");
@@ -65,11 +66,11 @@ public sealed class IntakeProgressTests(SuiteFixture suite)
         var resumed = await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, $"/api/intake/drafts/{id}");
         Assert.Equal("草稿中的项目", resumed.GetProperty("content").GetProperty("projectName").GetString());
         await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Put, $"/api/intake/drafts/{id}",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "草稿中的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = new { } });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "草稿中的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = new { } });
         var incomplete = await api.ExpectAsync(HttpStatusCode.BadRequest, applicant, HttpMethod.Post, $"/api/intake/drafts/{id}/submit");
         Assert.True(incomplete.GetProperty("errors").TryGetProperty("form.建设规模", out _));
         await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Put, $"/api/intake/drafts/{id}",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "草稿中的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "草稿中的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm });
 
         var application = await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, $"/api/intake/drafts/{id}/submit");
         Assert.Equal((1, "草稿中的项目"), (application.GetProperty("statusCode").GetInt32(), application.GetProperty("projectName").GetString()));

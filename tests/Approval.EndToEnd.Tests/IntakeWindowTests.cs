@@ -82,7 +82,7 @@ public sealed class IntakeWindowTests(SuiteFixture suite)
 
         var body = new
         {
-            applicantId, applicantName = "示范建设有限公司", applicantMobile = (string?)null, channel = "mail", projectCode = SuiteApi.ProjectCode, projectName = "邮寄申报的项目",
+            applicantId, applicantName = "示范建设有限公司", applicantMobile = (string?)null, channel = "mail", projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "邮寄申报的项目",
             stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
         };
         await api.ExpectAsync(HttpStatusCode.Forbidden, Actor.Applicant, HttpMethod.Post, "/api/intake/applications/counter", body);

@@ -15,9 +15,10 @@ public sealed class LicenceIssuing(HttpClient gateway)
     /// <summary>Submits a stage-3 application of the one item for the holder and has the window accept it; returns it and the routed item.</summary>
     public async Task<(Guid Application, Guid Item)> AcceptedItemAsync(Actor holder, string itemCode, string department, string projectName = "部门出证项目")
     {
+        var phase = await api.PhaseAsync(holder);
         var created = await api.ExpectAsync(HttpStatusCode.Created, holder, HttpMethod.Post, "/api/intake/applications", new
         {
-            projectCode = SuiteApi.ProjectCode, projectName, stageNo = 3, itemCodes = new[] { itemCode },
+            projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName, stageNo = 3, itemCodes = new[] { itemCode },
             form = itemCode == AirDefence
                 ? new Dictionary<string, object> { ["总建筑面积（平方米）"] = 52000, ["防空地下室面积（平方米）"] = 8000 }
                 : new Dictionary<string, object> { ["总建筑面积（平方米）"] = 52000, ["建筑高度（米）"] = 80 },

@@ -88,7 +88,7 @@ public sealed class LicenceSecurityTests(SuiteFixture suite)
 
         // The conclusion reaches Licences as an event: until then the item is not known there as concluded (409).
         var licence = await issuing.IssueAsync(HttpStatusCode.Created, "ZJJ", body);
-        Assert.Equal((holder.Name, applicationId, SuiteApi.ProjectCode, "320193"),
+        Assert.Equal((holder.Name, applicationId, (await api.PhaseAsync(holder)).ProjectCode, "320193"),
             (licence.GetProperty("holder").GetString(), licence.GetProperty("applicationId").GetGuid(),
              licence.GetProperty("projectCode").GetString(), licence.GetProperty("regionCode").GetString()));
         await api.ExpectAsync(HttpStatusCode.Conflict, Actor.Department("ZJJ"), HttpMethod.Post, "/api/licences", body);

@@ -40,29 +40,22 @@ public sealed partial class MatrixCase
         var c = new MatrixCase();
         var needs = MatrixCase.Needs(row).ToHashSet();
         bool Want(params string[] any) => any.Any(needs.Contains);
-        var projectCode = $"2509-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
-        c.values["project"] = projectCode;
+        var opensCase = Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered")
+            || OpensCaseForClock(row);
+        // A project of its own per row (stage-3 applications and drafts name its engineering code, R-7.6).
+        var phase = Want("engineering", "draft") || opensCase || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal)
+            ? await api.RegisterPhaseAsync((m, p, b) => Actor.Applicant.Request(m, p, b))
+            : new ProjectPhase(SuiteApi.NewProjectCode(), "");
+        c.values["project"] = phase.ProjectCode;
+        c.values["engineering"] = phase.EngineeringCode;
 
-        if (Want("engineering") || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal))
-        {
-            await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/projects", new
-            {
-                projectCode, name = $"访问矩阵项目{number}", address = "示范区科创大道1号", divisionCode = "320193",
-                longitude = 120.585316m, latitude = 31.298886m, totalInvestment = 1000m, projectType = 3, constructionNature = 1,
-            });
-            var engineering = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, $"/api/projects/{projectCode}/engineering-codes", new { name = "一期" });
-            c.values["engineering"] = engineering.GetProperty("engineeringCode").GetString()!;
-        }
-
-        if (Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered")
-            || OpensCaseForClock(row))
-            await c.OpenCaseAsync(api, intake, needs, projectCode, number);
+        if (opensCase) await c.OpenCaseAsync(api, intake, needs, phase, number);
 
         if (Want("draft"))
         {
             var draft = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/drafts", new
             {
-                projectCode, projectName = $"访问矩阵草稿{number}", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
+                projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = $"访问矩阵草稿{number}", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm,
             });
             c.values["draft"] = draft.GetProperty("id").GetString()!;
         }
@@ -91,7 +84,7 @@ public sealed partial class MatrixCase
         return c;
     }
 
-    private async Task OpenCaseAsync(SuiteApi api, IntakeApi intake, HashSet<string> needs, string projectCode, int number)
+    private async Task OpenCaseAsync(SuiteApi api, IntakeApi intake, HashSet<string> needs, ProjectPhase phase, int number)
     {
         var zjj = Actor.Department("ZJJ");
         object[]? materials = null;
@@ -103,7 +96,7 @@ public sealed partial class MatrixCase
             materials = [new { name = "施工合同", materialId }];
         }
         var created = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode, projectName = $"访问矩阵第{number}行", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = $"访问矩阵第{number}行", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm, materials });
         var application = created.GetProperty("id").GetGuid();
         Application = application;
         values["application"] = values["archive"] = values["delivered"] = application.ToString();

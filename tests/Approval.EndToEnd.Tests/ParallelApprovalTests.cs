@@ -29,11 +29,11 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
         var clock = zjj.GetProperty("clock");
         Assert.True(clock.ValueKind == JsonValueKind.Object, $"no clock: {zjj.GetProperty("clockProblem")}");
         Assert.Equal("2026-10-09", clock.GetProperty("deadline").GetString());
-        Assert.Equal(5, clock.GetProperty("limitWorkingDays").GetInt32());
-        Assert.Equal(0, clock.GetProperty("pausedWorkingDays").GetInt32());
+        Assert.Equal(5, clock.GetProperty("limit").GetInt32());
+        Assert.Equal(0, clock.GetProperty("paused").GetInt32());
         // Read on Approvals' clock (Wed 30 Sep, 09:00 onwards): 28, 29, 30 Sep are used, 2 of 5 remain, and the region's
         // threshold ("warning": 2 working days or 20 % of the limit) makes 2 left a 预警.
-        Assert.Equal((3, 2, "预警"), (clock.GetProperty("usedWorkingDays").GetInt32(), clock.GetProperty("remainingWorkingDays").GetInt32(),
+        Assert.Equal((3, 2, "预警"), (clock.GetProperty("used").GetInt32(), clock.GetProperty("remaining").GetInt32(),
             clock.GetProperty("stateName").GetString()));
     }
 

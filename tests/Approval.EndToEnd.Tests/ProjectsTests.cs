@@ -10,7 +10,7 @@ public sealed class ProjectsTests(SuiteFixture suite)
     private readonly SuiteApi api = new(suite.Gateway);
 
     /// <summary>A code of the demo region no other test registers (the serial part is random).</summary>
-    private static string NewProjectCode() => $"2611-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
+    private static string NewProjectCode() => SuiteApi.NewProjectCode();
 
     private static object Registration(string code) => new
     {

@@ -35,8 +35,9 @@ public sealed class RegistrationTests(SuiteFixture suite) : IDisposable
         var token = (await oidc.SignInAsync(userName, "Person#2026pass")).AccessToken;
         using var me = await suite.Gateway.SendAsync(Accounts.Bearer(HttpMethod.Get, "/api/identity/me", token));
         Assert.Equal("张三", (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("displayName").GetString());
+        var phase = await new SuiteApi(suite.Gateway).RegisterPhaseAsync((m, p, b) => Accounts.Bearer(m, p, token, b));
         using var submitted = await suite.Gateway.SendAsync(Accounts.Bearer(HttpMethod.Post, "/api/intake/applications", token,
-            new { projectCode = SuiteApi.ProjectCode, projectName = "自然人申报的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm }));
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "自然人申报的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm }));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         Assert.Equal("张三", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicantName").GetString());
     }
@@ -105,8 +106,9 @@ public sealed class RegistrationTests(SuiteFixture suite) : IDisposable
         Assert.Equal(mobile, tokens.Claims().GetProperty("phone_number").GetString());
         var token = tokens.AccessToken;
         var api = new SuiteApi(suite.Gateway);
+        var phase = await api.RegisterPhaseAsync((m, p, b) => Accounts.Bearer(m, p, token, b));
         using var submitted = await suite.Gateway.SendAsync(Accounts.Bearer(HttpMethod.Post, "/api/intake/applications", token,
-            new { projectCode = SuiteApi.ProjectCode, projectName = "短信通知的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm }));
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "短信通知的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm }));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");

@@ -12,7 +12,7 @@ public sealed class StageFormSubmissionTests(SuiteFixture suite)
         var problem = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
             new
             {
-                projectCode = SuiteApi.ProjectCode, projectName = "表单不合格的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems,
+                projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "表单不合格的项目", stageNo = 3, itemCodes = SuiteApi.SkeletonItems,
                 form = new Dictionary<string, object> { ["合同价格（万元）"] = -5, ["计划开工日期"] = "明年", ["不存在的字段"] = "x" },
             });
         var errors = problem.GetProperty("errors");
@@ -27,13 +27,13 @@ public sealed class StageFormSubmissionTests(SuiteFixture suite)
     public async Task Applying_for_every_item_of_a_stage_needs_the_fields_of_every_item_and_keeps_their_versions()
     {
         var missing = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName = "全部事项", stageNo = 3, form = new { 建设规模 = "5万平方米" } });
+            new { projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "全部事项", stageNo = 3, form = new { 建设规模 = "5万平方米" } });
         Assert.True(missing.GetProperty("errors").TryGetProperty("form.建筑高度（米）", out _));
 
         var created = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
             new
             {
-                projectCode = SuiteApi.ProjectCode, projectName = "全部事项", stageNo = 3,
+                projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName = "全部事项", stageNo = 3,
                 form = new Dictionary<string, object>
                 {
                     ["建设规模"] = "5万平方米", ["总建筑面积（平方米）"] = 50000, ["建筑高度（米）"] = 80, ["防空地下室面积（平方米）"] = 3000,

@@ -75,15 +75,16 @@ public sealed class StageOutcomeTests(SuiteFixture suite)
     [Fact]
     public async Task The_project_clock_adds_up_the_working_days_of_its_stages_for_the_applicant_and_the_region_staff()
     {
-        var projectCode = $"2611-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
-        var first = await AcceptedAsync("项目时限项目", projectCode);
-        var second = await AcceptedAsync("项目时限项目", projectCode);
+        var phase = await api.RegisterPhaseAsync((m, p, b) => Actor.Applicant.Request(m, p, b));
+        var projectCode = phase.ProjectCode;
+        var first = await AcceptedAsync("项目时限项目", phase);
+        var second = await AcceptedAsync("项目时限项目", phase);
         foreach (var application in new[] { first, second })
         {
             var view = await SuiteApi.PollAsync(() => ItemsOnceAvailableAsync(application),
                 v => v.ValueKind == JsonValueKind.Object, "the stage instance reaches the applicant's view");
             var stage = view.GetProperty("stage");
-            Assert.Equal((15, 3), (stage.GetProperty("timeLimitWorkingDays").GetInt32(), stage.GetProperty("clock").GetProperty("usedWorkingDays").GetInt32()));
+            Assert.Equal((15, 3), (stage.GetProperty("timeLimitWorkingDays").GetInt32(), stage.GetProperty("clock").GetProperty("used").GetInt32()));
         }
 
         var path = $"/api/approvals/projects/{projectCode}/clock";
@@ -91,7 +92,7 @@ public sealed class StageOutcomeTests(SuiteFixture suite)
         var stages = clock.GetProperty("stages").EnumerateArray().ToList();
         Assert.Equal(2, stages.Count);
         foreach (var ours in stages)
-            Assert.Equal((3, 12), (ours.GetProperty("clock").GetProperty("usedWorkingDays").GetInt32(), ours.GetProperty("clock").GetProperty("remainingWorkingDays").GetInt32()));
+            Assert.Equal((3, 12), (ours.GetProperty("clock").GetProperty("used").GetInt32(), ours.GetProperty("clock").GetProperty("remaining").GetInt32()));
         // Hand-added: two stages of 15 working days, 3 used in each.
         Assert.Equal((30, 6, 24), (clock.GetProperty("limitWorkingDays").GetInt32(), clock.GetProperty("usedWorkingDays").GetInt32(),
             clock.GetProperty("remainingWorkingDays").GetInt32()));
@@ -103,10 +104,11 @@ public sealed class StageOutcomeTests(SuiteFixture suite)
         await api.ExpectAsync(HttpStatusCode.NotFound, Actor.Window, HttpMethod.Get, "/api/approvals/projects/2509-320193-89-01-000000/clock");
     }
 
-    private async Task<Guid> AcceptedAsync(string projectName, string projectCode = SuiteApi.ProjectCode)
+    private async Task<Guid> AcceptedAsync(string projectName, ProjectPhase? phase = null)
     {
+        phase ??= SuiteApi.DemoPhase;
         var created = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode, projectName, stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName, stageNo = 3, itemCodes = SuiteApi.SkeletonItems, form = SuiteApi.SkeletonForm });
         var application = created.GetProperty("id").GetGuid();
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{application}/accept");
         return application;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Approval.EndToEnd.Tests;
@@ -6,6 +7,10 @@ namespace Approval.EndToEnd.Tests;
 public sealed class SuiteApi(HttpClient gateway)
 {
     public const string ProjectCode = "2509-320193-89-01-544060";
+    /// <summary>The demo applicant's first phase of <see cref="ProjectCode"/>, registered when the suite starts.</summary>
+    public const string EngineeringCode = ProjectCode + "-001";
+    public static readonly ProjectPhase DemoPhase = new(ProjectCode, EngineeringCode);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<ProjectPhase>>> Phases = new();
 
     /// <summary>The two stage-3 items the skeleton case applies for (the demo region's stage 3 has more).</summary>
     public static readonly string[] SkeletonItems = ["320193-ZJ-SG-001", "320193-CG-SG-001"];
@@ -26,10 +31,26 @@ public sealed class SuiteApi(HttpClient gateway)
 
     public async Task<Guid> SubmitAsync(Actor applicant, string projectName = "示范区科创园一期")
     {
+        var phase = await PhaseAsync(applicant);
         var created = await ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = ProjectCode, projectName, stageNo = 3, itemCodes = SkeletonItems, form = SkeletonForm });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName, stageNo = 3, itemCodes = SkeletonItems, form = SkeletonForm });
         return created.GetProperty("id").GetGuid();
     }
+
+    /// <summary>
+    /// The project phase an applicant applies under from stage 2 on (R-7.6: an engineering code of a project of its own):
+    /// the demo applicant's is <see cref="DemoPhase"/>; any other applicant's is registered on first use and kept for the run.
+    /// </summary>
+    public Task<ProjectPhase> PhaseAsync(Actor applicant) => applicant == Actor.Applicant
+        ? Task.FromResult(DemoPhase)
+        : Phases.GetOrAdd($"{gateway.BaseAddress}|{applicant.User}",
+            _ => new Lazy<Task<ProjectPhase>>(() => RegisterPhaseAsync((m, p, b) => applicant.Request(m, p, b)))).Value;
+
+    /// <summary>Registers a project (a new code of the demo region unless one is named) and generates its first engineering code.</summary>
+    public Task<ProjectPhase> RegisterPhaseAsync(Func<HttpMethod, string, object, HttpRequestMessage> request, string? projectCode = null,
+        string projectName = "测试项目") => ProjectPhases.RegisterAsync(gateway, request, projectCode, projectName);
+
+    public static string NewProjectCode() => ProjectPhases.NewProjectCode();
 
     public Task<JsonElement> ProgressAsync(Actor actor, Guid applicationId) =>
         ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Get, $"/api/intake/applications/{applicationId}/progress");

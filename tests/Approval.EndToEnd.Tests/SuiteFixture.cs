@@ -48,6 +48,9 @@ public sealed class SuiteFixture : IAsyncLifetime
         Portal = app.GetEndpoint("portal", "http");
         await Task.WhenAll(new[] { Actor.Applicant, Actor.OtherApplicant, Actor.Window, Actor.Department("ZJJ"), Actor.Department("CGJ") }
             .Select(ActorTokens.ForAsync));
+        // The demo applicant's project and its first phase: applications from stage 2 on name its engineering code.
+        var phase = await new SuiteApi(Gateway).RegisterPhaseAsync((m, p, b) => Actor.Applicant.Request(m, p, b), SuiteApi.ProjectCode);
+        if (phase != SuiteApi.DemoPhase) throw new InvalidOperationException($"the demo phase is {phase}, not {SuiteApi.DemoPhase}");
     }
 
     public async Task DisposeAsync()

@@ -166,7 +166,7 @@ public sealed class WebhookSsrfTests(SuiteFixture suite)
     private async Task<Guid> SubmitAcceptedAsync(string itemCode, string projectName)
     {
         var created = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { projectCode = SuiteApi.ProjectCode, projectName, stageNo = 3, itemCodes = new[] { itemCode }, form = SuiteApi.SkeletonForm });
+            new { projectCode = SuiteApi.ProjectCode, engineeringCode = SuiteApi.EngineeringCode, projectName, stageNo = 3, itemCodes = new[] { itemCode }, form = SuiteApi.SkeletonForm });
         var id = created.GetProperty("id").GetGuid();
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");
         return id;

@@ -21,20 +21,20 @@ public sealed class ClockTests
     public void The_state_moves_from_on_time_to_warning_to_overdue()
     {
         var early = Read(At(9, 30));
-        Assert.Equal((1, 4, ClockState.OnTime), (early.UsedWorkingDays, early.RemainingWorkingDays, early.State));
+        Assert.Equal((1, 4, ClockState.OnTime), (early.Used, early.Remaining, early.State));
         var late = Read(At(10, 9));   // used 30 Sep, 8, 9 Oct = 3; 2 left ≤ 2 → 预警
-        Assert.Equal((3, 2, ClockState.Warning), (late.UsedWorkingDays, late.RemainingWorkingDays, late.State));
+        Assert.Equal((3, 2, ClockState.Warning), (late.Used, late.Remaining, late.State));
         var over = Read(At(10, 13));  // the day after the deadline
         Assert.Equal(ClockState.Overdue, over.State);
         Assert.Equal("逾期", over.State.ChineseName());
-        Assert.True(over.RemainingWorkingDays < 0);
+        Assert.True(over.Remaining < 0);
     }
 
     [Fact]
     public void A_stopped_clock_is_on_time_or_overdue_but_never_a_warning()
     {
         var onTime = Clock.Read(Calendar, At(9, 29), 5, [], At(10, 9), WarningThreshold.Default, stopped: true);
-        Assert.Equal((2, ClockState.OnTime, true), (onTime.RemainingWorkingDays, onTime.State, onTime.Stopped));
+        Assert.Equal((2, ClockState.OnTime, true), (onTime.Remaining, onTime.State, onTime.Stopped));
         Assert.False(Read(At(10, 9)).Stopped);
         var late = Clock.Read(Calendar, At(9, 29), 5, [], At(10, 13), WarningThreshold.Default, stopped: true);
         Assert.Equal(ClockState.Overdue, late.State);
@@ -46,9 +46,9 @@ public sealed class ClockTests
         // 补正 from 30 Sep to 9 Oct: paused (30 Sep, 9 Oct] = 8, 9 Oct = 2 working days → deadline start + 7 = 14 Oct.
         var pause = new Pause(At(9, 30, 9), At(10, 9, 9), "补正");
         var reading = Read(At(10, 12), pause);
-        Assert.Equal(2, reading.PausedWorkingDays);
+        Assert.Equal(2, reading.Paused);
         Assert.Equal(new DateOnly(2026, 10, 14), reading.Deadline);
-        Assert.Equal(3, reading.UsedWorkingDays); // 30 Sep, 8, 9, 10, 12 Oct = 5, less 2 paused
+        Assert.Equal(3, reading.Used); // 30 Sep, 8, 9, 10, 12 Oct = 5, less 2 paused
         Assert.False(reading.IsPaused);
     }
 
@@ -58,7 +58,7 @@ public sealed class ClockTests
         var open = new Pause(At(9, 30, 9), null, "特别程序：专家评审");
         var reading = Read(At(10, 12), open);
         Assert.True(reading.IsPaused);
-        Assert.Equal(4, reading.PausedWorkingDays); // (30 Sep, 12 Oct] = 8, 9, 10, 12 Oct, counted to today
+        Assert.Equal(4, reading.Paused); // (30 Sep, 12 Oct] = 8, 9, 10, 12 Oct, counted to today
         Assert.Equal(ClockState.OnTime, reading.State);
     }
 
@@ -79,7 +79,7 @@ public sealed class ClockTests
             var without = Clock.Read(Calendar, accepted, limit, [], now, WarningThreshold.Default);
             var with = Clock.Read(Calendar, accepted, limit, pauses, now, WarningThreshold.Default);
             Assert.True(with.Deadline >= without.Deadline, $"pauses moved the deadline earlier: {with.Deadline} < {without.Deadline}");
-            Assert.True(with.RemainingWorkingDays >= without.RemainingWorkingDays);
+            Assert.True(with.Remaining >= without.Remaining);
         }
     }
 

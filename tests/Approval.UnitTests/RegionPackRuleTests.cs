@@ -86,6 +86,9 @@ public sealed class RegionPackRuleTests
             Single(Valid() with { Items = [Valid().Items[0] with { TimeLimit = 4, TimeLimitUnit = 6 }, Valid().Items[1]] }));
         Assert.StartsWith("catalog.json: items[0].timeLimit: in working days it must equal timeLimitWorkingDays",
             Single(Valid() with { Items = [Valid().Items[0] with { TimeLimit = 4 }, Valid().Items[1]] }));
+        Assert.StartsWith("catalog.json: items[0].timeLimit: 121 in unit 5 is more than the clock counts",
+            Single(Valid() with { Items = [Valid().Items[0] with { TimeLimit = 121, TimeLimitUnit = 5 }, Valid().Items[1]] }));
+        Assert.Empty(RegionPackValidator.Validate(Valid() with { Items = [Valid().Items[0] with { TimeLimit = 120, TimeLimitUnit = 5 }, Valid().Items[1]] }, "catalog.json"));
     }
 
     [Fact]

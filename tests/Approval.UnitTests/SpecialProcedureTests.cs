@@ -62,7 +62,7 @@ public sealed class SpecialProcedureTests
         // (used 3, 2 left: a running clock would warn, a stopped one finished on time).
         var reading = item.ReadClock(WorkingCalendarTests.Demo, [procedure], At(12, 1), WarningThreshold.Default);
         Assert.Equal((new DateOnly(2026, 10, 14), 2, 3, ClockState.OnTime),
-            (reading.Deadline, reading.PausedWorkingDays, reading.UsedWorkingDays, reading.State));
+            (reading.Deadline, reading.Paused, reading.Used, reading.State));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class StageAndProjectClockTests
     {
         var (stage, _) = Stage(15, At(9, 24));
         var reading = stage.ReadClock(Calendar, [], At(9, 30), WarningThreshold.Default)!;
-        Assert.Equal((3, 12, ClockState.OnTime), (reading.UsedWorkingDays, reading.RemainingWorkingDays, reading.State));
+        Assert.Equal((3, 12, ClockState.OnTime), (reading.Used, reading.Remaining, reading.State));
         Assert.Equal(new DateOnly(2026, 10, 22), reading.Deadline);
     }
 
@@ -44,7 +44,7 @@ public sealed class StageAndProjectClockTests
         items[0].Conclude(true, "准予", At(9, 29));
         Assert.True(stage.ConcludeIfDue(items, At(9, 29)));
         var later = stage.ReadClock(Calendar, [], At(11, 20), WarningThreshold.Default)!;
-        Assert.Equal((2, 13, ClockState.OnTime), (later.UsedWorkingDays, later.RemainingWorkingDays, later.State));
+        Assert.Equal((2, 13, ClockState.OnTime), (later.Used, later.Remaining, later.State));
     }
 
     [Fact]
@@ -65,9 +65,9 @@ public sealed class StageAndProjectClockTests
         Assert.Equal((15, 5 + 3, 7, true), (project.LimitWorkingDays, project.UsedWorkingDays, project.RemainingWorkingDays, project.Running));
         Assert.Equal(ClockState.OnTime, project.State);
 
-        var nearlyDone = ProjectClock.Of([(readings[0].Item1 with { UsedWorkingDays = 9 }, false), readings[1]], WarningThreshold.Default);
+        var nearlyDone = ProjectClock.Of([(readings[0].Item1 with { Used = 9 }, false), readings[1]], WarningThreshold.Default);
         Assert.Equal((3, ClockState.Warning), (nearlyDone.RemainingWorkingDays, nearlyDone.State));
-        var stopped = ProjectClock.Of([(readings[0].Item1 with { UsedWorkingDays = 9 }, false), (readings[1].Item1, false)], WarningThreshold.Default);
+        var stopped = ProjectClock.Of([(readings[0].Item1 with { Used = 9 }, false), (readings[1].Item1, false)], WarningThreshold.Default);
         Assert.Equal(ClockState.OnTime, stopped.State);
         var over = ProjectClock.Of([(readings[0].Item1 with { State = ClockState.Overdue }, false), readings[1]], WarningThreshold.Default);
         Assert.Equal(ClockState.Overdue, over.State);
@@ -85,7 +85,7 @@ public sealed class StageAndProjectClockTests
         var (stage, _) = Stage(15, At(9, 24));
         Pause[] pauses = [new(At(9, 28), At(10, 8), "特别程序"), new(At(9, 30), At(10, 9), "特别程序")];
         var reading = stage.ReadClock(Calendar, pauses, At(10, 12), WarningThreshold.Default)!;
-        Assert.Equal((4, 3, 12), (reading.PausedWorkingDays, reading.UsedWorkingDays, reading.RemainingWorkingDays));
+        Assert.Equal((4, 3, 12), (reading.Paused, reading.Used, reading.Remaining));
         Assert.Equal(new DateOnly(2026, 10, 28), reading.Deadline);
 
         var project = ProjectClock.Of([(reading, true)], WarningThreshold.Default);

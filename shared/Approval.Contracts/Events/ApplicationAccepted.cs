@@ -21,7 +21,11 @@ public sealed record ApplicationAccepted(
     int StageTimeLimitWorkingDays = 0,
     // The approval flow (审批流程) the applicant chose and its type (审批流程类型), null when none was chosen.
     string? FlowCode = null,
-    string? FlowType = null);
+    string? FlowType = null,
+    // The project phase's 工程代码 the application was made under (null: none named, stage 1 only) and the flow's version:
+    // every item instance carries them into the data exchange (SPGL item instance table).
+    string? EngineeringCode = null,
+    int? FlowVersion = null);
 
 /// <summary>One catalog item of an accepted application, as the catalog described it at application time.</summary>
 public sealed record AcceptedItem(
@@ -36,4 +40,9 @@ public sealed record AcceptedItem(
     // The item's rules in the same snapshot: a milestone item (里程碑事项), 告知承诺制, and the item it must follow (null: none).
     bool Milestone = false,
     bool NotificationCommitment = false,
-    string? After = null);
+    string? After = null,
+    // The catalog version of the item the application was made on (0: unknown) and the limit as the catalog states it:
+    // TimeLimit in TimeLimitUnit (1 working days, 2 calendar days, 3 hours, 4 minutes, 5 months); 0: TimeLimitWorkingDays.
+    int ItemVersion = 0,
+    int TimeLimit = 0,
+    int TimeLimitUnit = 1);

@@ -10,7 +10,14 @@ public sealed record ItemInstanceDto(
     IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
     bool Milestone = false, bool NotificationCommitment = false, EarlierItemDto? Earlier = null, CommitmentDto? Commitment = null,
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? CertificateReference = null,
-    string? RevocationReason = null, int? FollowUp = null, string? FollowUpName = null);
+    string? RevocationReason = null, int? FollowUp = null, string? FollowUpName = null,
+    string? EngineeringCode = null, int ItemVersion = 0, TimeLimitDto? TimeLimit = null);
+
+/// <summary>The item's limit as the catalog states it: amount, 时限单位 code (1 working days … 5 months) and its name.</summary>
+public sealed record TimeLimitDto(int Amount, int Unit, string UnitName, string Text)
+{
+    public static TimeLimitDto Of(TimeLimit limit) => new(limit.Amount, (int)limit.Unit, limit.Unit.ChineseName(), limit.ToString());
+}
 
 /// <summary>有序审批: the earlier item this one decides after, with its decision and opinion once it concluded.</summary>
 public sealed record EarlierItemDto(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,
@@ -19,13 +26,18 @@ public sealed record EarlierItemDto(Guid Id, string ItemCode, string ItemName, s
 /// <summary>告知承诺: the applicant's commitment, its deadline and the department's verification (null fulfilled = not yet checked).</summary>
 public sealed record CommitmentDto(string Text, DateOnly? Due, bool? Fulfilled, string? Verification, DateTimeOffset? VerifiedAt);
 
-/// <summary>The item's clock in working days: 正常 / 预警 / 逾期 (state: OnTime / Warning / Overdue).</summary>
+/// <summary>
+/// A clock: 正常 / 预警 / 逾期 (state: OnTime / Warning / Overdue). Limit, used, remaining and paused count <c>unit</c>:
+/// 1 working days, 2 calendar days (limits stated in calendar days or months), 4 working minutes (limits stated in hours
+/// or minutes, with <c>dueAt</c> the due instant).
+/// </summary>
 public sealed record ClockDto(
-    DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
-    int PausedWorkingDays, bool IsPaused, string State, string StateName, bool Stopped = false, bool Provisional = false)
+    DateOnly StartDate, DateOnly Deadline, int Limit, int Used, int Remaining,
+    int Paused, bool IsPaused, string State, string StateName, bool Stopped = false, bool Provisional = false,
+    int Unit = 1, string UnitName = "个工作日", DateTimeOffset? DueAt = null)
 {
-    public static ClockDto Of(ClockReading r) => new(r.StartDate, r.Deadline, r.LimitWorkingDays, r.UsedWorkingDays, r.RemainingWorkingDays,
-        r.PausedWorkingDays, r.IsPaused, r.State.ToString(), r.State.ChineseName(), r.Stopped, r.Provisional);
+    public static ClockDto Of(ClockReading r) => new(r.StartDate, r.Deadline, r.Limit, r.Used, r.Remaining,
+        r.Paused, r.IsPaused, r.State.ToString(), r.State.ChineseName(), r.Stopped, r.Provisional, (int)r.Unit, r.Unit.ChineseName(), r.DueAt);
 }
 
 public sealed record SpecialProcedureDto(

@@ -101,6 +101,6 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
                 earlier.Status.Code(), earlier.Status.ChineseName(), earlier.HasConcluded, earlier.HasConcluded ? earlier.Opinion : null, earlier.ConcludedAt),
             i.Commitment is null ? null : new CommitmentDto(i.Commitment, i.CommitmentDue, i.CommitmentFulfilled, i.CommitmentVerification, i.CommitmentVerifiedAt),
             i.MaterialsHandedIn, i.MaterialsCompletedAt, i.CertificateReference, i.RevocationReason,
-            followUp is null ? null : (int)followUp, followUp?.ChineseName());
+            followUp is null ? null : (int)followUp, followUp?.ChineseName(), i.EngineeringCode, i.ItemVersion, TimeLimitDto.Of(i.Limit));
     }
 }

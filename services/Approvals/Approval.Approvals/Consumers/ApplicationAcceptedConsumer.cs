@@ -25,6 +25,7 @@ public sealed class ApplicationAcceptedConsumer(
             Id = Guid.CreateVersion7(m.AcceptedAt), ApplicationId = m.ApplicationId, RegionCode = m.RegionCode, StageNo = m.StageNo,
             AcceptedAt = m.AcceptedAt, ApplicantId = m.ApplicantId, MilestoneRule = m.MilestoneRule, ProjectCode = m.ProjectCode,
             TimeLimitWorkingDays = m.StageTimeLimitWorkingDays > 0 ? m.StageTimeLimitWorkingDays : null,
+            FlowCode = m.FlowCode, FlowVersion = m.FlowVersion,
             ParallelInstanceCode = m.Items.Count > 1
                 ? ParallelInstanceCode.Create(m.RegionCode, calendar.LocalDate(m.AcceptedAt), await Db.NextParallelSerialAsync(ct))
                 : null,
@@ -38,7 +39,8 @@ public sealed class ApplicationAcceptedConsumer(
                 i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName, i.DepartmentCreditCode, i.TimeLimitWorkingDays,
                 i.LicenceTypeCode, i.LicenceName, m.AcceptedAt, m.ApplicantId, m.ApplicantNumber);
             // The order binds only when the earlier item is part of this stage instance too.
-            item.WithCatalogRules(i.After is { } after && codes.Contains(after) ? after : null, i.Milestone, i.NotificationCommitment);
+            item.WithCatalogRules(i.After is { } after && codes.Contains(after) ? after : null, i.Milestone, i.NotificationCommitment)
+                .WithSnapshot(m.EngineeringCode, i.ItemVersion, i.TimeLimit, i.TimeLimitUnit);
             Db.Items.Add(item);
             Db.RecordTransition(item, m.Actor, "综合服务窗口", null, Clock, audit);
             if (withSystems.Contains(item.DepartmentCode)) Db.WebhookDeliveries.Add(ItemRoutedNotice.For(item, Clock.GetUtcNow()));

@@ -117,7 +117,7 @@ public sealed partial class ItemInstance
 
     /// <summary>The item's clock (R-T.3): stopped at its conclusion, paused by its special procedures.</summary>
     public ClockReading ReadClock(WorkingCalendar calendar, IEnumerable<SpecialProcedure> procedures, DateTimeOffset now, WarningThreshold threshold) =>
-        Clock.Read(calendar, AcceptedAt, TimeLimitWorkingDays,
+        Clock.Read(calendar, AcceptedAt, Limit,
             procedures.Select(p => p.Pause()), ConcludedAt ?? now, threshold,
             stopped: ConcludedAt is not null);
 

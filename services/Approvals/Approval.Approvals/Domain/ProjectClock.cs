@@ -12,8 +12,8 @@ public sealed record ProjectClock(int LimitWorkingDays, int UsedWorkingDays, int
 {
     public static ProjectClock Of(IReadOnlyCollection<(ClockReading Reading, bool Running)> stages, WarningThreshold threshold)
     {
-        var limit = stages.Sum(s => s.Reading.LimitWorkingDays);
-        var used = stages.Sum(s => s.Reading.UsedWorkingDays);
+        var limit = stages.Sum(s => s.Reading.Limit);
+        var used = stages.Sum(s => s.Reading.Used);
         var running = stages.Any(s => s.Running);
         var remaining = limit - used;
         var state = remaining < 0 || stages.Any(s => s.Reading.State == ClockState.Overdue) ? ClockState.Overdue

@@ -20,6 +20,9 @@ public sealed class StageInstance
     /// <summary>The stage's time limit in working days, from the catalog when the stage opened (null for stages opened before it was kept).</summary>
     public int? TimeLimitWorkingDays { get; init; }
     public string? ParallelInstanceCode { get; init; }
+    /// <summary>The approval flow (审批流程) the application chose and its version; null when none was chosen.</summary>
+    public string? FlowCode { get; init; }
+    public int? FlowVersion { get; init; }
     public DateTimeOffset AcceptedAt { get; init; }
     /// <summary>1 = all milestone items concluded, 2 = any milestone item concluded (DOMAIN.md).</summary>
     public int MilestoneRule { get; init; } = 1;

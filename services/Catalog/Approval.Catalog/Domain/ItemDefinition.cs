@@ -3,9 +3,10 @@ namespace Approval.Catalog.Domain;
 /// <summary>
 /// The content of one version of an item (事项): what the region pack or the catalog editor declares and what the
 /// public API serves. Codes follow DOMAIN.md: item type (GB/T 39046, "01" administrative licence … "20" public
-/// service), case type (1 immediate, 2 promised-time, 3 joint, 4 report-up). TimeLimitWorkingDays is the limit the
-/// clocks count; TimeLimit with TimeLimitUnit (1 working days, 2 calendar days, 3 hours, 4 minutes, 5 months) is the
-/// limit as the guide states it when it is not in working days (e.g. 4 hours for an immediate item).
+/// service), case type (1 immediate, 2 promised-time, 3 joint, 4 report-up). TimeLimit with TimeLimitUnit (1 working
+/// days, 2 calendar days, 3 hours, 4 minutes, 5 months) is the limit as the guide states it when it is not in working
+/// days (e.g. 4 hours for an immediate item), and the item's clock counts it in that unit (Approvals);
+/// TimeLimitWorkingDays is its equivalent in working days, what stage and flow totals add up.
 /// After (有序审批, R-7.8) names the item of the same stage whose decision this one waits for: both start together,
 /// this one decides only once the earlier one concluded.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed record ItemDefinition(
     int TimeLimitUnit = TimeLimitUnits.WorkingDays,
     string? After = null)
 {
-    /// <summary>The limit as the guide states it, in <see cref="TimeLimitUnit"/>; the clocks always use TimeLimitWorkingDays.</summary>
+    /// <summary>The limit as the guide states it, in <see cref="TimeLimitUnit"/>: what the item's clock counts.</summary>
     public int StatedTimeLimit => TimeLimit ?? TimeLimitWorkingDays;
 }
 

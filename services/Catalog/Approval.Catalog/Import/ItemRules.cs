@@ -8,6 +8,15 @@ namespace Approval.Catalog.Import;
 /// </summary>
 public static class ItemRules
 {
+    /// <summary>The most of each unit the clock counts (about ten years): working days, calendar days, hours, minutes, months.</summary>
+    private static int MaxCountable(int unit) => unit switch
+    {
+        TimeLimitUnits.Hours => 24 * 3650,
+        TimeLimitUnits.Minutes => 60 * 24 * 3650,
+        TimeLimitUnits.Months => 120,
+        _ => 3650,
+    };
+
     private static readonly string[] ItemTypes = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "20"];
 
     public static IEnumerable<(string Path, string Rule)> Check(ItemDefinition item, string at, ISet<string> departments, ISet<int> stages)
@@ -22,6 +31,8 @@ public static class ItemRules
         if (item.TimeLimitUnit is < TimeLimitUnits.WorkingDays or > TimeLimitUnits.Months)
             yield return (P("timeLimitUnit"), $"unknown time-limit unit {item.TimeLimitUnit} (1–5) / 未知的时限单位");
         if (item.TimeLimit is <= 0) yield return (P("timeLimit"), "a time limit must be greater than 0 / 办理时限应大于0");
+        if (item.TimeLimit is { } amount && amount > MaxCountable(item.TimeLimitUnit))
+            yield return (P("timeLimit"), $"{amount} in unit {item.TimeLimitUnit} is more than the clock counts (at most ten years) / 办理时限超出计时范围（最长十年）");
         if (item.TimeLimit is { } stated && item.TimeLimitUnit == TimeLimitUnits.WorkingDays && stated != item.TimeLimitWorkingDays)
             yield return (P("timeLimit"), "in working days it must equal timeLimitWorkingDays / 以工作日计时应与timeLimitWorkingDays一致");
         if (item.After is { } after && after == item.Code) yield return (P("after"), "an item cannot follow itself / 事项不能以自身为前置事项");

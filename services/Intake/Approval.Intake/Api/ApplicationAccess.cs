@@ -75,7 +75,8 @@ internal static class ApplicationAccess
     public static ApplicationDto ToDto(Domain.Application a) => new(
         a.Id, a.RegionCode, a.ProjectCode, a.ProjectName, a.ApplicantId, a.ApplicantName, a.StageNo, a.StageName,
         a.Status.Code(), a.Status.ChineseName(), a.DecisionReason, a.ReceivedAt, a.DecidedAt,
-        a.Items.Select(i => new ApplicationItemDto(i.ItemCode, i.ItemVersion, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays)).ToList(),
+        a.Items.Select(i => new ApplicationItemDto(i.ItemCode, i.ItemVersion, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays,
+            i.TimeLimit > 0 ? i.TimeLimit : i.TimeLimitWorkingDays, i.TimeLimit > 0 ? i.TimeLimitUnit : 1)).ToList(),
         (int)a.Channel, a.Channel.ChineseName(), a.EnteredBy,
         (a.Corrections ?? []).Select(c => new CorrectionDto(c.Subject, c.Problem)).ToList(), a.CorrectionRequestedAt, a.CorrectedAt, a.EngineeringCode,
         JsonDocument.Parse(a.FormData).RootElement.Clone(), a.FlowCode, a.FlowType, a.StageTimeLimitWorkingDays);

@@ -30,7 +30,9 @@ public sealed record ApplicationDto(
     IReadOnlyList<CorrectionDto> Corrections, DateTimeOffset? CorrectionRequestedAt, DateTimeOffset? CorrectedAt, string? EngineeringCode = null,
     JsonElement? Form = null, string? FlowCode = null, string? FlowType = null, int StageTimeLimitWorkingDays = 0);
 
-public sealed record ApplicationItemDto(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
+/// <summary>An item applied for; TimeLimit in TimeLimitUnit (1 working days, 2 calendar days, 3 hours, 4 minutes, 5 months) is the limit as the catalog states it.</summary>
+public sealed record ApplicationItemDto(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays,
+    int TimeLimit, int TimeLimitUnit);
 
 public sealed record CorrectionDto(string? Subject, string? Problem);
 

@@ -13,7 +13,7 @@ namespace Approval.Intake.Api;
 public sealed record Applicant(string Id, string Name, string? Mobile);
 
 /// <summary>
-/// 接件: checks the project code, stage, items, the stage form against the Catalog's schema and the
+/// 接件: checks the engineering code (required from stage 2 on), the project code, stage, items, the stage form against the Catalog's schema and the
 /// chosen materials, then records the application (已接件), its first timeline line, its materials and the
 /// ApplicationReceived event in one transaction. Used online, at the counter and when a draft is submitted.
 /// </summary>
@@ -26,6 +26,10 @@ public sealed class ApplicationSubmission(
         var project = await ProjectOfAsync(request.EngineeringCode, ct);
         if (project is not null)
         {
+            // At the counter the window reads any project of its region: the phase must be the named applicant's own.
+            if (project.OwnerId != applicant.Id)
+                throw ValidationException.For("engineeringCode", $"{project.EngineeringCode} is not a project of the applicant {applicant.Id}",
+                    $"工程代码{project.EngineeringCode}不属于申请人{applicant.Name}的项目");
             if (request.ProjectCode is { Length: > 0 } named && named != project.ProjectCode)
                 throw ValidationException.For("projectCode", $"is not the project of engineering code {project.EngineeringCode} ({project.ProjectCode})",
                     $"项目代码与工程代码{project.EngineeringCode}所属项目（{project.ProjectCode}）不一致");
@@ -36,6 +40,9 @@ public sealed class ApplicationSubmission(
         errors.Require(!string.IsNullOrWhiteSpace(request.ProjectName) && request.ProjectName.Length <= 200,
             "projectName", "is required, at most 200 characters", "项目名称必填，最多200字");
         errors.Require(request.StageNo is not null, "stageNo", "is required", "审批阶段必填");
+        // the codes follow the project through its life — from stage 2 on, every application names its phase's 工程代码.
+        errors.Require(project is not null || request.StageNo is not >= 2, "engineeringCode",
+            "is required from stage 2 on (register the project and generate its engineering code first)", "自第二阶段起必须按工程代码申报（请先在我的项目中登记项目并生成工程代码）");
         errors.Require(request.Form is null || request.Form.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined,
             "form", "must be a JSON object", "表单数据必须是JSON对象");
         errors.ThrowIfAny();
@@ -54,7 +61,7 @@ public sealed class ApplicationSubmission(
 
         var items = stage.Items.Where(i => chosen.Contains(i.Code)).Select(i => new ApplicationItem(
             i.Code, i.Name, i.Department.Code, i.Department.Name, i.Department.CreditCode, i.TimeLimitWorkingDays,
-            i.LicenceTypeCode, i.LicenceName, i.Version, i.Milestone, i.NotificationCommitment, i.After)).ToList();
+            i.LicenceTypeCode, i.LicenceName, i.Version, i.Milestone, i.NotificationCommitment, i.After, i.TimeLimit, i.TimeLimitUnit)).ToList();
         var known = await knownValues.ForAsync(request.ProjectCode!, request.ProjectName!.Trim(), project?.Fields, applicant.Id, null, ct);
         var form = await ValidFormAsync(request.Form, stage.No, items.Select(i => i.ItemCode), known, ct);
         var now = clock.GetUtcNow();

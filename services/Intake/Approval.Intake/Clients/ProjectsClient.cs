@@ -22,4 +22,5 @@ public sealed class ProjectsClient(HttpClient http, IHttpContextAccessor context
 }
 
 /// <summary>The part of Projects' prefill answer Intake uses; Fields is keyed by the catalog's prefill names (project.code, …).</summary>
-public sealed record ProjectPrefill(string ProjectCode, string ProjectName, string EngineeringCode, Dictionary<string, string> Fields);
+/// <summary>A project phase as Projects serves it; OwnerId is the applicant account that registered the project.</summary>
+public sealed record ProjectPrefill(string ProjectCode, string ProjectName, string EngineeringCode, Dictionary<string, string> Fields, string OwnerId = "");

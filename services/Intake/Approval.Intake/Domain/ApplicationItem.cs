@@ -3,7 +3,9 @@ namespace Approval.Intake.Domain;
 /// <summary>
 /// An item applied for, as the catalog described it when the application was received; ItemVersion is the catalog
 /// version the application keeps for its whole life (0 for applications received before versions existed). The rules
-/// Approvals applies at 受理 (milestone, 告知承诺制, the item it follows) are part of the same snapshot.
+/// Approvals applies at 受理 (milestone, 告知承诺制, the item it follows) and the limit as the catalog states it
+/// (TimeLimit in TimeLimitUnit: 1 working days, 2 calendar days, 3 hours, 4 minutes, 5 months; 0: TimeLimitWorkingDays)
+/// are part of the same snapshot.
 /// </summary>
 public sealed record ApplicationItem(
     string ItemCode,
@@ -17,4 +19,6 @@ public sealed record ApplicationItem(
     int ItemVersion = 0,
     bool Milestone = false,
     bool NotificationCommitment = false,
-    string? After = null);
+    string? After = null,
+    int TimeLimit = 0,
+    int TimeLimitUnit = 1);

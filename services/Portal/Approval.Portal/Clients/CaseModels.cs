@@ -9,7 +9,8 @@ public sealed record SubmitApplication(string ProjectCode, string ProjectName, i
 
 /// <summary>窗口收件（现场/邮寄）: channel "counter" or "mail", for the applicant's account; no materials (uploading is the applicant's).</summary>
 public sealed record CounterSubmission(string ApplicantId, string ApplicantName, string? ApplicantMobile, string Channel,
-    string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form, string? FlowCode = null);
+    string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form, string? FlowCode = null,
+    string? EngineeringCode = null);
 
 public sealed record Application(
     Guid Id, string RegionCode, string ProjectCode, string ProjectName, string ApplicantId, string ApplicantName,
@@ -34,7 +35,8 @@ public sealed record ApplicationMaterials(IReadOnlyList<AttachedMaterial> Attach
 
 public sealed record UploadedMaterial(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
 
-public sealed record ApplicationItem(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays);
+public sealed record ApplicationItem(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays,
+    int TimeLimit = 0, int TimeLimitUnit = 1);
 
 public sealed record CaseProgress(Application Application, IReadOnlyList<ProgressEntry> Timeline, IReadOnlyList<IssuedLicence> Licences);
 
@@ -62,8 +64,15 @@ public sealed record ItemCommitment(string Text, DateOnly? Due, bool? Fulfilled,
 
 /// <summary>State: OnTime / Warning / Overdue (正常 / 预警 / 逾期); Stopped once the item or stage concluded.</summary>
 public sealed record Clock(
-    DateOnly StartDate, DateOnly Deadline, int LimitWorkingDays, int UsedWorkingDays, int RemainingWorkingDays,
-    int PausedWorkingDays, bool IsPaused, string State, string StateName, bool Stopped = false, bool Provisional = false);
+    DateOnly StartDate, DateOnly Deadline, int Limit, int Used, int Remaining,
+    int Paused, bool IsPaused, string State, string StateName, bool Stopped = false, bool Provisional = false,
+    int Unit = 1, string UnitName = "个工作日", DateTimeOffset? DueAt = null)
+{
+    /// <summary>An amount of this clock's unit as a person reads it: "5个工作日", "3小时20分钟".</summary>
+    public string Amount(int value) => Unit == 4
+        ? (value / 60, value % 60) switch { (0, var m) => $"{m}分钟", (var h, 0) => $"{h}小时", (var h, var m) => $"{h}小时{m}分钟" }
+        : $"{value}{UnitName}";
+}
 
 public sealed record SpecialProcedure(int Type, string TypeName, string Reason, int PlannedWorkingDays, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Result);
 

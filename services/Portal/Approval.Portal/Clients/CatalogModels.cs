@@ -16,7 +16,8 @@ public sealed record Stage(int No, string Name, int TimeLimitWorkingDays, int Mi
 
 public sealed record CatalogItem(
     string Code, int Version, string Name, int StageNo, Department Department, int TimeLimitWorkingDays,
-    string? LicenceTypeCode, string? LicenceName, string Kind, string ItemType, bool NotificationCommitment, bool Milestone);
+    string? LicenceTypeCode, string? LicenceName, string Kind, string ItemType, bool NotificationCommitment, bool Milestone,
+    int TimeLimit = 0, int TimeLimitUnit = 1);
 
 public sealed record ItemDetail(
     CatalogItem Item, string ApplicantType, string ResultDelivery, string? LegalBasis,

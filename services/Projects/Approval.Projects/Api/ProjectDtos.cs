@@ -35,7 +35,7 @@ public sealed record EngineeringDto(string EngineeringCode, int PhaseNo, string 
 public sealed record PrefillDto(
     string ProjectCode, string ProjectName, string EngineeringCode, string EngineeringName, int PhaseNo, string? PreviousEngineeringCode,
     string OwnerName, string Address, string DivisionCode, decimal Longitude, decimal Latitude, decimal TotalInvestment,
-    CodeName ProjectType, CodeName ConstructionNature, Dictionary<string, string> Fields)
+    CodeName ProjectType, CodeName ConstructionNature, Dictionary<string, string> Fields, string OwnerId = "")
 {
     public static PrefillDto From(Project p, Engineering e) => new(
         p.Code, p.Name, e.Code, e.Name, e.PhaseNo, e.PreviousCode, p.OwnerName, p.Address, p.DivisionCode, p.Longitude, p.Latitude,
@@ -48,5 +48,5 @@ public sealed record PrefillDto(
             ["project.totalInvestment"] = p.TotalInvestment.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["project.type"] = CodeLists.ProjectTypes[p.ProjectType], ["project.constructionNature"] = CodeLists.ConstructionNatures[p.ConstructionNature],
             ["engineering.code"] = e.Code, ["engineering.name"] = e.Name,
-        });
+        }, p.OwnerId);
 }

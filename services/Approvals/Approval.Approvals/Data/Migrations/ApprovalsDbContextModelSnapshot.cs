@@ -181,6 +181,9 @@ namespace Approval.Approvals.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("EngineeringCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasColumnType("text");
@@ -199,6 +202,9 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("ItemName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("ItemVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LicenceName")
                         .HasColumnType("text");
@@ -257,6 +263,12 @@ namespace Approval.Approvals.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeLimitUnit")
                         .HasColumnType("integer");
 
                     b.Property<int>("TimeLimitWorkingDays")
@@ -377,6 +389,12 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.Property<DateTimeOffset?>("ConcludedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FlowCode")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FlowVersion")
+                        .HasColumnType("integer");
 
                     b.Property<int>("MilestoneRule")
                         .HasColumnType("integer");

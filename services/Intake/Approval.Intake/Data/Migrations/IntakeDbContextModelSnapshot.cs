@@ -616,6 +616,10 @@ namespace Approval.Intake.Data.Migrations
 
                             b1.Property<bool>("NotificationCommitment");
 
+                            b1.Property<int>("TimeLimit");
+
+                            b1.Property<int>("TimeLimitUnit");
+
                             b1.Property<int>("TimeLimitWorkingDays");
 
                             b1.HasKey("ApplicationId", "__synthesizedOrdinal");
