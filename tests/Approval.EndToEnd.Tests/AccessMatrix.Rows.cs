@@ -81,6 +81,7 @@ public static class AccessMatrixRows
         new("POST", "/api/approvals/items/{item}/special-procedures/end", new { result = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/commitment/verification", new { fulfilled = true }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/revoke", new { reason = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/recall", new { reason = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/certificate", new { reference = "越权〔2026〕1号" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         // The inbound department-system API: another department is told plainly it may not act (403).
         new("POST", "/api/approvals/inbound/items/{item}/start", new { }, OtherRegionZjj, Forbidden, Forbidden, NotFound, Owner: Zjj),

@@ -26,6 +26,9 @@ public sealed class ApplicationStateMachineTests
         // The stage concluded by its milestone rule (issue 15): the application follows it.
         (ProcessingStatus.Accepted, ProcessingStatus.Approved),
         (ProcessingStatus.Accepted, ProcessingStatus.NotApproved),
+        // a department's recall (撤回) reopens the stage: the application is in progress again
+        (ProcessingStatus.Approved, ProcessingStatus.Accepted),
+        (ProcessingStatus.NotApproved, ProcessingStatus.Accepted),
     ];
 
     public static TheoryData<ProcessingStatus, ProcessingStatus> AllPairs()

@@ -11,7 +11,6 @@ public sealed class ItemStateMachineTests
     private static readonly HashSet<(ProcessingStatus, ProcessingStatus)> Legal =
     [
         (ProcessingStatus.Accepted, ProcessingStatus.DepartmentStarted),
-        (ProcessingStatus.Accepted, ProcessingStatus.Recalled),
         (ProcessingStatus.DepartmentStarted, ProcessingStatus.SpecialProcedureStarted),
         (ProcessingStatus.DepartmentStarted, ProcessingStatus.Approved),
         (ProcessingStatus.DepartmentStarted, ProcessingStatus.ApprovedWithMaterialsToFollow),
@@ -23,6 +22,14 @@ public sealed class ItemStateMachineTests
         (ProcessingStatus.SpecialProcedureEnded, ProcessingStatus.NotApproved),
         (ProcessingStatus.Approved, ProcessingStatus.Revoked),
         (ProcessingStatus.ApprovedWithMaterialsToFollow, ProcessingStatus.Revoked),
+        // 撤回: a department recalls its own decision, and decides anew.
+        (ProcessingStatus.Approved, ProcessingStatus.Recalled),
+        (ProcessingStatus.ApprovedWithMaterialsToFollow, ProcessingStatus.Recalled),
+        (ProcessingStatus.NotApproved, ProcessingStatus.Recalled),
+        (ProcessingStatus.Recalled, ProcessingStatus.SpecialProcedureStarted),
+        (ProcessingStatus.Recalled, ProcessingStatus.Approved),
+        (ProcessingStatus.Recalled, ProcessingStatus.ApprovedWithMaterialsToFollow),
+        (ProcessingStatus.Recalled, ProcessingStatus.NotApproved),
     ];
 
     public static TheoryData<ProcessingStatus, ProcessingStatus> AllPairs() => ApplicationStateMachineTests.AllPairs();

@@ -22,6 +22,7 @@ public static class IntakeExtensions
             x.AddConsumer<LicenceRevokedConsumer>();
             x.AddConsumer<LicenceExpiredConsumer>();
             x.AddConsumer<StageInstanceConcludedConsumer>();
+            x.AddConsumer<StageInstanceReopenedConsumer>();
         });
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();

@@ -24,6 +24,7 @@ public static class LicencesExtensions
         {
             x.AddConsumer<ItemInstanceConcludedConsumer>();
             x.AddConsumer<ItemInstanceRevokedConsumer>();
+            x.AddConsumer<ItemInstanceRecalledConsumer>();
         });
 
         builder.Services.Configure<SealOptions>(builder.Configuration.GetSection(SealOptions.Section));

@@ -11,7 +11,8 @@ public sealed record RegionDepartment(string Code, string Name, string? CreditCo
 
 /// <summary>
 /// The region this deployment serves (R-0.3: one deployment, one 行政区划代码) and its departments — the organisation
-/// record — read from regions/&lt;code&gt;/catalog.json (Approval:RegionPack): region.code, region.name and
+/// record — read from regions/&lt;code&gt;/catalog.json (Approval:RegionPack): region.code, region.name,
+/// region.recallGraceHours (how long after a conclusion a department may recall (撤回) its decision; 24 when absent) and
 /// departments[].code/name/creditCode only, so the pack can grow freely. The one source of the region for every service
 /// (the Catalog imports the same pack); registered once per process by <see cref="DeploymentRegionExtensions.AddDeploymentRegion"/>.
 /// </summary>
@@ -19,6 +20,9 @@ public sealed record DeploymentRegion(string Code, string Name, IReadOnlyList<Re
 {
     /// <summary>The configuration key naming the region pack folder.</summary>
     public const string Setting = "Approval:RegionPack";
+
+    /// <summary>撤回: how long after its conclusion a department may recall its decision (region.recallGraceHours).</summary>
+    public TimeSpan RecallGrace { get; init; } = TimeSpan.FromHours(24);
 
     public static DeploymentRegion Read(string folder)
     {
@@ -30,7 +34,9 @@ public sealed record DeploymentRegion(string Code, string Name, IReadOnlyList<Re
             ? list.EnumerateArray().Select(d => new RegionDepartment(d.GetProperty("code").GetString()!, d.GetProperty("name").GetString()!,
                 d.TryGetProperty("creditCode", out var credit) ? credit.GetString() : null)).ToList()
             : [];
-        return new DeploymentRegion(code, region.GetProperty("name").GetString() ?? code, departments);
+        var grace = region.TryGetProperty("recallGraceHours", out var hours) ? hours.GetInt32() : 24;
+        if (grace is < 0 or > 24 * 30) throw new InvalidDataException($"catalog.json: region.recallGraceHours {grace} must be 0–720 hours");
+        return new DeploymentRegion(code, region.GetProperty("name").GetString() ?? code, departments) { RecallGrace = TimeSpan.FromHours(grace) };
     }
 
     /// <summary>The department of this region with the given code, or null.</summary>

@@ -1,6 +1,7 @@
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Calendar;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Approvals.Api;
 
@@ -8,7 +9,7 @@ namespace Approval.Approvals.Api;
 /// The actions on an item instance, the same for department staff (portal API) and department systems (inbound API):
 /// each changes the item, records the step, event and audit record, and saves them in one unit of work.
 /// </summary>
-public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, WorkingCalendar calendar, TimeProvider clock, IAuditLog audit)
+public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, WorkingCalendar calendar, DeploymentRegion region, TimeProvider clock, IAuditLog audit)
 {
     public Task<ItemInstanceDto> StartAsync(ItemInstance item, string actor, string? opinion, CancellationToken ct)
     {
@@ -104,6 +105,20 @@ public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, Working
         item.Revoke(request.Reason, clock.GetUtcNow());
         db.RecordTransition(item, actor, item.DepartmentName, item.RevocationReason, clock, audit);
         return SaveAsync(item, ct);
+    }
+
+    /// <summary>撤回: the department recalls its decision within the region's grace period; a concluded stage reopens.</summary>
+    public async Task<ItemInstanceDto> RecallAsync(ItemInstance item, string actor, RecallRequest request, CancellationToken ct)
+    {
+        // The stage row is locked as for a conclusion: a recall and another item's conclusion see each other's outcome.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM stage_instances WHERE "Id" = {item.StageInstanceId} FOR UPDATE""", ct);
+        var wasApproved = item.Recall(request.Reason, region.RecallGrace, clock.GetUtcNow());
+        db.RecordTransition(item, actor, item.DepartmentName, $"撤回办结决定：{item.RecallReason}", clock, audit, wasApproved);
+        await db.ReopenStageAsync(item, clock, audit, ct);
+        var recalled = await SaveAsync(item, ct);
+        if (own is not null) await own.CommitAsync(ct);
+        return recalled;
     }
 
     public Task<ItemInstanceDto> HandInMaterialsAsync(ItemInstance item, string actor, string organisation, HandInMaterialsRequest request, CancellationToken ct)

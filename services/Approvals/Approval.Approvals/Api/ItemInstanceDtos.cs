@@ -11,7 +11,9 @@ public sealed record ItemInstanceDto(
     bool Milestone = false, bool NotificationCommitment = false, EarlierItemDto? Earlier = null, CommitmentDto? Commitment = null,
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? CertificateReference = null,
     string? RevocationReason = null, int? FollowUp = null, string? FollowUpName = null,
-    string? EngineeringCode = null, int ItemVersion = 0, TimeLimitDto? TimeLimit = null);
+    string? EngineeringCode = null, int ItemVersion = 0, TimeLimitDto? TimeLimit = null,
+    // 撤回: until when the department may still recall its decision (null: not concluded, acted on, or too late).
+    DateTimeOffset? RecallableUntil = null, string? RecallReason = null);
 
 /// <summary>The item's limit as the catalog states it: amount, 时限单位 code (1 working days … 5 months) and its name.</summary>
 public sealed record TimeLimitDto(int Amount, int Unit, string UnitName, string Text)
@@ -63,6 +65,9 @@ public sealed record ConcludeRequest(bool? Approved, string? Opinion, List<strin
 public sealed record VerifyCommitmentRequest(bool? Fulfilled, string? Note);
 
 public sealed record RevokeRequest(string? Reason);
+
+/// <summary>撤回: the department recalls its own decision, with the reason.</summary>
+public sealed record RecallRequest(string? Reason);
 
 /// <summary>A key step (关键环节) a department records without a status change.</summary>
 public sealed record KeyStepRequest(string? Note);

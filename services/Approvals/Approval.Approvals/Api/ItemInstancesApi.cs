@@ -19,6 +19,7 @@ public static class ItemInstancesApi
         api.MapPost("/{id:guid}/special-procedures/end", EndSpecialProcedure).WithSummary("特别程序（结束）: the clock resumes");
         api.MapPost("/{id:guid}/commitment/verification", VerifyCommitment).WithSummary("Verify the applicant's commitment / 告知承诺核查");
         api.MapPost("/{id:guid}/revoke", Revoke).WithSummary("撤销 an approval, with the reason");
+        api.MapPost("/{id:guid}/recall", Recall).WithSummary("撤回 my department's decision within the region's grace period, with the reason; the item is decided anew");
         api.MapPost("/{id:guid}/steps", KeyStep).WithSummary("Record a key step (关键环节) without a status change / 记录关键环节");
         api.MapPost("/{id:guid}/certificate", Certificate).WithSummary("Record the result certificate's reference / 登记结果证照");
         app.MapGet("/api/approvals/follow-ups", FollowUps).WithTags("Item instances").RequireAuthorization(Roles.Department)
@@ -67,6 +68,10 @@ public static class ItemInstancesApi
     private static async Task<Ok<ItemInstanceDto>> Revoke(
         Guid id, RevokeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
         TypedResults.Ok(await commands.RevokeAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+
+    private static async Task<Ok<ItemInstanceDto>> Recall(
+        Guid id, RecallRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.RecallAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> KeyStep(
         Guid id, KeyStepRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>

@@ -1,11 +1,12 @@
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Calendar;
+using Approval.ServiceDefaults.Region;
 
 namespace Approval.Approvals.Api;
 
 /// <summary>Builds what a department (or the applicant) sees of items: status, clock, special procedures, the earlier item.</summary>
-public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, WarningThreshold threshold, TimeProvider clock)
+public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, WarningThreshold threshold, DeploymentRegion region, TimeProvider clock)
 {
     public async Task<List<ItemInstanceDto>> ToDtosAsync(IReadOnlyCollection<ItemInstance> items, CancellationToken ct) =>
         await ToDtosAsync(items, await ProceduresAsync(items, ct), ct);
@@ -101,6 +102,7 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
                 earlier.Status.Code(), earlier.Status.ChineseName(), earlier.HasConcluded, earlier.HasConcluded ? earlier.Opinion : null, earlier.ConcludedAt),
             i.Commitment is null ? null : new CommitmentDto(i.Commitment, i.CommitmentDue, i.CommitmentFulfilled, i.CommitmentVerification, i.CommitmentVerifiedAt),
             i.MaterialsHandedIn, i.MaterialsCompletedAt, i.CertificateReference, i.RevocationReason,
-            followUp is null ? null : (int)followUp, followUp?.ChineseName(), i.EngineeringCode, i.ItemVersion, TimeLimitDto.Of(i.Limit));
+            followUp is null ? null : (int)followUp, followUp?.ChineseName(), i.EngineeringCode, i.ItemVersion, TimeLimitDto.Of(i.Limit),
+            i.RecallableUntil(region.RecallGrace) is { } until && clock.GetUtcNow() <= until ? until : null, i.RecallReason);
     }
 }

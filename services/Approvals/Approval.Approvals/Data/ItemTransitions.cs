@@ -7,7 +7,8 @@ namespace Approval.Approvals.Data;
 /// <summary>Every transition of an item instance is a step row, an event and an audit record, in the same unit of work.</summary>
 public static class ItemTransitions
 {
-    public static void RecordTransition(this ApprovalsDbContext db, ItemInstance item, string actor, string organisation, string? opinion, TimeProvider clock, IAuditLog audit)
+    public static void RecordTransition(this ApprovalsDbContext db, ItemInstance item, string actor, string organisation, string? opinion, TimeProvider clock, IAuditLog audit,
+        bool recalledApproval = false)
     {
         var now = clock.GetUtcNow();
         audit.Add(AuditActions.StateChange, "item-instance", item.Id.ToString(), $"{item.Status.Code()} {item.Status.ChineseName()} by {actor}", item.RegionCode);
@@ -27,6 +28,12 @@ public static class ItemTransitions
                 item.ItemCode, item.ItemName, item.Status != ProcessingStatus.NotApproved, item.Opinion ?? "",
                 item.DepartmentCode, item.DepartmentName, item.DepartmentCreditCode, item.LicenceTypeCode, item.LicenceName,
                 item.ConcludedAt ?? now, item.HolderId, item.HolderNumber), item.Id.ToString(), clock);
+        }
+        if (item.Status == ProcessingStatus.Recalled)
+        {
+            db.AddOutboxEvent(new ItemInstanceRecalled(
+                item.Id, item.ApplicationId, item.RegionCode, item.ItemCode, item.ItemName, item.DepartmentCode, item.DepartmentName,
+                item.LicenceTypeCode, recalledApproval, item.RecallReason ?? "", actor, item.RecalledAt ?? now), item.Id.ToString(), clock);
         }
         if (item.Status == ProcessingStatus.Revoked)
         {
@@ -52,6 +59,17 @@ public static class ItemTransitions
         db.AddOutboxEvent(new ItemInstanceStatusChanged(
             item.Id, item.ApplicationId, item.ItemCode, item.ItemName, item.Status.Code(), item.Status.ChineseName(),
             actor, organisation, note, now), item.Id.ToString(), clock);
+    }
+
+    /// <summary>After a recall (撤回): a concluded stage is in progress again, and its application is told.</summary>
+    public static async Task ReopenStageAsync(this ApprovalsDbContext db, ItemInstance recalled, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    {
+        var stage = await db.Stages.FirstOrDefaultAsync(s => s.Id == recalled.StageInstanceId, ct);
+        if (stage is null || !stage.Reopen()) return;
+        var now = clock.GetUtcNow();
+        audit.Add(AuditActions.StateChange, "stage-instance", stage.Id.ToString(), $"reopened: {recalled.ItemCode} recalled", stage.RegionCode);
+        db.AddOutboxEvent(new StageInstanceReopened(stage.Id, stage.ApplicationId, stage.RegionCode, stage.StageNo, recalled.ItemName,
+            recalled.DepartmentName, recalled.RecallReason ?? "", now), stage.Id.ToString(), clock);
     }
 
     /// <summary>After a conclusion: applies the stage's milestone rule and announces the stage's conclusion once.</summary>

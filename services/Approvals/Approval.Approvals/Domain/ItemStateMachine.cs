@@ -2,9 +2,10 @@ namespace Approval.Approvals.Domain;
 
 /// <summary>
 /// The legal moves of an item instance in a department, in DOMAIN.md's codes.
-/// 已受理 → 部门开始办理 / 撤回; 部门开始办理 → 特别程序（开始） / 办结（通过|容缺通过|不通过）;
+/// 已受理 → 部门开始办理; 部门开始办理 → 特别程序（开始） / 办结（通过|容缺通过|不通过）;
 /// 特别程序（开始） → 特别程序（结束）; 特别程序（结束） → another 特别程序 or a conclusion;
-/// an approval can later be 撤销 (revoked). 办结（不通过）, 撤回 and 撤销 are final.
+/// a conclusion → 撤回 (the department recalls its decision within the region's grace period) → decided anew;
+/// an approval can later be 撤销 (revoked), which is final.
 /// </summary>
 public static class ItemStateMachine
 {
@@ -13,12 +14,14 @@ public static class ItemStateMachine
 
     private static readonly Dictionary<ProcessingStatus, ProcessingStatus[]> Moves = new()
     {
-        [ProcessingStatus.Accepted] = [ProcessingStatus.DepartmentStarted, ProcessingStatus.Recalled],
+        [ProcessingStatus.Accepted] = [ProcessingStatus.DepartmentStarted],
         [ProcessingStatus.DepartmentStarted] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
         [ProcessingStatus.SpecialProcedureStarted] = [ProcessingStatus.SpecialProcedureEnded],
         [ProcessingStatus.SpecialProcedureEnded] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
-        [ProcessingStatus.Approved] = [ProcessingStatus.Revoked],
-        [ProcessingStatus.ApprovedWithMaterialsToFollow] = [ProcessingStatus.Revoked],
+        [ProcessingStatus.Approved] = [ProcessingStatus.Revoked, ProcessingStatus.Recalled],
+        [ProcessingStatus.ApprovedWithMaterialsToFollow] = [ProcessingStatus.Revoked, ProcessingStatus.Recalled],
+        [ProcessingStatus.NotApproved] = [ProcessingStatus.Recalled],
+        [ProcessingStatus.Recalled] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
     };
 
     public static bool IsConclusion(ProcessingStatus status) => Conclusions.Contains(status);

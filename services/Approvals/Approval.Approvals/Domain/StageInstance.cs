@@ -51,6 +51,14 @@ public sealed class StageInstance
         ConcludedAt = now;
         return true;
     }
+
+    /// <summary>In progress again: a department recalled (撤回) a decision; false when the stage had not concluded.</summary>
+    public bool Reopen()
+    {
+        if (Status != StageStatus.Concluded) return false;
+        (Status, Approved, ConcludedAt) = (StageStatus.InProgress, null, null);
+        return true;
+    }
 }
 
 /// <summary>阶段实例状态.</summary>

@@ -120,6 +120,19 @@ public sealed class Application
         return true;
     }
 
+    /// <summary>
+    /// Back to 已受理: a department recalled (撤回) the decision the stage's conclusion rested on. False when the application
+    /// had not followed the stage's conclusion (it is not 办结).
+    /// </summary>
+    public bool ReopenStage()
+    {
+        if (Status is not (ProcessingStatus.Approved or ProcessingStatus.NotApproved)) return false;
+        ApplicationStateMachine.EnsureCanMove(Status, ProcessingStatus.Accepted);
+        Status = ProcessingStatus.Accepted;
+        StageConcludedAt = null;
+        return true;
+    }
+
     /// <summary>True while the window has not decided (已接件, 补正 open or ended): consultation and materials may still change.</summary>
     public bool Undecided => Status is ProcessingStatus.Received or ProcessingStatus.CorrectionStarted or ProcessingStatus.CorrectionEnded;
 

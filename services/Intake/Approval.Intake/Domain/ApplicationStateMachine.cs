@@ -20,6 +20,9 @@ public static class ApplicationStateMachine
         [ProcessingStatus.CorrectionStarted] = [ProcessingStatus.CorrectionEnded, ProcessingStatus.Withdrawn],
         [ProcessingStatus.CorrectionEnded] = Decisions,
         [ProcessingStatus.Accepted] = [ProcessingStatus.Approved, ProcessingStatus.NotApproved],
+        // A department's recall (撤回) of the decision reopens the stage: the application is in progress again.
+        [ProcessingStatus.Approved] = [ProcessingStatus.Accepted],
+        [ProcessingStatus.NotApproved] = [ProcessingStatus.Accepted],
     };
 
     public static bool CanMove(ProcessingStatus from, ProcessingStatus to) =>

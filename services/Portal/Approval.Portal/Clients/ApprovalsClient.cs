@@ -25,6 +25,8 @@ public sealed class ApprovalsClient(HttpClient http, AuthenticationStateProvider
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/commitment/verification", new { fulfilled, note }, ct);
     public Task<ItemInstance> RevokeAsync(Guid id, string reason, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/revoke", new { reason }, ct);
+    public Task<ItemInstance> RecallAsync(Guid id, string reason, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/recall", new { reason }, ct);
     public Task<ItemInstance> HandInMaterialsAsync(Guid applicationId, Guid id, IReadOnlyList<string> materials, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/applications/{applicationId}/items/{id}/materials", new { materials }, ct);
     public Task<List<FollowUp>> FollowUpsAsync(CancellationToken ct = default) => GetAsync<List<FollowUp>>("/api/approvals/follow-ups", ct);

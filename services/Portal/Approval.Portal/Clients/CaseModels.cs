@@ -53,7 +53,8 @@ public sealed record ItemInstance(
     Clock? Clock, string? ClockProblem, IReadOnlyList<SpecialProcedure> SpecialProcedures,
     IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
     bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null,
-    IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null);
+    IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null,
+    DateTimeOffset? RecallableUntil = null, string? RecallReason = null);
 
 /// <summary>有序审批: the earlier item this one decides after, and its decision once concluded.</summary>
 public sealed record EarlierItem(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,

@@ -246,6 +246,12 @@ namespace Approval.Approvals.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecallReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RecalledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasColumnType("text");
