@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Approval.Calendar;
@@ -46,38 +45,12 @@ public static class CalendarFile
         if (list.Count == 0) errors.Add($"{path}: years: at least one year is required");
         for (var i = 0; i < list.Count; i++)
         {
-            var y = list[i];
-            var holidays = Dates(y.Holidays, $"years[{i}].holidays", y.Year, path, errors);
-            var workdays = Dates(y.Workdays, $"years[{i}].workdays", y.Year, path, errors);
-            foreach (var w in workdays.Where(w => w.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)))
-                errors.Add($"{path}: years[{i}].workdays: {w:yyyy-MM-dd} is a weekday; make-up working days are weekend days");
-            years.Add(new CalendarYear(y.Year, holidays, workdays));
+            var (year, problems) = CalendarSchedule.Parse(list[i].Year, list[i].Holidays, list[i].Workdays);
+            errors.AddRange(problems.Select(p => $"{path}: years[{i}].{p.Field}: {p.English}"));
+            years.Add(year);
         }
         if (years.Select(y => y.Year).Distinct().Count() != years.Count) errors.Add($"{path}: years: a year is listed twice");
         if (errors.Count > 0) throw new InvalidDataException("The calendar is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         return new WorkingCalendar(zone!, years);
-    }
-
-    private static HashSet<DateOnly> Dates(List<string>? entries, string at, int year, string path, List<string> errors)
-    {
-        var dates = new HashSet<DateOnly>();
-        foreach (var entry in entries ?? [])
-        {
-            var parts = entry.Split('/');
-            if (parts.Length > 2 || !parts.All(p => DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
-            {
-                errors.Add($"{path}: {at}: '{entry}' is not a date (yyyy-MM-dd) or a range (FROM/TO)");
-                continue;
-            }
-            var from = DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var to = DateOnly.ParseExact(parts[^1], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (to < from || from.Year != year || to.Year != year)
-            {
-                errors.Add($"{path}: {at}: '{entry}' must lie within {year} and run forwards");
-                continue;
-            }
-            for (var d = from; d <= to; d = d.AddDays(1)) dates.Add(d);
-        }
-        return dates;
     }
 }

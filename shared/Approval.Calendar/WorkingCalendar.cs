@@ -21,6 +21,23 @@ public sealed class WorkingCalendar
 
     public IEnumerable<int> Years => years.Keys.Order();
 
+    /// <summary>The first year whose schedule is loaded: a date before it is an error.</summary>
+    public int FirstYear => years.Keys.Min();
+
+    /// <summary>The schedule of a loaded year, or null.</summary>
+    public CalendarYear? Year(int year) => years.GetValueOrDefault(year);
+
+    /// <summary>
+    /// A new calendar in the same time zone with <paramref name="replacing"/> added, each replacing a loaded year of its number
+    /// (this one never changes: a service swaps the instance when a year is uploaded).
+    /// </summary>
+    public WorkingCalendar With(IEnumerable<CalendarYear> replacing)
+    {
+        var merged = new Dictionary<int, CalendarYear>(years);
+        foreach (var year in replacing) merged[year.Year] = year;
+        return new WorkingCalendar(TimeZone, merged.Values);
+    }
+
     /// <summary>The last year whose schedule is loaded.</summary>
     public int LastYear => years.Keys.Max();
 

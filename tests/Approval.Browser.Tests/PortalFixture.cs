@@ -29,7 +29,8 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await SuiteFactory.CreateAsync();
-        UseOwnDatabases(builder);
+        // Databases of its own (approval_browser_…): the end-to-end tests start the suite again afterwards on the same server.
+        SuiteFactory.UseOwnDatabases(builder, "browser");
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "portal"))
             .WithEnvironment("Portal__Live__ProgressFallbackSeconds", ProgressFallbackSeconds.ToString());
         app = await SuiteFactory.StartAsync(builder, "gateway", "portal", "identity");
@@ -42,22 +43,6 @@ public sealed class PortalFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
-    }
-
-    /// <summary>
-    /// Every service of this suite gets its own databases (approval_browser_…) on the run's PostgreSQL server: the
-    /// end-to-end tests start the suite again afterwards on the same server, and the identity servers seed their
-    /// clients' redirect URIs (which name this run's random ports) only into an empty database.
-    /// </summary>
-    private static void UseOwnDatabases(IDistributedApplicationTestingBuilder builder)
-    {
-        var server = TestServers.Postgres;
-        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
-        {
-            var database = project.Name == "province" ? "identity" : project.Name;
-            builder.CreateResourceBuilder(project)
-                .WithEnvironment($"ConnectionStrings__{database}db", $"{server};Database=approval_browser_{project.Name}");
-        }
     }
 
     /// <summary>

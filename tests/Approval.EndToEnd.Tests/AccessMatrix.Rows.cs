@@ -3,7 +3,7 @@ namespace Approval.EndToEnd.Tests;
 /// <summary>
 /// One object endpoint of the access matrix and what each caller gets. The path names the objects it needs in braces
 /// ({application}, {item}, {stage}, {consultation}, {intakeConsultation}, {material}, {draft}, {licence}, {archive},
-/// {project}, {engineering}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {publicItem}); the matrix makes
+/// {project}, {engineering}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {publicItem}, {calendarYear}); the matrix makes
 /// them fresh for the row (<see cref="MatrixCase"/>). 404 when the caller may use the endpoint but not this object (its
 /// existence is not revealed), 403 when the caller's role may not use the endpoint at all, 401 without a token.
 /// </summary>
@@ -100,6 +100,8 @@ public static class AccessMatrixRows
         new("POST", "/api/approvals/stages/{stage}/consultations", new { topic = "越权", departments = new[] { "CGJ" } }, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
         new("POST", "/api/approvals/stages/{stage}/consultations/{consultation}/answers", new { opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Unrouted: "JTJ"),
         new("POST", "/api/approvals/stages/{stage}/consultations/{consultation}/conclusion", new { conclusion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        // The region's working calendar: its own region admin only uploads a year (no owner call: the main suite keeps 2027 unloaded).
+        new("PUT", "/api/approvals/calendar/years/{calendarYear}", new { holidays = new[] { "2027-01-01" } }, OtherRegionAdmin, Forbidden, Forbidden, NotFound),
         // A department's own system endpoint and delivery log.
         new("GET", "/api/approvals/departments/{department}/webhook", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("PUT", "/api/approvals/departments/{department}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, OtherRegionZjj, Forbidden, NotFound, NotFound),

@@ -18,8 +18,10 @@ public static class ActorTokens
     private static Lazy<Task<string>>? admin;
     private static Uri? gateway;
 
+    /// <summary>Points the actors at a suite's gateway; a later suite of the run (CalendarYearTests) starts with no token of the earlier one.</summary>
     public static void Use(Uri gatewayAddress)
     {
+        Tokens.Clear();
         gateway = gatewayAddress;
         admin = new(() => new OidcClient(gatewayAddress).SignInAsync(AdminUser, AdminPassword, Accounts.DemoTotpKey).ContinueWith(t => t.Result.AccessToken));
     }

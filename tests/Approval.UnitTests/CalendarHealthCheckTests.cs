@@ -1,3 +1,5 @@
+using Approval.Approvals.Calendars;
+using Approval.Approvals.Domain;
 using Approval.Approvals.Health;
 using Approval.Calendar;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -12,8 +14,8 @@ public sealed class CalendarHealthCheckTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private static async Task<HealthCheckResult> CheckAsync(int month, int day) =>
-        await new CalendarHealthCheck(WorkingCalendarTests.Demo, new At(new DateTimeOffset(2026, month, day, 2, 0, 0, TimeSpan.Zero)))
+    private static async Task<HealthCheckResult> CheckAsync(int month, int day, CalendarProvider? calendars = null) =>
+        await new CalendarHealthCheck(calendars ?? new CalendarProvider(WorkingCalendarTests.Demo), new At(new DateTimeOffset(2026, month, day, 2, 0, 0, TimeSpan.Zero)))
             .CheckHealthAsync(new HealthCheckContext());
 
     [Fact]
@@ -24,5 +26,18 @@ public sealed class CalendarHealthCheckTests
         var degraded = await CheckAsync(10, 3);
         Assert.Equal(HealthStatus.Degraded, degraded.Status);
         Assert.Contains("2027年节假日安排未加载", degraded.Description);
+    }
+
+    [Fact]
+    public async Task Turns_healthy_once_the_region_admin_uploads_the_missing_year()
+    {
+        var calendars = new CalendarProvider(WorkingCalendarTests.Demo);
+        Assert.Equal(HealthStatus.Degraded, (await CheckAsync(12, 5, calendars)).Status);
+        Assert.True(calendars.Apply([new StoredCalendarYear
+        {
+            Year = 2027, Holidays = [new DateOnly(2027, 1, 1)], UploadedBy = "admin", UploadedByName = "管理员", UploadedAt = DateTimeOffset.UnixEpoch,
+        }]));
+        var healthy = await CheckAsync(12, 5, calendars);
+        Assert.Equal((HealthStatus.Healthy, "holiday schedules loaded through 2027"), (healthy.Status, healthy.Description));
     }
 }

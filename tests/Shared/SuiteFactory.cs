@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 
 namespace Approval.Tests;
@@ -46,6 +47,22 @@ internal static class SuiteFactory
         {
             await StopAsync(app);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Every service of this suite gets its own databases (approval_&lt;prefix&gt;_…) on the run's PostgreSQL server: another
+    /// suite of the same run uses the default ones, and the identity servers seed their clients' redirect URIs (which name
+    /// this run's random ports) only into an empty database.
+    /// </summary>
+    public static void UseOwnDatabases(IDistributedApplicationTestingBuilder builder, string prefix)
+    {
+        var server = TestServers.Postgres;
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var database = project.Name == "province" ? "identity" : project.Name;
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment($"ConnectionStrings__{database}db", $"{server};Database=approval_{prefix}_{project.Name}");
         }
     }
 

@@ -1,6 +1,7 @@
 using Approval.Approvals.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Approval.Approvals.Api;
+using Approval.Approvals.Calendars;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
 using Approval.Approvals.Jobs;
@@ -22,7 +23,11 @@ public static class ApprovalsExtensions
         // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive every clock.
         builder.AddDeploymentRegion();
         var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
-        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
+        // The pack's years plus the years the region admin uploaded at run time (calendar_years), re-read every few seconds:
+        // each request resolves the calendar of that moment once.
+        builder.Services.AddSingleton(_ => new CalendarProvider(CalendarFile.Load(calendarFile)));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<CalendarProvider>().Current);
+        builder.Services.AddHostedService<CalendarRefresh>();
         builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
         builder.Services.AddHealthChecks().AddCheck<CalendarHealthCheck>("calendar", HealthStatus.Degraded);
         builder.Services.AddScoped<ItemViews>();
@@ -46,8 +51,16 @@ public static class ApprovalsExtensions
         StagesApi.Map(app);
         ApplicationItemsApi.Map(app);
         ProjectClockApi.Map(app);
+        CalendarApi.Map(app);
         DepartmentSystemApi.Map(app);
         app.MapAuditApi<ApprovalsDbContext>("/api/approvals/audit");
         return app;
+    }
+
+    /// <summary>Reads the uploaded calendar years once before the first request (the refresh job keeps them current after).</summary>
+    public static async Task LoadUploadedCalendarYearsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await app.Services.GetRequiredService<CalendarProvider>().RefreshAsync(scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>(), default);
     }
 }

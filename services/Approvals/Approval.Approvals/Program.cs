@@ -1,6 +1,6 @@
 using Approval.Approvals;
 using Approval.Approvals.Data;
-using Approval.Calendar;
+using Approval.Approvals.Calendars;
 using Approval.Messaging;
 using Approval.ServiceDefaults;
 
@@ -14,6 +14,7 @@ app.UseRequestBodyLimit();
 app.MapDefaultEndpoints();
 app.MapApprovalsApi();
 
-app.Services.GetRequiredService<WorkingCalendar>(); // an invalid calendar stops the start, listing its errors
+app.Services.GetRequiredService<CalendarProvider>(); // an invalid calendar stops the start, listing its errors
 await app.MigrateDatabaseAsync<ApprovalsDbContext>();
+await app.LoadUploadedCalendarYearsAsync();
 app.Run();

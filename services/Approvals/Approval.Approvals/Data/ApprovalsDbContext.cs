@@ -14,6 +14,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<StoredCalendarYear> CalendarYears => Set<StoredCalendarYear>();
 
     /// <summary>The next serial of 并联审批实例编码 (unique across replicas, gaps allowed).</summary>
     public async Task<long> NextParallelSerialAsync(CancellationToken ct) =>
@@ -83,6 +84,14 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.ToTable("item_steps");
             e.HasKey(s => s.Id);
             e.HasIndex(s => new { s.ItemInstanceId, s.OccurredAt });
+        });
+        model.Entity<StoredCalendarYear>(e =>
+        {
+            e.ToTable("calendar_years");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).ValueGeneratedNever();
+            e.Property(x => x.UploadedBy).HasMaxLength(200);
+            e.Property(x => x.UploadedByName).HasMaxLength(200);
         });
         model.AddOutboxAndInbox();
         model.AddAuditRecords();

@@ -29,5 +29,8 @@ public sealed class ApprovalsClient(HttpClient http, AuthenticationStateProvider
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/recall", new { reason }, ct);
     public Task<ItemInstance> HandInMaterialsAsync(Guid applicationId, Guid id, IReadOnlyList<string> materials, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/applications/{applicationId}/items/{id}/materials", new { materials }, ct);
+    public Task<WorkingCalendarInfo> CalendarAsync(CancellationToken ct = default) => GetAsync<WorkingCalendarInfo>("/api/approvals/calendar", ct);
+    public Task<CalendarYearInfo> UploadCalendarYearAsync(int year, CalendarYearUpload upload, CancellationToken ct = default) =>
+        SendAsync<CalendarYearInfo>(HttpMethod.Put, $"/api/approvals/calendar/years/{year}", upload, ct);
     public Task<List<FollowUp>> FollowUpsAsync(CancellationToken ct = default) => GetAsync<List<FollowUp>>("/api/approvals/follow-ups", ct);
 }

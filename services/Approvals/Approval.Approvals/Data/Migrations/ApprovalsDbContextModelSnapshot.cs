@@ -444,6 +444,37 @@ namespace Approval.Approvals.Data.Migrations
                     b.ToTable("stage_instances", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Approvals.Domain.StoredCalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("date[]");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Workdays")
+                        .IsRequired()
+                        .HasColumnType("date[]");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("calendar_years", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Approvals.Domain.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")

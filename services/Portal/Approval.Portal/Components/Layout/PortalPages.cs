@@ -29,5 +29,6 @@ public static class PortalPages
         new("/department", "部门待办事项", "audit", "department"),
         new("/department/consultations", "征求意见答复", "message", "department"),
         new("/department/follow-ups", "后续监管任务", "alert", "department"),
+        new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
     ];
 }
