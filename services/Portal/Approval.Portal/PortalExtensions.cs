@@ -28,7 +28,7 @@ public static class PortalExtensions
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.AddPortalSignIn();
-        builder.Services.AddServiceClients();
+        builder.AddServiceClients();
         builder.Services.AddScoped<NoticeState>();
         builder.Services.Configure<LiveUpdateOptions>(builder.Configuration.GetSection(LiveUpdateOptions.Section));
         return builder;
