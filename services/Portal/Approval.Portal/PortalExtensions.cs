@@ -6,6 +6,7 @@ using Approval.Portal.Components;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using Approval.ServiceDefaults.Options;
 
 namespace Approval.Portal;
 
@@ -30,7 +31,7 @@ public static class PortalExtensions
         builder.AddPortalSignIn();
         builder.AddServiceClients();
         builder.Services.AddScoped<NoticeState>();
-        builder.Services.Configure<LiveUpdateOptions>(builder.Configuration.GetSection(LiveUpdateOptions.Section));
+        builder.AddValidatedOptions<LiveUpdateOptions>(LiveUpdateOptions.Section);
         return builder;
     }
 
