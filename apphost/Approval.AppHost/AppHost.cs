@@ -86,10 +86,8 @@ Listed(Service<Projects.Approval_Notifications>("notifications").WithReference(r
 intake.WithReference(projects);
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
-var portal = Listed(builder.AddProject<Projects.Approval_Portal>("portal", launchProfileName: null)
-    .WithHttpEndpoint(name: "http")
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
-    .WithHttpHealthCheck("/health"));
+// Its own database (approval_portal) keeps only its Data Protection keys.
+var portal = Listed(Service<Projects.Approval_Portal>("portal"));
 foreach (var (name, _) in suite.Where(s => s.Api)) portal.WithReference(added[name]);
 var missing = suite.Select(s => s.Name).Except(added.Keys).ToList();
 if (missing.Count > 0) throw new InvalidOperationException($"shared/services.json lists {string.Join(", ", missing)}, which the AppHost does not add.");

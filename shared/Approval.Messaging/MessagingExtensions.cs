@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Approval.ServiceDefaults.Options;
 
 namespace Approval.Messaging;
 
@@ -20,7 +21,7 @@ public static class MessagingExtensions
         where TContext : DbContext
     {
         var options = builder.Configuration.GetSection("Approval:Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
-        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection("Approval:Messaging"));
+        builder.AddValidatedOptions<MessagingOptions>("Approval:Messaging");
         // Every commit of the service's DbContext wakes the relay (AddServiceDatabase adds registered interceptors).
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());

@@ -1,22 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Approval.ServiceDefaults.Options;
+
 namespace Approval.Messaging;
 
 /// <summary>Tunables of the outbox relay and the consumers (section "Approval:Messaging").</summary>
 public sealed class MessagingOptions
 {
     /// <summary>Redeliveries in the consumer before a message goes to its queue's <c>_error</c> queue.</summary>
+    [Range(0, int.MaxValue)]
     public int RetryLimit { get; set; } = 5;
+    [Positive]
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    [Positive]
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How long the relay sleeps when no commit woke it.</summary>
+    [Positive]
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    [Positive]
     public int RelayBatchSize { get; set; } = 100;
     /// <summary>Wait after a message's first failed publish; it doubles with every further failure (Jobs/Retries).</summary>
+    [Positive]
     public TimeSpan RelayFirstBackoff { get; set; } = TimeSpan.FromMilliseconds(400);
     /// <summary>Longest wait between publish attempts of a failing message.</summary>
+    [Positive]
     public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>How long a claimed batch is the relay's alone; a relay that died mid-batch is replaced after this.</summary>
+    [Positive]
     public TimeSpan RelayLease { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Sent outbox rows and inbox ids are kept this long, longer than any redelivery horizon.</summary>
+    [Positive]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Off only in tests that simulate a process that died before publishing.</summary>
     public bool RelayEnabled { get; set; } = true;

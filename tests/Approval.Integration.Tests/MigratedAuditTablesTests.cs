@@ -4,6 +4,7 @@ using Approval.Identity.Data;
 using Approval.Intake.Data;
 using Approval.Licences.Data;
 using Approval.Notifications.Data;
+using Approval.Portal.Data;
 using Approval.Projects.Data;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class MigratedAuditTablesTests
     public static TheoryData<string, bool> Services => new()
     {
         { "identity", true }, { "catalog", false }, { "intake", true }, { "approvals", true },
-        { "licences", true }, { "projects", true }, { "notifications", false },
+        { "licences", true }, { "projects", true }, { "notifications", false }, { "portal", false },
     };
 
     [Theory]
@@ -35,6 +36,7 @@ public sealed class MigratedAuditTablesTests
         "licences" => CheckAsync<LicencesDbContext>(service, keepsAudit),
         "projects" => CheckAsync<ProjectsDbContext>(service, keepsAudit),
         "notifications" => CheckAsync<NotificationsDbContext>(service, keepsAudit),
+        "portal" => CheckAsync<PortalDbContext>(service, keepsAudit),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
     };
 

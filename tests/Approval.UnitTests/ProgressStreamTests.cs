@@ -23,6 +23,7 @@ public sealed class ProgressStreamTests
             "retry: 2000\n\n" +
             "id: 41\nevent: progress\ndata: {\"id\":41,\"statusCode\":1,\"statusName\":\"已接件\"}\n\n" +
             ": keep-alive\n\n" +
+            "event: keep-alive\ndata: \n\n" +
             "id: 42\nevent: progress\ndata: {\"id\":42,\"statusCode\":3,\"statusName\":\"已受理\"}\n\n");
 
         Assert.Equal(2, events.Count);
@@ -37,12 +38,14 @@ public sealed class ProgressStreamTests
         var events = await ReadAll(
             "id: 7\r\ndata: first\r\ndata:second\r\n\r\n" + // CRLF, a value without the optional space
             "event: progress\n\n" +                        // no data: not dispatched
-            "data\n\n" +                                    // a field without colon: empty data, dispatched; id persists
+            "event: keep-alive\ndata: \n\n" +             // empty data (Intake's keep-alive): not dispatched, as EventSource does
+            "data\n\n" +                                    // a field without colon: empty data, not dispatched either
+            "event: progress\ndata: third\n\n" +            // the id persists
             "id: 9\ndata: cut off");                        // no blank line at the end: incomplete
 
         Assert.Equal(2, events.Count);
         Assert.Equal(new ServerSentEvent("7", "message", "first\nsecond"), events[0]);
-        Assert.Equal(new ServerSentEvent("7", "message", ""), events[1]);
+        Assert.Equal(new ServerSentEvent("7", "progress", "third"), events[1]);
     }
 
     [Fact]

@@ -57,4 +57,50 @@ public sealed class StageFormValidatorTests
         var kept = StageFormPrefill.Apply(Schema, JsonNode.Parse("""{"项目名称":"自填"}""")!.AsObject(), known);
         Assert.Equal("自填", kept["项目名称"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Keywords_beyond_the_generated_subset_are_checked_with_nested_field_paths()
+    {
+        var schema = JsonNode.Parse("""
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","additionalProperties":false,
+             "properties":{"地址":{"type":"object","properties":{"邮编":{"$ref":"#/$defs/postcode"}},"required":["城市"]},
+                           "楼栋":{"type":"array","items":{"type":"integer","exclusiveMinimum":0},"uniqueItems":true},
+                           "联系邮箱":{"type":"string","format":"email"}},
+             "$defs":{"postcode":{"type":"string","pattern":"^[0-9]{6}$"}}}
+            """)!.AsObject();
+        var errors = StageFormValidator.Validate(schema, JsonNode.Parse("""{"地址":{"邮编":"21500"},"楼栋":[1,0,1],"联系邮箱":"not-an-email"}""")!.AsObject());
+        var byField = errors.ToLookup(e => e.Field, e => e.Message);
+        Assert.Equal("must match ^[0-9]{6}$ / 格式不符合要求", byField["地址.邮编"].Single());
+        Assert.Equal("is required / 城市必填", byField["地址.城市"].Single());
+        Assert.Equal("must be greater than 0 / 应大于0", byField["楼栋.1"].Single());
+        Assert.Contains("不能重复", byField["楼栋"].Single());
+        Assert.Contains("email", byField["联系邮箱"].Single());
+        Assert.Equal(5, errors.Count);
+    }
+
+    /// <summary>
+    /// JsonSchema.Net's own regular expressions have no time limit: "^(a+)+$" against "aaaa…!" backtracks for minutes.
+    /// The guard tries the pattern first under a time limit and answers a field error; the whole check finishes well
+    /// within the 30 s this test allows it (without the guard it ran > 120 s).
+    /// </summary>
+    [Fact]
+    public async Task A_catastrophic_pattern_answers_a_field_error_in_bounded_time()
+    {
+        var schema = JsonNode.Parse("""{"type":"object","properties":{"代码":{"type":"string","pattern":"^(a+)+$"}}}""")!.AsObject();
+        var form = new JsonObject { ["代码"] = new string('a', 40) + "!" };
+        var check = Task.Run(() => StageFormValidator.Validate(schema, form, TimeSpan.FromMilliseconds(100)));
+        var finished = await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.Same(check, finished);
+        var error = Assert.Single(await check);
+        Assert.Equal("代码", error.Field);
+        Assert.Contains("格式校验超时", error.Message);
+    }
+
+    [Fact]
+    public void A_pattern_that_finishes_in_time_is_evaluated_as_usual()
+    {
+        var schema = JsonNode.Parse("""{"type":"object","properties":{"代码":{"type":"string","pattern":"^(a+)+$"}}}""")!.AsObject();
+        Assert.Empty(StageFormValidator.Validate(schema, new JsonObject { ["代码"] = "aaaa" }));
+        Assert.Equal("格式不符合要求", StageFormValidator.Validate(schema, new JsonObject { ["代码"] = "ab" }).Single().Message.Split(" / ")[1]);
+    }
 }

@@ -11,6 +11,7 @@ using Approval.Messaging;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Region;
 using Approval.ServiceDefaults.Http;
+using Approval.ServiceDefaults.Options;
 
 namespace Approval.Approvals;
 
@@ -33,11 +34,11 @@ public static class ApprovalsExtensions
         builder.Services.AddScoped<ItemViews>();
         builder.Services.AddScoped<ItemCommands>();
         builder.Services.AddScoped<Idempotency>();
-        builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Approval:Idempotency"));
+        builder.AddValidatedOptions<IdempotencyOptions>("Approval:Idempotency");
         builder.Services.AddHostedService<IdempotencyCleanup>();
         builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Approval:Webhooks"));
+        builder.AddValidatedOptions<WebhookOptions>("Approval:Webhooks");
         builder.Services.AddSingleton(sp => new WebhookTarget(WebhookAddressPolicy.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value)));
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.AddAuditLog<ApprovalsDbContext>();

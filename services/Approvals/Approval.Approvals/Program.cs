@@ -1,20 +1,13 @@
 using Approval.Approvals;
-using Approval.Approvals.Data;
 using Approval.Approvals.Calendars;
-using Approval.Messaging;
+using Approval.Approvals.Data;
 using Approval.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddApprovals();
-
-var app = builder.Build();
-app.UseServiceDefaults();
-app.UseRequestBodyLimit();
-app.MapDefaultEndpoints();
-app.MapApprovalsApi();
-
-app.Services.GetRequiredService<CalendarProvider>(); // an invalid calendar stops the start, listing its errors
-await app.MigrateDatabaseAsync<ApprovalsDbContext>();
-await app.LoadUploadedCalendarYearsAsync();
-app.Run();
+// AddServiceDefaults, AddApprovals; the common pipeline and /health, then its endpoints; migrate, then the uploaded
+// calendar years (issue 15 item 9), then start (ApprovalService).
+await ApprovalService.RunAsync<ApprovalsDbContext>(args, b => b.AddApprovals(), app =>
+{
+    app.UseRequestBodyLimit();
+    app.MapApprovalsApi();
+    app.Services.GetRequiredService<CalendarProvider>(); // an invalid calendar stops the start, listing its errors
+}, app => app.LoadUploadedCalendarYearsAsync());

@@ -1,18 +1,7 @@
 using Approval.Catalog;
 using Approval.Catalog.Data;
 using Approval.Catalog.Import;
-using Approval.Messaging;
 using Approval.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddCatalog();
-
-var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
-app.MapCatalogApi();
-
-await app.MigrateDatabaseAsync<CatalogDbContext>();
-await app.ImportRegionPackAsync();
-app.Run();
+// AddServiceDefaults, AddCatalog; the common pipeline and /health, then its endpoints; migrate, start (ApprovalService).
+await ApprovalService.RunAsync<CatalogDbContext>(args, b => b.AddCatalog(), app => app.MapCatalogApi(), app => app.ImportRegionPackAsync());

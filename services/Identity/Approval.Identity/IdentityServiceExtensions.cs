@@ -20,6 +20,7 @@ public static class IdentityServiceExtensions
     {
         StartupChecks.ThrowIfUnsafe(builder.Configuration, builder.Environment);
         builder.AddServiceDatabase<IdentityDbContext>("identity");
+        builder.AddDataProtectionKeys<IdentityDbContext>("approval-identity");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddDeploymentRegion();
 

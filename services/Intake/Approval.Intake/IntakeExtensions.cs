@@ -7,6 +7,7 @@ using Approval.Messaging;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Region;
 using Approval.ServiceDefaults.Http;
+using Approval.ServiceDefaults.Options;
 
 namespace Approval.Intake;
 
@@ -27,7 +28,7 @@ public static class IntakeExtensions
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();
         builder.AddDeploymentRegion();
-        builder.Services.Configure<IntakeLimits>(builder.Configuration.GetSection("Approval:Intake:Limits"));
+        builder.AddValidatedOptions<IntakeLimits>("Approval:Intake:Limits");
         builder.Services.AddSingleton<ProgressStreamGate>();
         builder.Services.AddScoped<ApplicationSubmission>();
         builder.Services.AddScoped<MaterialAttachment>();

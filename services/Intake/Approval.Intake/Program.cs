@@ -1,17 +1,10 @@
 using Approval.Intake;
 using Approval.Intake.Data;
-using Approval.Messaging;
 using Approval.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddIntake();
-
-var app = builder.Build();
-app.UseServiceDefaults();
-app.UseRequestBodyLimit();
-app.MapDefaultEndpoints();
-app.MapIntakeApi();
-
-await app.MigrateDatabaseAsync<IntakeDbContext>();
-app.Run();
+// AddServiceDefaults, AddIntake; the common pipeline and /health, then its endpoints; migrate, start (ApprovalService).
+await ApprovalService.RunAsync<IntakeDbContext>(args, b => b.AddIntake(), app =>
+{
+    app.UseRequestBodyLimit();
+    app.MapIntakeApi();
+});

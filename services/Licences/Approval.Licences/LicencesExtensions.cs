@@ -12,6 +12,7 @@ using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Http;
 using Approval.ServiceDefaults.Region;
 using Microsoft.Extensions.Options;
+using Approval.ServiceDefaults.Options;
 
 namespace Approval.Licences;
 
@@ -27,7 +28,7 @@ public static class LicencesExtensions
             x.AddConsumer<ItemInstanceRecalledConsumer>();
         });
 
-        builder.Services.Configure<SealOptions>(builder.Configuration.GetSection(SealOptions.Section));
+        builder.AddValidatedOptions<SealOptions>(SealOptions.Section);
         var development = builder.Environment.IsDevelopment();
         RequireDeploymentSettings(builder.Configuration.GetSection(SealOptions.Section).Get<SealOptions>() ?? new SealOptions(), development);
         builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value)));

@@ -1,17 +1,6 @@
 using Approval.Licences;
 using Approval.Licences.Data;
-using Approval.Messaging;
 using Approval.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddLicences();
-
-var app = builder.Build();
-app.UseServiceDefaults();
-app.MapDefaultEndpoints();
-app.MapLicencesApi();
-
-await app.MigrateDatabaseAsync<LicencesDbContext>();
-await app.EnsureRegionSealsAsync();
-app.Run();
+// AddServiceDefaults, AddLicences; the common pipeline and /health, then its endpoints; migrate, start (ApprovalService).
+await ApprovalService.RunAsync<LicencesDbContext>(args, b => b.AddLicences(), app => app.MapLicencesApi(), app => app.EnsureRegionSealsAsync());

@@ -5,6 +5,7 @@ using Approval.Notifications.Consumers;
 using Approval.Notifications.Data;
 using Approval.Notifications.Jobs;
 using Approval.ServiceDefaults;
+using Approval.ServiceDefaults.Options;
 
 namespace Approval.Notifications;
 
@@ -25,7 +26,7 @@ public static class NotificationsExtensions
             x.AddConsumer<LicenceIssuedConsumer>();
         });
         var section = builder.Configuration.GetSection("Approval:Notifications");
-        builder.Services.Configure<NotificationOptions>(section);
+        builder.AddValidatedOptions<NotificationOptions>("Approval:Notifications");
         builder.Services.AddScoped<NoticeBook>();
         builder.Services.AddScoped<INotificationChannel, SmsChannel>();
         builder.Services.AddScoped<INotificationChannel, PushChannel>();

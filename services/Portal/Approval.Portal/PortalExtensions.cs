@@ -3,9 +3,11 @@ using Approval.Portal.Clients;
 using Approval.Portal.Components.Shared;
 using Approval.Portal.Auth;
 using Approval.Portal.Components;
+using Approval.Portal.Data;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using Approval.ServiceDefaults.Options;
 
 namespace Approval.Portal;
 
@@ -20,17 +22,22 @@ public static class PortalExtensions
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; base-uri 'self'; frame-ancestors 'none'";
 
-    /// <summary>Blazor (interactive server), AntDesign, the OIDC sign-in and one typed client per service the portal calls (Clients/).</summary>
+    /// <summary>
+    /// Blazor (interactive server), AntDesign, the OIDC sign-in, one typed client per service the portal calls (Clients/),
+    /// and its own database for the Data Protection keys (Data/PortalDbContext).
+    /// </summary>
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
+        builder.AddServiceDatabase<PortalDbContext>("portal");
+        builder.AddDataProtectionKeys<PortalDbContext>("approval-portal");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddAntDesign();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
         builder.AddPortalSignIn();
-        builder.Services.AddServiceClients();
+        builder.AddServiceClients();
         builder.Services.AddScoped<NoticeState>();
-        builder.Services.Configure<LiveUpdateOptions>(builder.Configuration.GetSection(LiveUpdateOptions.Section));
+        builder.AddValidatedOptions<LiveUpdateOptions>(LiveUpdateOptions.Section);
         return builder;
     }
 

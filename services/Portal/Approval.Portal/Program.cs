@@ -1,4 +1,5 @@
 using Approval.Portal;
+using Approval.Portal.Data;
 using Approval.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,4 +10,5 @@ builder.AddPortal();
 
 var app = builder.Build();
 app.UsePortal();
+await app.MigrateDatabaseAsync<PortalDbContext>();
 app.Run();

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Approval.Gateway;
+using Approval.Portal.Clients;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Approval.UnitTests.Charts;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
@@ -98,6 +101,23 @@ public class SuiteServicesTests
         bash.WaitForExit();
         Assert.Equal(0, bash.ExitCode);
         Assert.Equal(SuiteServices.All.Select(s => s.Name), output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// The portal calls the services through one typed client each (services/Portal/…/Clients): every client is registered
+    /// on a listed service with an API, and every listed service with an API has its client.
+    /// </summary>
+    [Fact]
+    public void The_portal_has_a_typed_client_on_every_listed_service_with_an_API()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.AddServiceClients();
+        var factory = builder.Services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        var clients = typeof(ServiceClient).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ServiceClient)) && !t.IsAbstract).ToList();
+        Assert.NotEmpty(clients);
+        var called = clients.Select(c => factory.CreateClient(c.Name).BaseAddress?.ToString()).ToList();
+        var listed = SuiteServices.All.Where(s => s.Api).Select(s => $"http://{s.Name}/");
+        Assert.Equal(listed.Order(), called.Order());
     }
 
     /// <summary>The gateway's configuration as it starts: the generated routes beneath its appsettings.json.</summary>

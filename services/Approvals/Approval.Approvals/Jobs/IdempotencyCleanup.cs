@@ -1,3 +1,4 @@
+using Approval.ServiceDefaults.Options;
 using Approval.Approvals.Data;
 using Approval.ServiceDefaults.Jobs;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,9 @@ namespace Approval.Approvals.Jobs;
 /// <summary>Settings "Approval:Idempotency": how long a department system may replay a key, and how often old keys are deleted.</summary>
 public sealed class IdempotencyOptions
 {
+    [Positive]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+    [Positive]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }
 

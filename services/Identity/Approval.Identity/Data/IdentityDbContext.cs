@@ -1,11 +1,14 @@
 using Approval.Identity.Domain;
+using Approval.ServiceDefaults;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace Approval.Identity.Data;
 
-/// <summary>Accounts and roles (ASP.NET Core Identity), organisations, and OpenIddict's applications and tokens.</summary>
-public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : IdentityDbContext<ApprovalUser>(options)
+/// <summary>Accounts and roles (ASP.NET Core Identity), organisations, OpenIddict's applications and tokens, and the Data Protection keys of its cookies.</summary>
+public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : IdentityDbContext<ApprovalUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
@@ -14,6 +17,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         base.OnModelCreating(model);
         model.UseOpenIddict();
         model.AddAuditRecords();
+        model.AddDataProtectionKeys();
         model.Entity<Organisation>(e => { e.ToTable("organisations"); e.HasKey(o => new { o.RegionCode, o.Code }); });
         model.Entity<SignInFailure>(e =>
         {

@@ -1,3 +1,5 @@
+using Approval.ServiceDefaults.Options;
+
 namespace Approval.Intake.Api;
 
 /// <summary>
@@ -6,10 +8,15 @@ namespace Approval.Intake.Api;
 /// </summary>
 public sealed class IntakeLimits
 {
+    [Positive]
     public int DraftsPerApplicant { get; set; } = 20;
+    [Positive]
     public int MaterialsPerApplicant { get; set; } = 500;
+    [Positive]
     public int MaterialsPerApplication { get; set; } = 100;
+    [Positive]
     public int ConsultationsPerApplication { get; set; } = 50;
+    [Positive]
     public int StreamsPerAccount { get; set; } = 20;
 
     /// <summary>

@@ -1,80 +1,106 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Json.Pointer;
+using Json.Schema;
 
 namespace Approval.Intake.Domain;
 
 /// <summary>
-/// Validates a submitted stage form against the JSON Schema the Catalog serves for it (一张表单). It implements the
-/// subset the Catalog generates: an object with properties, required and additionalProperties:false; per property
-/// type (string, number, integer, boolean), format date, minLength, maxLength, minimum, maximum, enum and pattern.
-/// Other keywords are ignored. Every failing field is reported, in English and Chinese.
+/// Validates a submitted stage form against the JSON Schema the Catalog serves for it (一张表单), with JsonSchema.Net over
+/// the dialect the schema declares (draft 2020-12: every keyword, $ref, nested objects and arrays; format asserted).
+/// Every failure is reported per field — its path in the form ("建设规模", "地址.邮编") — in English and Chinese. A
+/// top-level null counts as not given (as before: an emptied field). Patterns are first tried under a time limit
+/// (<see cref="FormPatternGuard"/>): the library's regular expressions have none, so a catastrophic pattern answers
+/// a field error instead of holding the request.
 /// </summary>
 public static class StageFormValidator
 {
-    public static IReadOnlyList<(string Field, string Message)> Validate(JsonObject schema, JsonObject form)
+    private static readonly Uri BaseUri = new("urn:approval:stage-form");
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    public static IReadOnlyList<(string Field, string Message)> Validate(JsonObject schema, JsonObject form, TimeSpan? patternTimeout = null)
     {
+        var given = new JsonObject(form.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value!.DeepClone())));
+        var slow = FormPatternGuard.Check(schema, given, patternTimeout ?? FormPatternGuard.DefaultTimeout);
+        if (slow.Count > 0) return slow;
+        var built = JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new() }, BaseUri);
+        var results = built.Evaluate(JsonSerializer.SerializeToElement(given), Evaluation);
+        if (results.IsValid) return [];
         var errors = new List<(string, string)>();
-        var properties = schema["properties"] as JsonObject ?? [];
-        foreach (var name in (schema["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>()))
+        foreach (var detail in results.Details ?? [])
         {
-            if (form[name] is null) errors.Add((name, $"is required / {Title(properties, name)}必填"));
-        }
-        var closed = schema["additionalProperties"] is JsonValue v && v.GetValueKind() == JsonValueKind.False;
-        foreach (var (name, value) in form)
-        {
-            if (properties[name] is JsonObject property)
-            {
-                if (value is not null) errors.AddRange(Check(property, value).Select(m => (name, m)));
-            }
-            else if (closed) errors.Add((name, "is not a field of this stage's form / 该字段不属于本阶段表单"));
+            if (detail.Errors is not { Count: > 0 } failed) continue;
+            foreach (var (keyword, english) in failed)
+                errors.AddRange(Describe(keyword, english, Subschema(schema, detail.SchemaLocation, keyword), detail, given));
         }
         return errors;
     }
 
-    private static IEnumerable<string> Check(JsonObject property, JsonNode value)
+    private static IEnumerable<(string, string)> Describe(string keyword, string english, JsonObject? subschema, EvaluationResults detail, JsonObject form)
     {
-        var type = property["type"]?.GetValue<string>();
-        var kind = value.GetValueKind();
-        var typeOk = type switch
+        var field = Field(detail.InstanceLocation);
+        var value = subschema?[keyword];
+        if (keyword == "required" && value is JsonArray required)
         {
-            "string" => kind == JsonValueKind.String,
-            "number" => kind == JsonValueKind.Number,
-            "integer" => kind == JsonValueKind.Number && decimal.TryParse(value.ToJsonString(), CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d),
-            "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
-            _ => true,
-        };
-        if (!typeOk)
-        {
-            yield return $"must be of type {type} / 类型应为{ChineseType(type)}";
+            var instance = detail.InstanceLocation.Evaluate(JsonSerializer.SerializeToElement(form)) is { ValueKind: JsonValueKind.Object } e ? e : default;
+            var properties = subschema!["properties"] as JsonObject;
+            foreach (var name in required.Select(r => r!.GetValue<string>()).Where(n => instance.ValueKind != JsonValueKind.Object || !instance.TryGetProperty(n, out _)))
+                yield return (Join(field, name), $"is required / {properties?[name]?["title"]?.GetValue<string>() ?? name}必填");
             yield break;
         }
-        if (kind == JsonValueKind.String)
+        yield return (field, keyword switch
         {
-            var text = value.GetValue<string>();
-            if (property["format"]?.GetValue<string>() == "date" && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                yield return "must be a date yyyy-MM-dd / 日期格式应为yyyy-MM-dd";
-            if (property["maxLength"] is JsonValue max && text.Length > max.GetValue<int>())
-                yield return $"must be at most {max} characters / 最多{max}个字符";
-            if (property["minLength"] is JsonValue min && text.Length < min.GetValue<int>())
-                yield return $"must be at least {min} characters / 至少{min}个字符";
-            if (property["pattern"] is JsonValue pattern && !System.Text.RegularExpressions.Regex.IsMatch(text, pattern.GetValue<string>()))
-                yield return $"must match {pattern} / 格式不符合要求";
-        }
-        if (kind == JsonValueKind.Number)
-        {
-            var number = value.GetValue<decimal>();
-            if (property["minimum"] is JsonValue low && number < low.GetValue<decimal>()) yield return $"must be at least {low} / 不能小于{low}";
-            if (property["maximum"] is JsonValue high && number > high.GetValue<decimal>()) yield return $"must be at most {high} / 不能大于{high}";
-        }
-        if (property["enum"] is JsonArray allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
-            yield return $"must be one of {string.Join(", ", allowed.Select(a => a!.ToJsonString()))} / 应为可选值之一";
+            "" when detail.EvaluationPath.ToString().EndsWith("Properties") => "is not a field of this stage's form / 该字段不属于本阶段表单",
+            "type" => $"must be of type {Types(value, " or ")} / 类型应为{Types(value, "或", ChineseType)}",
+            "format" when value?.GetValue<string>() == "date" => "must be a date yyyy-MM-dd / 日期格式应为yyyy-MM-dd",
+            "format" => $"must be a valid {value} / 格式应为{value}",
+            "maxLength" => $"must be at most {value} characters / 最多{value}个字符",
+            "minLength" => $"must be at least {value} characters / 至少{value}个字符",
+            "pattern" => $"must match {value} / 格式不符合要求",
+            "minimum" => $"must be at least {value} / 不能小于{value}",
+            "maximum" => $"must be at most {value} / 不能大于{value}",
+            "exclusiveMinimum" => $"must be greater than {value} / 应大于{value}",
+            "exclusiveMaximum" => $"must be less than {value} / 应小于{value}",
+            "multipleOf" => $"must be a multiple of {value} / 应为{value}的倍数",
+            "enum" => $"must be one of {string.Join(", ", ((JsonArray)value!).Select(a => a?.ToJsonString()))} / 应为可选值之一",
+            "const" => $"must be {value?.ToJsonString()} / 应为{value?.ToJsonString()}",
+            "minItems" => $"must have at least {value} entries / 至少{value}项",
+            "maxItems" => $"must have at most {value} entries / 最多{value}项",
+            "uniqueItems" => "must not repeat an entry / 各项不能重复",
+            _ => $"{english} / 不符合表单规则（{(keyword.Length > 0 ? keyword : "false")}）",
+        });
     }
 
-    private static string Title(JsonObject properties, string name) => properties[name]?["title"]?.GetValue<string>() ?? name;
-
-    private static string ChineseType(string? type) => type switch
+    /// <summary>
+    /// The schema object holding the failed keyword: its location's fragment is a JSON Pointer into the schema. JsonSchema.Net
+    /// 8 gives an array entry's location one segment too many ("…/items/楼栋"), so the pointer is shortened until the
+    /// object it names holds the keyword.
+    /// </summary>
+    private static JsonObject? Subschema(JsonObject schema, Uri location, string keyword)
     {
-        "string" => "文本", "number" => "数字", "integer" => "整数", "boolean" => "是/否", _ => type ?? "",
+        if (!JsonPointer.TryParse(Uri.UnescapeDataString(location.Fragment.TrimStart('#')), out var pointer)) return null;
+        for (var up = 0; up <= pointer.SegmentCount; up++)
+        {
+            if ((up == 0 ? pointer : pointer.GetParent(up)) is { } shorter && shorter.TryEvaluate(schema, out var node)
+                && node is JsonObject o && (keyword.Length == 0 || o.ContainsKey(keyword))) return o;
+        }
+        return null;
+    }
+
+    /// <summary>"/地址/邮编" → "地址.邮编"; an array entry by its index ("楼栋.0").</summary>
+    private static string Field(JsonPointer location) => string.Join('.', Enumerable.Range(0, location.SegmentCount).Select(i => location[i].ToString()));
+
+    private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+
+    private static string Types(JsonNode? type, string separator, Func<string, string>? name = null) => type switch
+    {
+        JsonArray many => string.Join(separator, many.Select(t => (name ?? (s => s))(t!.GetValue<string>()))),
+        _ => (name ?? (s => s))(type?.GetValue<string>() ?? ""),
+    };
+
+    private static string ChineseType(string type) => type switch
+    {
+        "string" => "文本", "number" => "数字", "integer" => "整数", "boolean" => "是/否", "object" => "对象", "array" => "列表", "null" => "空值", _ => type,
     };
 }

@@ -1,3 +1,5 @@
+using Approval.ServiceDefaults.Options;
+
 namespace Approval.Licences.Sealing;
 
 /// <summary>Approval:Licences configuration.</summary>
@@ -8,7 +10,9 @@ public sealed class SealOptions
     /// <summary>32 hex digits (SM4-128) encrypting seal private keys at rest.</summary>
     public string? SealKeyEncryptionKey { get; set; }
 
+    [Positive]
     public int DepartmentSealYears { get; set; } = 3;
+    [Positive]
     public int RootSealYears { get; set; } = 20;
 
     /// <summary>
@@ -24,6 +28,7 @@ public sealed class SealOptions
     public const string SampleKeyEncryptionKey = "000102030405060708090a0b0c0d0e0f";
 
     /// <summary>How often expired licences are looked for and announced (LicenceExpired).</summary>
+    [Positive]
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A font collection (.ttc) or TrueType font with CJK glyphs (Debian fonts-wqy-zenhei).</summary>

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Net.ServerSentEvents;
 
 namespace Approval.Portal.Clients;
 
@@ -68,45 +68,16 @@ public static class ProgressStream
     }
 
     /// <summary>
-    /// Parses text/event-stream (WHATWG HTML §9.2): "field: value" lines, a blank line ends an event, ":" lines are
-    /// comments (keep-alives), "retry" is ignored (the backoff is ours); an event without data is not dispatched.
-    /// The id persists to later events, as the spec's last-event-id buffer does.
+    /// Parses text/event-stream with System.Net.ServerSentEvents (<see cref="SseParser"/>, WHATWG HTML §9.2): comments and
+    /// "retry" are skipped (the backoff is ours), the id persists to later events, a last event without its blank line
+    /// is not dispatched; an event with empty data (Intake's keep-alive) is not dispatched either, as EventSource does.
     /// </summary>
     public static async IAsyncEnumerable<ServerSentEvent> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        string? id = null, type = null;
-        var data = new StringBuilder();
-        var hasData = false;
-        while (await reader.ReadLineAsync(ct) is { } line)
+        var parser = SseParser.Create(body);
+        await foreach (var item in parser.EnumerateAsync(ct))
         {
-            if (line.Length == 0)
-            {
-                if (hasData) yield return new ServerSentEvent(id, type ?? "message", data.ToString());
-                (type, hasData) = (null, false);
-                data.Clear();
-                continue;
-            }
-            if (line[0] == ':') continue;
-            var colon = line.IndexOf(':');
-            var field = colon < 0 ? line : line[..colon];
-            var value = colon < 0 ? "" : line[(colon + 1)..];
-            if (value.StartsWith(' ')) value = value[1..];
-            switch (field)
-            {
-                case "data":
-                    if (hasData) data.Append('\n');
-                    data.Append(value);
-                    hasData = true;
-                    break;
-                case "event":
-                    type = value;
-                    break;
-                case "id" when !value.Contains('\0'):
-                    id = value;
-                    break;
-            }
+            if (item.Data.Length > 0) yield return new ServerSentEvent(parser.LastEventId.Length > 0 ? parser.LastEventId : null, item.EventType, item.Data);
         }
-        // a last event without its blank line is incomplete: not dispatched (spec)
     }
 }

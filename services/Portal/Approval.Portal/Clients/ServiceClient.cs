@@ -1,12 +1,13 @@
 using System.Net.Http.Headers;
 using Approval.Portal.Auth;
+using Approval.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Approval.Portal.Clients;
 
 /// <summary>
 /// What the portal's typed clients share — one client per service it calls, each on an HttpClient whose base address
-/// is that service by service discovery ("http://catalog", …; <see cref="ServiceClients"/>): every call carries the
+/// is that service by service discovery ("http://catalog", …; <see cref="Clients.ServiceClients"/>): every call carries the
 /// signed-in user's access token (the services check it and the user's rights themselves), and an error answer
 /// arrives as <see cref="ApiProblem"/>.
 /// </summary>
@@ -37,21 +38,21 @@ public abstract class ServiceClient(HttpClient http, AuthenticationStateProvider
         (await authentication.GetAuthenticationStateAsync()).User.FindFirst(PortalSignIn.AccessTokenClaim)?.Value;
 }
 
-/// <summary>Registers each typed client on the service it calls.</summary>
+/// <summary>
+/// Registers each typed client on the service it calls, by the shared helper the services use (http://&lt;service&gt; by
+/// service discovery, or Approval:&lt;Service&gt;Url). SuiteServicesTests checks each client's service against shared/services.json.
+/// </summary>
 public static class ServiceClients
 {
-    public static IServiceCollection AddServiceClients(this IServiceCollection services)
+    public static IHostApplicationBuilder AddServiceClients(this IHostApplicationBuilder builder)
     {
-        Add<CatalogClient>(services, "catalog");
-        Add<IdentityClient>(services, "identity");
-        Add<ProjectsClient>(services, "projects");
-        Add<IntakeClient>(services, "intake");
-        Add<ApprovalsClient>(services, "approvals");
-        Add<LicencesClient>(services, "licences");
-        Add<NotificationsClient>(services, "notifications");
-        return services;
+        builder.AddServiceClient<CatalogClient>("catalog");
+        builder.AddServiceClient<IdentityClient>("identity");
+        builder.AddServiceClient<ProjectsClient>("projects");
+        builder.AddServiceClient<IntakeClient>("intake");
+        builder.AddServiceClient<ApprovalsClient>("approvals");
+        builder.AddServiceClient<LicencesClient>("licences");
+        builder.AddServiceClient<NotificationsClient>("notifications");
+        return builder;
     }
-
-    private static void Add<TClient>(IServiceCollection services, string service) where TClient : ServiceClient =>
-        services.AddHttpClient<TClient>(c => c.BaseAddress = new Uri($"http://{service}"));
 }

@@ -1,3 +1,5 @@
+using Approval.ServiceDefaults.Options;
+
 namespace Approval.Portal.Components.Shared;
 
 /// <summary>
@@ -9,8 +11,10 @@ public sealed class LiveUpdateOptions
     public const string Section = "Portal:Live";
 
     /// <summary>办理进度 reads progress and clocks again this often besides the stream's events (default 30 s).</summary>
+    [Positive]
     public int ProgressFallbackSeconds { get; set; } = 30;
 
     /// <summary>The menu reads the unread count again this often besides every navigation (default 60 s).</summary>
+    [Positive]
     public int UnreadRefreshSeconds { get; set; } = 60;
 }
