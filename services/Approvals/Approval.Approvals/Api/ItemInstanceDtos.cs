@@ -10,7 +10,7 @@ public sealed record ItemInstanceDto(
     IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
     bool Milestone = false, bool NotificationCommitment = false, EarlierItemDto? Earlier = null, CommitmentDto? Commitment = null,
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? CertificateReference = null,
-    string? RevocationReason = null, int? FollowUp = null, string? FollowUpName = null);
+    string? RevocationReason = null, int? FollowUp = null, string? FollowUpName = null, IReadOnlyList<ItemCorrectionDto>? Corrections = null);
 
 /// <summary>有序审批: the earlier item this one decides after, with its decision and opinion once it concluded.</summary>
 public sealed record EarlierItemDto(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,
