@@ -24,7 +24,9 @@ public sealed class ItemCorrectionAnsweredConsumer(ApprovalsDbContext db, TimePr
             return;
         }
         var files = m.Files.Select(f => new CorrectionFile(f.Material, f.MaterialId, f.FileName)).ToList();
-        item.EndCorrection(correction, m.Actor, m.Note, files, m.AnsweredAt);
+        // The pause ends when the applicant answered (Intake's time), never before it began (the services' clocks may differ).
+        var answeredAt = m.AnsweredAt > correction.StartedAt ? m.AnsweredAt : correction.StartedAt;
+        item.EndCorrection(correction, m.Actor, m.Note, files, answeredAt);
         var opinion = $"已补正：{string.Join("、", files.Select(f => $"{f.Material}（{f.FileName}）"))}" + (correction.Note is null ? "" : $"；说明：{correction.Note}");
         Db.RecordTransition(item, m.Actor, m.Organisation, opinion, Clock, audit);
     }
