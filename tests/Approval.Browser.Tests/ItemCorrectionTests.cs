@@ -20,22 +20,12 @@ public sealed class ItemCorrectionTests(PortalFixture portal)
         var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-submits-for-item-correction");
 
         var window = await portal.NewPageAsync();
-        await Ui.StepsAsync(window, "window-accepts-for-item-correction", async () =>
-        {
-            await Ui.SignInAsync(window, Ui.DemoWindow, $"/window/applications/{id}");
-            await window.Locator("#accept").ClickAsync();
-            await Expect(window.GetByTestId("application")).ToContainTextAsync("3已受理");
-        });
+        await Ui.StepsAsync(window, "window-accepts-for-item-correction", () => Staff.AcceptAsync(window, id));
 
         var department = await portal.NewPageAsync();
         await Ui.StepsAsync(department, "department-asks-for-item-correction", async () =>
         {
-            await Ui.SignInAsync(department, Ui.DemoDepartment, "/department");
-            var row = department.GetByTestId("department-queue").Locator("tr", new() { HasText = projectName });
-            await Ui.ClickUntilVisibleAsync(department.Locator("#refresh-items"), row);
-            await row.GetByRole(AriaRole.Link, new() { Name = "办理" }).ClickAsync();
-            await department.Locator("#start").ClickAsync();
-            await Expect(department.GetByTestId("item")).ToContainTextAsync("8部门开始办理");
+            await Staff.OpenAndStartAsync(department, Ui.DemoDepartment, projectName);
 
             await department.Locator("#start-correction").ClickAsync();
             await Expect(department.GetByText("每一项都要写明补正事项和问题说明。")).ToBeVisibleAsync();
@@ -79,10 +69,7 @@ public sealed class ItemCorrectionTests(PortalFixture portal)
             await Expect(card.GetByRole(AriaRole.Link, new() { Name = "下载 施工图（盖章）.pdf" })).ToBeVisibleAsync();
             await Expect(department.GetByTestId("item")).ToContainTextAsync("7补正（结束）");
             await Ui.ScreenshotAsync(department, "department-reads-item-correction-answer");
-            await department.GetByLabel("审批意见").FillAsync("补正后材料齐全，准予许可。");
-            await department.Locator("#conclude").ClickAsync();
-            await Expect(department.GetByTestId("done")).ToHaveTextAsync("已办结（通过）。");
-            await Expect(department.GetByTestId("item")).ToContainTextAsync("11办结（通过）");
+            await Staff.ConcludeApprovedAsync(department, "补正后材料齐全，准予许可。");
         });
     }
 }
