@@ -53,7 +53,8 @@ public sealed class ItemCorrectionTests(PortalFixture portal)
             await answer.GetByLabel("补正说明（可选）").FillAsync("已加盖审图章");
             await Ui.ScreenshotAsync(applicant, "applicant-answers-item-correction");
             await answer.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
-            await Expect(card.GetByTestId("item-correction-sent")).ToBeVisibleAsync();
+            // Intake checks the files against the items' material lists (Catalog) before it answers: slow under load.
+            await Expect(card.GetByTestId("item-correction-sent")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             var ended = applicant.GetByTestId("item-correction").Filter(new() { HasText = "7补正（结束）" });
             await Ui.ClickUntilVisibleAsync(applicant.Locator("#refresh-progress"), ended);
             await Expect(ended).ToContainTextAsync("已加盖审图章");
