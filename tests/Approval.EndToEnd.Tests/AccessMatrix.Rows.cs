@@ -54,6 +54,10 @@ public static class AccessMatrixRows
         new("POST", "/api/intake/applications/{application}/refuse", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/reject-out-of-scope", new { reason = "越权" }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/corrections", new { corrections = new[] { new { subject = "越权", problem = "越权" } } }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
+        // An item's 补正 (after 受理): only the application's owner answers, with their own upload.
+        new("GET", "/api/intake/applications/{application}/item-corrections", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/intake/applications/{application}/item-corrections/{itemCorrection}/answer",
+            new { note = "矩阵", materials = new[] { new { name = "施工合同", materialId = "{material}" } } }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
         new("POST", "/api/intake/applications/{application}/correct", new { }, OtherRegionApplicant, NotFound, Forbidden, NotFound),
         new("POST", "/api/intake/applications/{application}/consultations", new { question = "越权", departments = new[] { "ZJJ" } }, OtherRegionWindow, Forbidden, Forbidden, NotFound),
         new("GET", "/api/intake/applications/{application}/consultations", null, OtherRegionWindow, Forbidden, Forbidden, NotFound, Owner: Actor.Window),
@@ -77,6 +81,7 @@ public static class AccessMatrixRows
         new("POST", "/api/approvals/items/{item}/steps", new { note = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/start", new { }, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
         new("POST", "/api/approvals/items/{item}/conclude", new { approved = true, opinion = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
+        new("POST", "/api/approvals/items/{item}/corrections", new { entries = new[] { new { material = "越权", problem = "越权" } } }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/special-procedures", new { type = 4, reason = "越权", plannedWorkingDays = 5 }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/special-procedures/end", new { result = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("POST", "/api/approvals/items/{item}/commitment/verification", new { fulfilled = true }, OtherRegionZjj, Forbidden, NotFound, NotFound),
@@ -86,6 +91,7 @@ public static class AccessMatrixRows
         // The inbound department-system API: another department is told plainly it may not act (403).
         new("POST", "/api/approvals/inbound/items/{item}/start", new { }, OtherRegionZjj, Forbidden, Forbidden, NotFound, Owner: Zjj),
         new("POST", "/api/approvals/inbound/items/{item}/steps", new { note = "越权" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
+        new("POST", "/api/approvals/inbound/items/{item}/corrections", new { entries = new[] { new { material = "越权", problem = "越权" } } }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
         new("POST", "/api/approvals/inbound/items/{item}/special-procedures", new { type = 4, reason = "越权", plannedWorkingDays = 5 }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
         new("POST", "/api/approvals/inbound/items/{item}/special-procedures/end", new { result = "越权" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),
         new("POST", "/api/approvals/inbound/items/{item}/conclude", new { approved = true, opinion = "越权" }, OtherRegionZjj, Forbidden, Forbidden, NotFound),

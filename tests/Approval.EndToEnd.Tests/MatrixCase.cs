@@ -6,7 +6,8 @@ namespace Approval.EndToEnd.Tests;
 /// <summary>
 /// The objects one access-matrix row needs, made fresh through the gateway by their owners: a case of the applicant
 /// under a project code of its own (accepted by the window, its ZJJ and CGJ items routed), and — only when the row's path
-/// names them — a material attached to it, an acceptance consultation to ZJJ, an approvals consultation, a licence
+/// names them — a material attached to it, an acceptance consultation to ZJJ, an approvals consultation, a 补正 of the ZJJ
+/// item (ZJJ starts it and asks; Intake has it), a licence
 /// (ZJJ concludes), an archive package, a notice, a draft, a registered project with an engineering code, a catalog
 /// draft, a question about a ZJJ item, an account of the region.
 /// </summary>
@@ -40,7 +41,7 @@ public sealed partial class MatrixCase
         var c = new MatrixCase();
         var needs = MatrixCase.Needs(row).ToHashSet();
         bool Want(params string[] any) => any.Any(needs.Contains);
-        var opensCase = Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered")
+        var opensCase = Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered", "itemCorrection")
             || OpensCaseForClock(row);
         // A project of its own per row (stage-3 applications and drafts name its engineering code, R-7.6).
         var phase = Want("engineering", "draft") || opensCase || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal)
@@ -119,6 +120,16 @@ public sealed partial class MatrixCase
         if (needs.Contains("consultation"))
             values["consultation"] = (await api.ExpectAsync(HttpStatusCode.Created, zjj, HttpMethod.Post, $"/api/approvals/stages/{values["stage"]}/consultations",
                 new { topic = "矩阵会商", departments = new[] { "CGJ" } })).GetProperty("id").GetString()!;
+        if (needs.Contains("itemCorrection"))
+        {
+            await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+            await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/corrections",
+                new { entries = new[] { new { material = "施工合同", problem = "矩阵补正" } } });
+            var corrections = await SuiteApi.PollAsync(
+                () => api.ExpectAsync(HttpStatusCode.OK, Actor.Applicant, HttpMethod.Get, $"/api/intake/applications/{application}/item-corrections"),
+                l => l.GetArrayLength() > 0, "Intake has the matrix case's item correction");
+            values["itemCorrection"] = corrections[0].GetProperty("id").GetString()!;
+        }
         if (needs.Contains("licence"))
         {
             await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });

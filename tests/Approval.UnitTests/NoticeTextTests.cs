@@ -30,6 +30,16 @@ public sealed class NoticeTextTests
     }
 
     [Fact]
+    public void An_item_correction_notice_names_the_item_department_due_date_and_every_entry()
+    {
+        var text = NoticeTexts.For(new ItemCorrectionRequested(Guid.NewGuid(), Guid.NewGuid(), App, "320193", "u1", "科创园一期", "I1", "施工许可", "住建局",
+            [new ItemCorrectionEntry("施工图设计文件", "缺少审图章"), new ItemCorrectionEntry("施工合同", "价款页缺失")], new DateOnly(2026, 10, 16), "住建局张三", At));
+        Assert.Equal(("item-correction-requested", "审批事项需补正"), (text.Kind, text.Title));
+        Assert.Equal("您的“科创园一期”申请事项“施工许可”需补正，住建局一次性告知以下2项，请于2026-10-16前在办理进度页上传补正材料："
+            + "1. 施工图设计文件：缺少审图章；2. 施工合同：价款页缺失。补正期间办理时限暂停计算。", text.Body);
+    }
+
+    [Fact]
     public void Refusal_carries_the_status_name_and_the_reason()
     {
         var text = NoticeTexts.For(new ApplicationRefused(App, "u1", "科创园一期", 5, "不予受理", "不属于本阶段", "窗口", At));

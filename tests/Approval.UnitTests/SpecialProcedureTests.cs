@@ -60,7 +60,7 @@ public sealed class SpecialProcedureTests
         item.Conclude(true, "准予许可", At(10, 12));
         // Paused (30 Sep, 9 Oct] = 8, 9 Oct: deadline 29 Sep + 7 = 14 Oct; read long after, the clock stays at the conclusion
         // (used 3, 2 left: a running clock would warn, a stopped one finished on time).
-        var reading = item.ReadClock(WorkingCalendarTests.Demo, [procedure], At(12, 1), WarningThreshold.Default);
+        var reading = item.ReadClock(WorkingCalendarTests.Demo, [procedure.Pause()], At(12, 1), WarningThreshold.Default);
         Assert.Equal((new DateOnly(2026, 10, 14), 2, 3, ClockState.OnTime),
             (reading.Deadline, reading.Paused, reading.Used, reading.State));
     }

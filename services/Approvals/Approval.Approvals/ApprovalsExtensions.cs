@@ -20,7 +20,11 @@ public static class ApprovalsExtensions
     public static IHostApplicationBuilder AddApprovals(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ApprovalsDbContext>("approvals");
-        builder.AddApprovalMessaging<ApprovalsDbContext>("approvals", x => x.AddConsumer<ApplicationAcceptedConsumer>());
+        builder.AddApprovalMessaging<ApprovalsDbContext>("approvals", x =>
+        {
+            x.AddConsumer<ApplicationAcceptedConsumer>();
+            x.AddConsumer<ItemCorrectionAnsweredConsumer>();
+        });
         // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive every clock.
         builder.AddDeploymentRegion();
         var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");

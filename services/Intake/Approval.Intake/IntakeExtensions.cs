@@ -19,6 +19,7 @@ public static class IntakeExtensions
         builder.AddApprovalMessaging<IntakeDbContext>("intake", x =>
         {
             x.AddConsumer<ItemInstanceStatusChangedConsumer>();
+            x.AddConsumer<ItemCorrectionRequestedConsumer>();
             x.AddConsumer<LicenceIssuedConsumer>();
             x.AddConsumer<LicenceRevokedConsumer>();
             x.AddConsumer<LicenceExpiredConsumer>();
@@ -47,6 +48,7 @@ public static class IntakeExtensions
     {
         var applications = ApplicationsApi.Map(app);
         CorrectionsApi.Map(applications);
+        ItemCorrectionsApi.Map(applications);
         ConsultationsApi.Map(app, applications);
         MaterialsApi.Map(app, applications);
         ProgressStreamApi.Map(applications);

@@ -20,6 +20,7 @@ public static class NotificationsExtensions
             x.AddConsumer<ApplicationAcceptedConsumer>();
             x.AddConsumer<ApplicationCorrectionRequestedConsumer>();
             x.AddConsumer<ApplicationCorrectedConsumer>();
+            x.AddConsumer<ItemCorrectionRequestedConsumer>();
             x.AddConsumer<ApplicationRefusedConsumer>();
             x.AddConsumer<ItemInstanceConcludedConsumer>();
             x.AddConsumer<StageInstanceConcludedConsumer>();

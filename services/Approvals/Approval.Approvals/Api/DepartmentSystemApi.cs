@@ -5,7 +5,7 @@ namespace Approval.Approvals.Api;
 
 /// <summary>
 /// The inbound side of department systems (R-7.12b): with a client-credentials token (role department, org = its
-/// department) a system records start, key steps, special procedures, the decision with its opinion and the result
+/// department) a system records start, key steps, 补正, special procedures, the decision with its opinion and the result
 /// certificate of the items routed to its department. Every call carries an Idempotency-Key. An item routed to another
 /// department answers 403: the system knows the item (it was pushed to it or named by the caller) but may not act on it.
 /// </summary>
@@ -20,6 +20,9 @@ public static class DepartmentSystemApi
         api.MapPost("/steps", (Guid id, KeyStepRequest request, Inbound c) =>
             c.Run(id, request, (item, actor, ct) => c.Commands.RecordKeyStepAsync(item, actor, request.Note, ct)))
             .WithSummary("A key step (关键环节) from a department system (Idempotency-Key)");
+        api.MapPost("/corrections", (Guid id, StartCorrectionRequest request, Inbound c) =>
+            c.Run(id, request, (item, actor, ct) => c.Commands.StartCorrectionAsync(item, actor, request, ct)))
+            .WithSummary("补正（开始） from a department system: the complete list of what is missing (Idempotency-Key)");
         api.MapPost("/special-procedures", (Guid id, StartSpecialProcedureRequest request, Inbound c) =>
             c.Run(id, request, (item, actor, ct) => c.Commands.StartSpecialProcedureAsync(item, actor, request, ct)))
             .WithSummary("特别程序（开始） from a department system (Idempotency-Key)");

@@ -2,6 +2,8 @@ using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Calendar;
 using Approval.ServiceDefaults.Region;
+using Approval.Contracts.Events;
+using Approval.Messaging;
 
 namespace Approval.Approvals.Api;
 
@@ -31,6 +33,24 @@ public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, Working
         var open = await db.SpecialProcedures.FirstOrDefaultAsync(p => p.ItemInstanceId == item.Id && p.EndedAt == null, ct);
         item.EndSpecialProcedure(open, request.Result, clock.GetUtcNow());
         db.RecordTransition(item, actor, item.DepartmentName, item.Status.ChineseName() + "：" + open!.Result, clock, audit);
+        return await SaveAsync(item, ct);
+    }
+
+    /// <summary>
+    /// 补正（开始）: the department's complete list of what is missing; the clock pauses. The list reaches the applicant's
+    /// timeline (the status event) and Intake, where the applicant answers it with corrected files.
+    /// </summary>
+    public async Task<ItemInstanceDto> StartCorrectionAsync(ItemInstance item, string actor, StartCorrectionRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var correction = item.StartCorrection(request.Entries?.Select(e => (e?.Material, e?.Problem)).ToList(), request.Due, calendar.LocalDate(now), actor, now);
+        db.ItemCorrections.Add(correction);
+        var due = correction.Due is { } d ? $"（请于{d:yyyy-MM-dd}前补正）" : "";
+        db.RecordTransition(item, actor, item.DepartmentName, $"补正告知（共{correction.Entries.Count}项）：{correction.Summary()}{due}", clock, audit);
+        var stage = await db.Stages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == item.StageInstanceId, ct);
+        db.AddOutboxEvent(new ItemCorrectionRequested(correction.Id, item.Id, item.ApplicationId, item.RegionCode, stage?.ApplicantId ?? item.HolderId,
+            item.ProjectName, item.ItemCode, item.ItemName, item.DepartmentName,
+            correction.Entries.Select(e => new ItemCorrectionEntry(e.Material, e.Problem)).ToList(), correction.Due, actor, now), item.Id.ToString(), clock);
         return await SaveAsync(item, ct);
     }
 

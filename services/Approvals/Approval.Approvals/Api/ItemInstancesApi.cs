@@ -15,6 +15,8 @@ public static class ItemInstancesApi
         api.MapGet("/{id:guid}/steps", Steps).WithSummary("Its process steps / 办理过程");
         api.MapPost("/{id:guid}/start", Start).WithSummary("部门开始办理");
         api.MapPost("/{id:guid}/conclude", Conclude).WithSummary("办结（通过）/（容缺通过）/（不通过）");
+        api.MapPost("/{id:guid}/corrections", StartCorrection)
+            .WithSummary("补正（开始）: the complete list of what is missing; the clock pauses until the applicant answers / 一次性告知补正");
         api.MapPost("/{id:guid}/special-procedures", StartSpecialProcedure).WithSummary("特别程序（开始）: the clock pauses");
         api.MapPost("/{id:guid}/special-procedures/end", EndSpecialProcedure).WithSummary("特别程序（结束）: the clock resumes");
         api.MapPost("/{id:guid}/commitment/verification", VerifyCommitment).WithSummary("Verify the applicant's commitment / 告知承诺核查");
@@ -48,6 +50,10 @@ public static class ItemInstancesApi
 
     private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
         TypedResults.Ok(await commands.StartAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request?.Opinion, ct));
+
+    private static async Task<Ok<ItemInstanceDto>> StartCorrection(
+        Guid id, StartCorrectionRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await commands.StartCorrectionAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> StartSpecialProcedure(
         Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>

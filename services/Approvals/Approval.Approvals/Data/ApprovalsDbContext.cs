@@ -9,6 +9,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<ItemStep> Steps => Set<ItemStep>();
     public DbSet<StageInstance> Stages => Set<StageInstance>();
     public DbSet<SpecialProcedure> SpecialProcedures => Set<SpecialProcedure>();
+    public DbSet<ItemCorrection> ItemCorrections => Set<ItemCorrection>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<DepartmentWebhook> Webhooks => Set<DepartmentWebhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -50,6 +51,14 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.ToTable("special_procedures");
             e.HasKey(x => x.Id);
             e.Property(x => x.Type).HasConversion<int>();
+            e.HasIndex(x => x.ItemInstanceId);
+        });
+        model.Entity<ItemCorrection>(e =>
+        {
+            e.ToTable("item_corrections");
+            e.HasKey(x => x.Id);
+            e.OwnsMany(x => x.Entries, c => c.ToJson("entries"));
+            e.OwnsMany(x => x.Files, f => f.ToJson("files"));
             e.HasIndex(x => x.ItemInstanceId);
         });
         model.Entity<Consultation>(e =>

@@ -115,10 +115,10 @@ public sealed partial class ItemInstance
         Status = ProcessingStatus.SpecialProcedureEnded;
     }
 
-    /// <summary>The item's clock (R-T.3): stopped at its conclusion, paused by its special procedures.</summary>
-    public ClockReading ReadClock(WorkingCalendar calendar, IEnumerable<SpecialProcedure> procedures, DateTimeOffset now, WarningThreshold threshold) =>
+    /// <summary>The item's clock (R-T.3), in the unit the catalog states: stopped at its conclusion, paused by its special procedures and 补正.</summary>
+    public ClockReading ReadClock(WorkingCalendar calendar, IEnumerable<Pause> pauses, DateTimeOffset now, WarningThreshold threshold) =>
         Clock.Read(calendar, AcceptedAt, Limit,
-            procedures.Select(p => p.Pause()), ConcludedAt ?? now, threshold,
+            pauses, ConcludedAt ?? now, threshold,
             stopped: ConcludedAt is not null);
 
     /// <summary>

@@ -2,8 +2,9 @@ namespace Approval.Approvals.Domain;
 
 /// <summary>
 /// The legal moves of an item instance in a department, in DOMAIN.md's codes.
-/// 已受理 → 部门开始办理; 部门开始办理 → 特别程序（开始） / 办结（通过|容缺通过|不通过）;
-/// 特别程序（开始） → 特别程序（结束）; 特别程序（结束） → another 特别程序 or a conclusion;
+/// 已受理 → 部门开始办理; 部门开始办理 → 补正（开始） / 特别程序（开始） / 办结（通过|容缺通过|不通过）;
+/// 补正（开始） → 补正（结束） (the applicant's answer); 特别程序（开始） → 特别程序（结束）;
+/// 补正（结束） and 特别程序（结束） → another 补正 or 特别程序, or a conclusion;
 /// a conclusion → 撤回 (the department recalls its decision within the region's grace period) → decided anew;
 /// an approval can later be 撤销 (revoked), which is final.
 /// </summary>
@@ -15,13 +16,15 @@ public static class ItemStateMachine
     private static readonly Dictionary<ProcessingStatus, ProcessingStatus[]> Moves = new()
     {
         [ProcessingStatus.Accepted] = [ProcessingStatus.DepartmentStarted],
-        [ProcessingStatus.DepartmentStarted] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
+        [ProcessingStatus.DepartmentStarted] = [ProcessingStatus.CorrectionStarted, ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
+        [ProcessingStatus.CorrectionStarted] = [ProcessingStatus.CorrectionEnded],
+        [ProcessingStatus.CorrectionEnded] = [ProcessingStatus.CorrectionStarted, ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
         [ProcessingStatus.SpecialProcedureStarted] = [ProcessingStatus.SpecialProcedureEnded],
-        [ProcessingStatus.SpecialProcedureEnded] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
+        [ProcessingStatus.SpecialProcedureEnded] = [ProcessingStatus.CorrectionStarted, ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
         [ProcessingStatus.Approved] = [ProcessingStatus.Revoked, ProcessingStatus.Recalled],
         [ProcessingStatus.ApprovedWithMaterialsToFollow] = [ProcessingStatus.Revoked, ProcessingStatus.Recalled],
         [ProcessingStatus.NotApproved] = [ProcessingStatus.Recalled],
-        [ProcessingStatus.Recalled] = [ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
+        [ProcessingStatus.Recalled] = [ProcessingStatus.CorrectionStarted, ProcessingStatus.SpecialProcedureStarted, .. Conclusions],
     };
 
     public static bool IsConclusion(ProcessingStatus status) => Conclusions.Contains(status);

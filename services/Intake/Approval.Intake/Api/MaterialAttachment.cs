@@ -7,15 +7,21 @@ namespace Approval.Intake.Api;
 /// <summary>
 /// Turns an applicant's material choices into attached materials: each names an entry of the chosen items'
 /// material lists and refers either to a material the applicant uploaded before (by id: never a second upload) or
-/// to an e-licence the applicant holds (issued for one of their applications, neither revoked nor expired).
+/// to an e-licence the applicant holds (issued for one of their applications, neither revoked nor expired). An item's 补正
+/// answer may also name the entries of its list.
 /// Every wrong choice is a 400 naming materials[i].
 /// </summary>
 public sealed class MaterialAttachment(IntakeDbContext db, CatalogClient catalog)
 {
-    public async Task<List<AttachedMaterial>> ResolveAsync(Domain.Application application, IReadOnlyList<MaterialChoice>? choices, DateTimeOffset now, CancellationToken ct)
+    public Task<List<AttachedMaterial>> ResolveAsync(Domain.Application application, IReadOnlyList<MaterialChoice>? choices, DateTimeOffset now, CancellationToken ct) =>
+        ResolveAsync(application, choices, now, [], ct);
+
+    /// <param name="alsoNamed">Names allowed besides the material lists' (the entries of an item's 补正 list).</param>
+    public async Task<List<AttachedMaterial>> ResolveAsync(Domain.Application application, IReadOnlyList<MaterialChoice>? choices, DateTimeOffset now,
+        IEnumerable<string> alsoNamed, CancellationToken ct)
     {
         if (choices is null || choices.Count == 0) return [];
-        var names = (await MaterialListAsync(application, ct)).Select(m => m.Name).ToHashSet();
+        var names = (await MaterialListAsync(application, ct)).Select(m => m.Name).Concat(alsoNamed).ToHashSet();
         var materialIds = choices.Where(c => c.MaterialId is not null).Select(c => c.MaterialId!.Value).ToList();
         var own = await db.Materials.AsNoTracking().Where(m => materialIds.Contains(m.Id) && m.OwnerId == application.ApplicantId)
             .Select(m => m.Id).ToListAsync(ct);

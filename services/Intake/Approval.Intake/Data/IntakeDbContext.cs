@@ -13,6 +13,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<AcceptanceConsultation> Consultations => Set<AcceptanceConsultation>();
     public DbSet<ApplicationDraft> Drafts => Set<ApplicationDraft>();
     public DbSet<PaperDelivery> Deliveries => Set<PaperDelivery>();
+    public DbSet<ItemCorrection> ItemCorrections => Set<ItemCorrection>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -29,6 +30,14 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.Property(a => a.Channel).HasConversion<int>();
             e.HasIndex(a => new { a.Status, a.ReceivedAt });
             e.HasIndex(a => a.ApplicantId);
+        });
+        model.Entity<ItemCorrection>(e =>
+        {
+            e.ToTable("item_corrections");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.OwnsMany(x => x.Entries, c => c.ToJson("entries"));
+            e.HasIndex(x => x.ApplicationId);
         });
         model.Entity<ProgressEntry>(e =>
         {

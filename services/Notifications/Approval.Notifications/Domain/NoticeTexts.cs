@@ -19,6 +19,13 @@ public static class NoticeTexts
     public static NoticeText For(ApplicationCorrected e) =>
         new("corrected", "补正材料已提交", $"您的“{e.ProjectName}”申请补正材料已提交，窗口将继续审查。");
 
+    public static NoticeText For(ItemCorrectionRequested e) =>
+        new("item-correction-requested", "审批事项需补正",
+            $"您的“{e.ProjectName}”申请事项“{e.ItemName}”需补正，{e.DepartmentName}一次性告知以下{e.Entries.Count}项"
+            + (e.Due is { } due ? $"，请于{due:yyyy-MM-dd}前" : "，请")
+            + "在办理进度页上传补正材料："
+            + string.Join("；", e.Entries.Select((c, i) => $"{i + 1}. {c.Material}：{c.Problem}")) + "。补正期间办理时限暂停计算。");
+
     public static NoticeText For(ApplicationRefused e) =>
         new("refused", $"申请{e.StatusName}", $"您的“{e.ProjectName}”申请{e.StatusName}，理由：{e.Reason}。");
 

@@ -16,6 +16,8 @@ public sealed class ApprovalsClient(HttpClient http, AuthenticationStateProvider
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/start", new { opinion }, ct);
     public Task<ItemInstance> ConcludeAsync(Guid id, Conclusion conclusion, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/conclude", conclusion, ct);
+    public Task<ItemInstance> StartCorrectionAsync(Guid id, IReadOnlyList<ItemCorrectionEntry> entries, DateOnly? due, CancellationToken ct = default) =>
+        SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/corrections", new { entries, due }, ct);
     public Task<ItemInstance> StartSpecialProcedureAsync(Guid id, SpecialProcedureStart start, CancellationToken ct = default) =>
         SendAsync<ItemInstance>(HttpMethod.Post, $"/api/approvals/items/{id}/special-procedures", start, ct);
     public Task<ItemInstance> EndSpecialProcedureAsync(Guid id, string result, CancellationToken ct = default) =>

@@ -54,7 +54,22 @@ public sealed record ItemInstance(
     IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
     bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null,
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null,
-    DateTimeOffset? RecallableUntil = null, string? RecallReason = null);
+    DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrection>? Corrections = null)
+{
+    /// <summary>The 补正 awaiting the applicant's answer (status 6), if any.</summary>
+    public ItemCorrection? OpenCorrection => Corrections?.LastOrDefault(c => c.EndedAt is null);
+}
+
+/// <summary>
+/// A department's 补正 of an item: the complete list of what is missing, the due date, and the applicant's answer
+/// (note and corrected files, Intake materials) once given.
+/// </summary>
+public sealed record ItemCorrection(Guid Id, IReadOnlyList<ItemCorrectionEntry> Entries, DateOnly? Due, string RequestedBy, DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt, string? AnsweredBy, string? Note, IReadOnlyList<ItemCorrectionFile> Files);
+
+public sealed record ItemCorrectionEntry(string Material, string Problem);
+
+public sealed record ItemCorrectionFile(string Material, Guid MaterialId, string FileName);
 
 /// <summary>有序审批: the earlier item this one decides after, and its decision once concluded.</summary>
 public sealed record EarlierItem(Guid Id, string ItemCode, string ItemName, string DepartmentName, int StatusCode, string StatusName,

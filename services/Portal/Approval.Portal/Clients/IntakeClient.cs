@@ -40,6 +40,9 @@ public sealed class IntakeClient(HttpClient http, AuthenticationStateProvider au
         SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/reject-out-of-scope", new { reason }, ct);
     public Task<Application> RequestCorrectionsAsync(Guid id, IReadOnlyList<CorrectionItem> corrections, CancellationToken ct = default) =>
         SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/corrections", new { corrections }, ct);
+    /// <summary>The applicant's answer to a department's 补正 of an item: corrected files (their uploads) and a note.</summary>
+    public Task AnswerItemCorrectionAsync(Guid applicationId, Guid correctionId, string? note, IReadOnlyList<MaterialChoice> materials, CancellationToken ct = default) =>
+        SendAsync<JsonObject>(HttpMethod.Post, $"/api/intake/applications/{applicationId}/item-corrections/{correctionId}/answer", new { note, materials }, ct);
     public Task<Application> CorrectAsync(Guid id, CorrectedApplication corrected, CancellationToken ct = default) =>
         SendAsync<Application>(HttpMethod.Post, $"/api/intake/applications/{id}/correct", corrected, ct);
 

@@ -134,6 +134,44 @@ namespace Approval.Approvals.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Approvals.Domain.ItemCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemInstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemInstanceId");
+
+                    b.ToTable("item_corrections", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Approvals.Domain.ItemInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -739,6 +777,65 @@ namespace Approval.Approvals.Data.Migrations
                         });
 
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Approval.Approvals.Domain.ItemCorrection", b =>
+                {
+                    b.OwnsMany("Approval.Approvals.Domain.CorrectionEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("ItemCorrectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Material")
+                                .IsRequired();
+
+                            b1.Property<string>("Problem")
+                                .IsRequired();
+
+                            b1.HasKey("ItemCorrectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("item_corrections");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemCorrectionId");
+                        });
+
+                    b.OwnsMany("Approval.Approvals.Domain.CorrectionFile", "Files", b1 =>
+                        {
+                            b1.Property<Guid>("ItemCorrectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<string>("Material")
+                                .IsRequired();
+
+                            b1.Property<Guid>("MaterialId");
+
+                            b1.HasKey("ItemCorrectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("item_corrections");
+
+                            b1
+                                .ToJson("files")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemCorrectionId");
+                        });
+
+                    b.Navigation("Entries");
+
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }
