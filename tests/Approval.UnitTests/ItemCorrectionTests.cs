@@ -89,9 +89,9 @@ public sealed class ItemCorrectionTests
         item.EndCorrection(correction, "申请人", null, [], At(10, 9));
 
         var reading = item.ReadClock(Calendar, [correction.Pause()], At(10, 12), WarningThreshold.Default);
-        Assert.Equal((Day(10, 14), 4, 3, false), (reading.Deadline, reading.PausedWorkingDays, reading.UsedWorkingDays, reading.IsPaused));
+        Assert.Equal((Day(10, 14), 4, 3, false), (reading.Deadline, reading.Paused, reading.Used, reading.IsPaused));
         var stageReading = stage.ReadClock(Calendar, [correction.Pause()], At(10, 12), WarningThreshold.Default)!;
-        Assert.Equal((Day(10, 28), 4), (stageReading.Deadline, stageReading.PausedWorkingDays));
+        Assert.Equal((Day(10, 28), 4), (stageReading.Deadline, stageReading.Paused));
         var project = ProjectClock.Of([(stageReading, true)], WarningThreshold.Default);
         Assert.Equal((15, 3, 12), (project.LimitWorkingDays, project.UsedWorkingDays, project.RemainingWorkingDays));
     }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Approvals.Data.Migrations
 {
     [DbContext(typeof(ApprovalsDbContext))]
-    [Migration("20261205132227_CalendarYears")]
-    partial class CalendarYears
+    [Migration("20261205142856_CorrectionsRecallUnitsCalendar")]
+    partial class CorrectionsRecallUnitsCalendar
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -137,6 +137,44 @@ namespace Approval.Approvals.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Approvals.Domain.ItemCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemInstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemInstanceId");
+
+                    b.ToTable("item_corrections", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Approvals.Domain.ItemInstance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -184,6 +222,9 @@ namespace Approval.Approvals.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("EngineeringCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasColumnType("text");
@@ -202,6 +243,9 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<string>("ItemName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("ItemVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LicenceName")
                         .HasColumnType("text");
@@ -243,6 +287,12 @@ namespace Approval.Approvals.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("RecallReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RecalledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -260,6 +310,12 @@ namespace Approval.Approvals.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimeLimitUnit")
                         .HasColumnType("integer");
 
                     b.Property<int>("TimeLimitWorkingDays")
@@ -380,6 +436,12 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.Property<DateTimeOffset?>("ConcludedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FlowCode")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FlowVersion")
+                        .HasColumnType("integer");
 
                     b.Property<int>("MilestoneRule")
                         .HasColumnType("integer");
@@ -718,6 +780,65 @@ namespace Approval.Approvals.Data.Migrations
                         });
 
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Approval.Approvals.Domain.ItemCorrection", b =>
+                {
+                    b.OwnsMany("Approval.Approvals.Domain.CorrectionEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("ItemCorrectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Material")
+                                .IsRequired();
+
+                            b1.Property<string>("Problem")
+                                .IsRequired();
+
+                            b1.HasKey("ItemCorrectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("item_corrections");
+
+                            b1
+                                .ToJson("entries")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemCorrectionId");
+                        });
+
+                    b.OwnsMany("Approval.Approvals.Domain.CorrectionFile", "Files", b1 =>
+                        {
+                            b1.Property<Guid>("ItemCorrectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<string>("Material")
+                                .IsRequired();
+
+                            b1.Property<Guid>("MaterialId");
+
+                            b1.HasKey("ItemCorrectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("item_corrections");
+
+                            b1
+                                .ToJson("files")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemCorrectionId");
+                        });
+
+                    b.Navigation("Entries");
+
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

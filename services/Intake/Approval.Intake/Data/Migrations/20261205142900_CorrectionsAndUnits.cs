@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Approval.Intake.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ItemCorrections : Migration
+    public partial class CorrectionsAndUnits : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261205132135_ItemTimeLimitUnit")]
-    partial class ItemTimeLimitUnit
+    [Migration("20261205142900_CorrectionsAndUnits")]
+    partial class CorrectionsAndUnits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -291,6 +291,48 @@ namespace Approval.Intake.Data.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("issued_licences", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Intake.Domain.ItemCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ItemInstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("item_corrections", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Intake.Domain.Material", b =>
@@ -585,6 +627,31 @@ namespace Approval.Intake.Data.Migrations
 
             modelBuilder.Entity("Approval.Intake.Domain.Application", b =>
                 {
+                    b.OwnsMany("Approval.Intake.Domain.Correction", "Corrections", b1 =>
+                        {
+                            b1.Property<Guid>("ApplicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Problem")
+                                .IsRequired();
+
+                            b1.Property<string>("Subject")
+                                .IsRequired();
+
+                            b1.HasKey("ApplicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("applications");
+
+                            b1
+                                .ToJson("corrections")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.OwnsMany("Approval.Intake.Domain.ApplicationItem", "Items", b1 =>
                         {
                             b1.Property<Guid>("ApplicationId");
@@ -637,9 +704,16 @@ namespace Approval.Intake.Data.Migrations
                                 .HasForeignKey("ApplicationId");
                         });
 
-                    b.OwnsMany("Approval.Intake.Domain.Correction", "Corrections", b1 =>
+                    b.Navigation("Corrections");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Approval.Intake.Domain.ItemCorrection", b =>
+                {
+                    b.OwnsMany("Approval.Intake.Domain.Correction", "Entries", b1 =>
                         {
-                            b1.Property<Guid>("ApplicationId");
+                            b1.Property<Guid>("ItemCorrectionId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
@@ -650,21 +724,19 @@ namespace Approval.Intake.Data.Migrations
                             b1.Property<string>("Subject")
                                 .IsRequired();
 
-                            b1.HasKey("ApplicationId", "__synthesizedOrdinal");
+                            b1.HasKey("ItemCorrectionId", "__synthesizedOrdinal");
 
-                            b1.ToTable("applications");
+                            b1.ToTable("item_corrections");
 
                             b1
-                                .ToJson("corrections")
+                                .ToJson("entries")
                                 .HasColumnType("jsonb");
 
                             b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
+                                .HasForeignKey("ItemCorrectionId");
                         });
 
-                    b.Navigation("Corrections");
-
-                    b.Navigation("Items");
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }
