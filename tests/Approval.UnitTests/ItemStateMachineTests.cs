@@ -34,6 +34,7 @@ public sealed class ItemStateMachineTests
         (ProcessingStatus.Approved, ProcessingStatus.Recalled),
         (ProcessingStatus.ApprovedWithMaterialsToFollow, ProcessingStatus.Recalled),
         (ProcessingStatus.NotApproved, ProcessingStatus.Recalled),
+        (ProcessingStatus.Recalled, ProcessingStatus.CorrectionStarted),
         (ProcessingStatus.Recalled, ProcessingStatus.SpecialProcedureStarted),
         (ProcessingStatus.Recalled, ProcessingStatus.Approved),
         (ProcessingStatus.Recalled, ProcessingStatus.ApprovedWithMaterialsToFollow),
