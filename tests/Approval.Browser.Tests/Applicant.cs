@@ -77,7 +77,8 @@ public static class Applicant
     /// </summary>
     public static async Task FillProjectAsync(IPage page, string projectName, ProjectPhase phase)
     {
-        if (await page.Locator("select#engineeringCode").CountAsync() > 0) await ChooseEngineeringCodeAsync(page, phase);
+        // 在线申报 lists my engineering codes once it has read them; 窗口收件 asks the code in a text field
+        if (!new Uri(page.Url).AbsolutePath.StartsWith("/window/", StringComparison.Ordinal)) await ChooseEngineeringCodeAsync(page, phase);
         else
         {
             await page.GetByLabel("项目代码").FillAsync(phase.ProjectCode);
@@ -118,7 +119,8 @@ public static class Applicant
     /// <summary>Fills 登记项目 on 我的项目 (open) with a valid project of the region except for the code given, and submits.</summary>
     public static async Task FillProjectRegistrationAsync(IPage page, string projectCode, string projectName)
     {
-        await page.GetByLabel("项目代码").FillAsync(projectCode);
+        // by id: the applicant's registered projects are sections labelled "…（项目代码 …）" too
+        await page.Locator("#p-code").FillAsync(projectCode);
         await page.GetByLabel("项目名称").FillAsync(projectName);
         await page.GetByLabel("建设地点").FillAsync("示范区星湖街100号");
         await page.GetByLabel("行政区划代码").FillAsync("320193");

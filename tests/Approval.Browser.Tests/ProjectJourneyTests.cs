@@ -120,10 +120,10 @@ public sealed partial class ProjectJourneyTests(PortalFixture portal)
             await Ui.SignInAsync(page, Ui.DemoApplicant, "/my/projects");
             await Applicant.FillProjectRegistrationAsync(page, "2611-320193-89-01-5440", projectName);
             await Expect(page.Locator("#p-code-error")).ToContainTextAsync("项目代码格式应为NNNN-NNNNNN-NN-NN-NNNNNN（24位）");
-            await Expect(page.GetByLabel("项目代码")).ToHaveValueAsync("2611-320193-89-01-5440"); // kept to correct
+            await Expect(page.Locator("#p-code")).ToHaveValueAsync("2611-320193-89-01-5440"); // kept to correct
             await Ui.ScreenshotAsync(page, "register-project-error");
 
-            await page.GetByLabel("项目代码").FillAsync("2611-999999-89-01-544060");
+            await page.Locator("#p-code").FillAsync("2611-999999-89-01-544060");
             await page.Locator("#register-project").ClickAsync();
             await Expect(page.Locator("#p-code-error")).ToContainTextAsync("项目代码的区划段（999999）不属于本地区（320193）");
             await Expect(page.GetByTestId("project").Filter(new() { HasText = projectName })).ToHaveCountAsync(0);

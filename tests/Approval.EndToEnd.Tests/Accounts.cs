@@ -10,6 +10,8 @@ public static class Accounts
     public const string DemoRegion = "320193";
 
     public const string DemoPassword = "Demo#2026pass";
+    /// <summary>The seeded region admin's password (AppHost: Approval:Identity:AdminPassword); staff sign in with a TOTP code too.</summary>
+    public const string AdminPassword = "Admin#2026pass";
     /// <summary>The authenticator key of the seeded staff (admin, window-demo, dept-…, supervisor-demo) in local development.</summary>
     public const string DemoTotpKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 

@@ -11,7 +11,7 @@ namespace Approval.EndToEnd.Tests;
 public static class ActorTokens
 {
     public const string AdminUser = "admin";
-    public const string AdminPassword = "Admin#2026pass";
+    public const string AdminPassword = Accounts.AdminPassword;
     public const string ActorPassword = "Actor#2026pass";
 
     private static readonly ConcurrentDictionary<Actor, Lazy<Task<string>>> Tokens = new();

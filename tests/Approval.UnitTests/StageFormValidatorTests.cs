@@ -103,4 +103,13 @@ public sealed class StageFormValidatorTests
         Assert.Empty(StageFormValidator.Validate(schema, new JsonObject { ["代码"] = "aaaa" }));
         Assert.Equal("格式不符合要求", StageFormValidator.Validate(schema, new JsonObject { ["代码"] = "ab" }).Single().Message.Split(" / ")[1]);
     }
+
+    [Fact]
+    public void A_broken_pattern_in_the_catalogs_form_is_a_field_error_not_a_crash()
+    {
+        var schema = JsonNode.Parse("""{"type":"object","properties":{"代码":{"type":"string","pattern":"(["}}}""")!.AsObject();
+        var error = Assert.Single(StageFormValidator.Validate(schema, new JsonObject { ["代码"] = "a" }));
+        Assert.Equal("schema", error.Field);
+        Assert.Contains("表单规则有误", error.Message);
+    }
 }

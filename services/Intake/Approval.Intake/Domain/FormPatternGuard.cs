@@ -23,7 +23,14 @@ public static class FormPatternGuard
         var errors = new List<(string, string)>();
         foreach (var pattern in patterns)
         {
-            var regex = new Regex(pattern, RegexOptions.None, timeout);
+            Regex regex;
+            try { regex = new Regex(pattern, RegexOptions.None, timeout); }
+            catch (ArgumentException)
+            {
+                // a broken pattern in the catalog's form: the applicant cannot fix it, but must not get a 500 either
+                errors.Add(("schema", $"the form's rule {pattern} is not a valid pattern / 表单规则有误，请联系管理部门"));
+                continue;
+            }
             foreach (var (field, text) in texts)
             {
                 try { regex.IsMatch(text); }
