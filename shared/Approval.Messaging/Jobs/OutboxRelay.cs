@@ -12,7 +12,7 @@ namespace Approval.Messaging.Jobs;
 /// <summary>
 /// Publishes committed outbox rows through the work queue (<see cref="WorkQueue"/>): each round claims and leases the
 /// oldest unsent row of each aggregate (so several replicas share the work and one aggregate's events keep their
-/// order), publishes each with publisher confirms, and marks it sent only after the confirm. A failed publish is
+/// order), publishes them concurrently, each with its publisher confirm, and marks it sent only after the confirm. A failed publish is
 /// retried with the one backoff rule (<see cref="Retries"/>); a crash before the mark means a republish with the
 /// same MessageId once the lease has run out, which the consumers' inbox drops.
 /// </summary>
@@ -49,24 +49,11 @@ public sealed class OutboxRelay<TContext>(
             """, o.RelayLease, Clock, ct);
         if (batch.Count == 0) return 0;
 
-        var failures = new Dictionary<long, string>();
-        var sentAt = new Dictionary<long, DateTimeOffset>();
-        foreach (var row in batch)
-        {
-            try
-            {
-                await PublishAsync(bus, row, ct);
-                sentAt[row.Id] = Clock.GetUtcNow();
-                MessagingMetrics.OutboxLag.Record((sentAt[row.Id] - row.CreatedAt).TotalMilliseconds);
-                MessagingMetrics.Published.Add(1);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                failures[row.Id] = e.Message;
-                MessagingMetrics.PublishFailures.Add(1);
-                Log.LogWarning(e, "Publishing outbox message {MessageId} failed (attempt {Attempts})", row.MessageId, row.Attempts + 1);
-            }
-        }
+        // The batch holds at most one row per aggregate (the oldest unsent), so its rows may go out at once: each publish
+        // waits for its own broker confirm, and one aggregate's events still leave in order, round after round.
+        var outcomes = await Task.WhenAll(batch.Select(row => PublishOneAsync(bus, row, ct)));
+        var sentAt = outcomes.Where(r => r.SentAt is not null).ToDictionary(r => r.Id, r => r.SentAt!.Value);
+        var failures = outcomes.Where(r => r.Error is not null).ToDictionary(r => r.Id, r => r.Error!);
 
         await using var recording = scopes.CreateAsyncScope();
         await WorkQueue.RecordAsync(recording.ServiceProvider.GetRequiredService<TContext>(), batch, row =>
@@ -81,6 +68,25 @@ public sealed class OutboxRelay<TContext>(
             row.NextAttemptAt = Clock.GetUtcNow() + Retries.Backoff(row.Attempts, o.RelayFirstBackoff, o.RelayMaxBackoff);
         }, ct);
         return sentAt.Count;
+    }
+
+    /// <summary>Publishes one row and says when it was confirmed, or why it was not.</summary>
+    private async Task<(long Id, DateTimeOffset? SentAt, string? Error)> PublishOneAsync(IBus bus, OutboxMessage row, CancellationToken ct)
+    {
+        try
+        {
+            await PublishAsync(bus, row, ct);
+            var at = Clock.GetUtcNow();
+            MessagingMetrics.OutboxLag.Record((at - row.CreatedAt).TotalMilliseconds);
+            MessagingMetrics.Published.Add(1);
+            return (row.Id, at, null);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            MessagingMetrics.PublishFailures.Add(1);
+            Log.LogWarning(e, "Publishing outbox message {MessageId} failed (attempt {Attempts})", row.MessageId, row.Attempts + 1);
+            return (row.Id, null, e.Message);
+        }
     }
 
     private static async Task PublishAsync(IBus bus, OutboxMessage row, CancellationToken ct)
