@@ -29,9 +29,11 @@ public static class ConsultationsApi
         api.MapPost("/{consultationId:guid}/answer", Answer).WithSummary("Answer a consultation, once / 答复征求意见");
     }
 
-    private static async Task<Created<List<ConsultationDto>>> Ask(Guid id, AskRequest request, ClaimsPrincipal user, DeploymentRegion region, [AsParameters] IntakeServices s, CancellationToken ct)
+    private static async Task<Created<List<ConsultationDto>>> Ask(
+        Guid id, AskRequest request, ClaimsPrincipal user, IntakeDbContext db, DeploymentRegion region, IOptions<IntakeLimits> limits, TimeProvider clock,
+        IAuditLog audit, CancellationToken ct)
     {
-        var application = await FindAsync(s.Db, id, user, s.Audit, ct);
+        var application = await FindAsync(db, id, user, audit, ct);
         var departments = (request.Departments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct().ToList();
         var known = region.Departments.Select(d => d.Code).ToHashSet();
         var unknown = departments.Where(d => !known.Contains(d)).ToList();
@@ -41,19 +43,19 @@ public static class ConsultationsApi
             .Require(unknown.Count == 0, "departments", $"not departments of this region: {string.Join(", ", unknown)}", $"不是本地区的部门：{string.Join("、", unknown)}")
             .ThrowIfAny();
         application.EnsureUndecided("Consultation", "征求意见");
-        var now = s.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var rows = departments.Select(d => new AcceptanceConsultation
         {
             Id = Guid.CreateVersion7(now), ApplicationId = id, RegionCode = application.RegionCode, DepartmentCode = d,
             Question = request.Question!.Trim(), AskedBy = user.DisplayName(), AskedAt = now,
         }).ToList();
-        var max = s.Limits.ConsultationsPerApplication;
-        await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
-        await IntakeLimits.EnsureRoomAsync(s.Db, $"consultations:{id}", c => s.Db.Consultations.CountAsync(x => x.ApplicationId == id, c), rows.Count, max,
+        var max = limits.Value.ConsultationsPerApplication;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(db, $"consultations:{id}", c => db.Consultations.CountAsync(x => x.ApplicationId == id, c), rows.Count, max,
             $"An application may have at most {max} consultations.", $"每件申请最多征求{max}次部门意见。", ct);
-        s.Db.Consultations.AddRange(rows);
-        s.Audit.Add(AuditActions.StateChange, "application", id.ToString(), $"征求意见：{string.Join("、", departments)}", application.RegionCode);
-        await s.Db.SaveChangesAsync(ct);
+        db.Consultations.AddRange(rows);
+        audit.Add(AuditActions.StateChange, "application", id.ToString(), $"征求意见：{string.Join("、", departments)}", application.RegionCode);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{id}/consultations", rows.Select(r => ToDto(r, application)).ToList());
     }

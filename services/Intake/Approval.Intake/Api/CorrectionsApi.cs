@@ -34,10 +34,12 @@ public static class CorrectionsApi
         return TypedResults.Ok(ToDto(application));
     }
 
-    private static async Task<Ok<ApplicationDto>> Correct(Guid id, CorrectedApplicationRequest request, ClaimsPrincipal user, ApplicationSubmission submission, MaterialAttachment materials, FormKnownValues knownValues, [AsParameters] IntakeServices s, CancellationToken ct)
+    private static async Task<Ok<ApplicationDto>> Correct(
+        Guid id, CorrectedApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, ApplicationSubmission submission,
+        MaterialAttachment materials, FormKnownValues knownValues, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var application = await FindOwnAsync(s.Db, id, user, s.Audit, ct);
-        var now = s.Clock.GetUtcNow();
+        var application = await FindOwnAsync(db, id, user, audit, ct);
+        var now = clock.GetUtcNow();
         string? form = null;
         if (request.Form is { ValueKind: JsonValueKind.Object })
         {
@@ -46,12 +48,12 @@ public static class CorrectionsApi
         }
         var attached = await materials.ResolveAsync(application, request.Materials, now, ct);
         application.Correct(form, now);
-        s.Db.AttachedMaterials.AddRange(attached);
+        db.AttachedMaterials.AddRange(attached);
         var what = string.Join("、", new[] { form is null ? null : "表单", attached.Count == 0 ? null : $"材料{attached.Count}份" }.OfType<string>());
-        s.Db.Progress.Add(Entry(application, user, what.Length == 0 ? null : $"已补正：{what}", now));
-        s.Db.AddOutboxEvent(IntakeEvents.Corrected(application, now), application.Id.ToString(), s.Clock);
-        Audit(s.Audit, application);
-        await s.Db.SaveChangesAsync(ct);
+        db.Progress.Add(Entry(application, user, what.Length == 0 ? null : $"已补正：{what}", now));
+        db.AddOutboxEvent(IntakeEvents.Corrected(application, now), application.Id.ToString(), clock);
+        Audit(audit, application);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(application));
     }
 }

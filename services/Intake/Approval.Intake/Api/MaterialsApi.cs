@@ -134,19 +134,21 @@ public static class MaterialsApi
         return TypedResults.Ok(new ApplicationMaterialsDto(attached, list, missing));
     }
 
-    private static async Task<Ok<ApplicationMaterialsDto>> Attach(Guid id, AttachRequest request, ClaimsPrincipal user, MaterialAttachment attachment, [AsParameters] IntakeServices s, CancellationToken ct)
+    private static async Task<Ok<ApplicationMaterialsDto>> Attach(
+        Guid id, AttachRequest request, ClaimsPrincipal user, IntakeDbContext db, MaterialAttachment attachment, IOptions<IntakeLimits> limits, TimeProvider clock,
+        IAuditLog audit, CancellationToken ct)
     {
-        var application = await FindOwnAsync(s.Db, id, user, s.Audit, ct);
+        var application = await FindOwnAsync(db, id, user, audit, ct);
         application.EnsureUndecided("Attaching materials", "添加材料");
         if (request.Materials is not { Count: > 0 }) throw ValidationException.For("materials", "name at least one material", "至少添加一份材料");
-        var max = s.Limits.MaterialsPerApplication;
-        await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
-        await IntakeLimits.EnsureRoomAsync(s.Db, $"attached:{id}", c => s.Db.AttachedMaterials.CountAsync(a => a.ApplicationId == id, c), request.Materials.Count, max,
+        var max = limits.Value.MaterialsPerApplication;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(db, $"attached:{id}", c => db.AttachedMaterials.CountAsync(a => a.ApplicationId == id, c), request.Materials.Count, max,
             $"An application may have at most {max} materials attached.", $"每件申请最多添加{max}份材料。", ct);
-        s.Db.AttachedMaterials.AddRange(await attachment.ResolveAsync(application, request.Materials, s.Clock.GetUtcNow(), ct));
-        await s.Db.SaveChangesAsync(ct);
+        db.AttachedMaterials.AddRange(await attachment.ResolveAsync(application, request.Materials, clock.GetUtcNow(), ct));
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await ForApplication(id, user, s.Db, attachment, s.Audit, ct);
+        return await ForApplication(id, user, db, attachment, audit, ct);
     }
 
     private static MaterialDto ToDto(Material m) => new(m.Id, m.FileName, m.ContentType, m.Size, m.Sha256, m.UploadedAt);
