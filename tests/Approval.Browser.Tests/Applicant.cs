@@ -100,8 +100,6 @@ public static class Applicant
         await Expect(page.GetByTestId("engineering-project")).ToContainTextAsync(phase.ProjectCode);
     }
 
-    /// <summary>A 项目代码 of this region (320193) that no other test registers (the Projects service refuses a second registration).</summary>
-    public static string NewProjectCode() => ProjectPhases.NewProjectCode();
 
     /// <summary>实名注册 of a new person on the open registration page; returns the user name to sign in with.</summary>
     public static async Task<string> RegisterPersonAsync(IPage page, string name, string password)

@@ -18,7 +18,7 @@ public sealed partial class ProjectJourneyTests(PortalFixture portal)
     [Fact]
     public async Task A_new_person_registers_a_project_applies_by_engineering_code_and_downloads_the_certificate()
     {
-        var projectCode = Applicant.NewProjectCode();
+        var projectCode = ProjectPhases.NewProjectCode();
         var projectName = Ui.NewProjectName();
         var applicant = await portal.NewPageAsync();
         var userName = "";

@@ -46,7 +46,7 @@ public sealed partial class MatrixCase
         // A project of its own per row (stage-3 applications and drafts name its engineering code, R-7.6).
         var phase = Want("engineering", "draft") || opensCase || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal)
             ? await api.RegisterPhaseAsync((m, p, b) => Actor.Applicant.Request(m, p, b))
-            : new ProjectPhase(SuiteApi.NewProjectCode(), "");
+            : new ProjectPhase(ProjectPhases.NewProjectCode(), "");
         c.values["project"] = phase.ProjectCode;
         c.values["engineering"] = phase.EngineeringCode;
 

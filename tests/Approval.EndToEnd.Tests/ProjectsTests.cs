@@ -9,9 +9,6 @@ public sealed class ProjectsTests(SuiteFixture suite)
     private static readonly Actor Owner = new("applicant-projects", "applicant", Name: "项目登记建设公司");
     private readonly SuiteApi api = new(suite.Gateway);
 
-    /// <summary>A code of the demo region no other test registers (the serial part is random).</summary>
-    private static string NewProjectCode() => SuiteApi.NewProjectCode();
-
     private static object Registration(string code) => new
     {
         projectCode = code, name = "示范区科创园", address = "示范区科创大道1号", divisionCode = "320193",
@@ -27,7 +24,7 @@ public sealed class ProjectsTests(SuiteFixture suite)
     [Fact]
     public async Task A_registered_project_gets_two_linked_engineering_codes_and_a_later_stage_form_prefills_from_them()
     {
-        var code = NewProjectCode();
+        var code = ProjectPhases.NewProjectCode();
         var project = await RegisterAsync(code);
         Assert.Equal(("项目登记建设公司", "备案类", "新建"), (project.GetProperty("ownerName").GetString(),
             project.GetProperty("projectType").GetProperty("name").GetString(), project.GetProperty("constructionNature").GetProperty("name").GetString()));
@@ -75,7 +72,7 @@ public sealed class ProjectsTests(SuiteFixture suite)
     [Fact]
     public async Task A_project_code_is_registered_once()
     {
-        var code = NewProjectCode();
+        var code = ProjectPhases.NewProjectCode();
         await RegisterAsync(code);
         await api.ExpectAsync(HttpStatusCode.Conflict, Actor.OtherApplicant, HttpMethod.Post, "/api/projects", Registration(code));
     }
@@ -83,7 +80,7 @@ public sealed class ProjectsTests(SuiteFixture suite)
     [Fact]
     public async Task Concurrent_requests_each_get_their_own_engineering_code()
     {
-        var code = NewProjectCode();
+        var code = ProjectPhases.NewProjectCode();
         await RegisterAsync(code);
         var issued = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => PhaseAsync(code, $"第{i}批")));
         Assert.Equal(Enumerable.Range(1, 6).Select(i => $"{code}-{i:D3}"), issued.Select(e => e.GetProperty("engineeringCode").GetString()).Order());

@@ -50,7 +50,6 @@ public sealed class SuiteApi(HttpClient gateway)
     public Task<ProjectPhase> RegisterPhaseAsync(Func<HttpMethod, string, object, HttpRequestMessage> request, string? projectCode = null,
         string projectName = "测试项目") => ProjectPhases.RegisterAsync(gateway, request, projectCode, projectName);
 
-    public static string NewProjectCode() => ProjectPhases.NewProjectCode();
 
     public Task<JsonElement> ProgressAsync(Actor actor, Guid applicationId) =>
         ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Get, $"/api/intake/applications/{applicationId}/progress");
