@@ -9,11 +9,8 @@ public sealed record UtilityProviderView(string Code, string Name, List<UtilityS
 public sealed record UtilityServiceTypeView(string Code, string Name, List<UtilityStepPlanView> Steps);
 public sealed record UtilityStepPlanView(int No, string Name, string Kind, int LimitWorkingDays);
 
-public sealed record UtilityClockView(int Limit, int Used, int Remaining, int Paused, bool IsPaused, DateOnly StartDate, DateOnly Deadline,
-    string State, string StateName, bool Stopped, bool Provisional);
-
 public sealed record UtilityStepView(int No, string Name, string Kind, int LimitWorkingDays, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    string? Handler, string? Result, UtilityClockView? Clock);
+    string? Handler, string? Result, Clock? Clock);
 
 public sealed record UtilitySupplementView(int StepNo, string Reason, DateTimeOffset RequestedAt, string? RequestedBy, DateTimeOffset? AnsweredAt, string? Answer);
 
@@ -24,6 +21,7 @@ public sealed record UtilityRequestView(Guid Id, Guid ApplicationId, string Proj
 {
     public UtilitySupplementView? OpenSupplement => Supplements.FirstOrDefault(s => s.AnsweredAt is null);
     public UtilityStepView? Current => Steps.FirstOrDefault(s => s.No == CurrentStepNo);
+    public bool IsConnectedView() => ConnectedAt is not null;
 }
 
 public sealed record UtilityApplicationView(Guid Id, string ProjectCode, string ProjectName, string EngineeringCode, string Address, DateTimeOffset AppliedAt,
