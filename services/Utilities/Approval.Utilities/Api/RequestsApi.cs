@@ -62,36 +62,40 @@ public static class RequestsApi
             return step;
         });
 
-    /// <summary>Concludes a step: the event UtilityStepRecorded for every step, an audit record, one save.</summary>
-    private static async Task<Ok<RequestDto>> ActAsync(Guid id, ClaimsPrincipal user, UtilitiesDbContext db, UtilityViews views, TimeProvider clock,
-        IAuditLog audit, CancellationToken ct, Func<UtilityRequest, DateTimeOffset, UtilityStep> act)
-    {
-        var request = await RequestAccess.ForUtilityAsync(db, id, user, audit, ct);
-        var now = clock.GetUtcNow();
-        var step = act(request, now);
-        db.AddOutboxEvent(new UtilityStepRecorded(request.Id, request.RegionCode, request.ProjectCode, request.ApplicantId, request.UtilityCode, step.No, step.Name,
-            step.Result!, step.Handler!, step.StartedAt!.Value, now), request.Id.ToString(), clock);
-        audit.Add(AuditActions.StateChange, "utility-request", id.ToString(), $"第{step.No}步 {step.Name}：{step.Result}", request.RegionCode);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(views.ToDto(request));
-    }
+    /// <summary>Concludes a step: the event UtilityStepRecorded for every step besides the act's own event.</summary>
+    private static Task<Ok<RequestDto>> ActAsync(Guid id, ClaimsPrincipal user, UtilitiesDbContext db, UtilityViews views, TimeProvider clock,
+        IAuditLog audit, CancellationToken ct, Func<UtilityRequest, DateTimeOffset, UtilityStep> act) =>
+        ChangeAsync(id, user, db, views, clock, audit, ct, (request, now) =>
+        {
+            var step = act(request, now);
+            db.AddOutboxEvent(new UtilityStepRecorded(request.Id, request.RegionCode, request.ProjectCode, request.ApplicantId, request.UtilityCode, step.No,
+                step.Name, step.Result!, step.Handler!, step.StartedAt!.Value, now), request.Id.ToString(), clock);
+            return $"第{step.No}步 {step.Name}：{step.Result}";
+        });
 
-    private static async Task<Ok<RequestDto>> Supplement(Guid id, SupplementBody body, ClaimsPrincipal user, UtilitiesDbContext db, UtilityViews views,
-        TimeProvider clock, IAuditLog audit, CancellationToken ct)
-    {
-        var request = await RequestAccess.ForUtilityAsync(db, id, user, audit, ct);
-        var supplement = request.RequestSupplement(body.Reason, user.DisplayName(), clock.GetUtcNow());
-        audit.Add(AuditActions.StateChange, "utility-request", id.ToString(), $"补正（开始） 第{supplement.StepNo}步：{supplement.Reason}", request.RegionCode);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(views.ToDto(request));
-    }
+    private static Task<Ok<RequestDto>> Supplement(Guid id, SupplementBody body, ClaimsPrincipal user, UtilitiesDbContext db, UtilityViews views,
+        TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
+        ChangeAsync(id, user, db, views, clock, audit, ct, (request, now) =>
+        {
+            var supplement = request.RequestSupplement(body.Reason, user.DisplayName(), now);
+            return $"补正（开始） 第{supplement.StepNo}步：{supplement.Reason}";
+        });
 
-    private static async Task<Ok<RequestDto>> EarlyPlan(Guid id, EarlyPlanBody body, ClaimsPrincipal user, UtilitiesDbContext db, UtilityViews views,
-        TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static Task<Ok<RequestDto>> EarlyPlan(Guid id, EarlyPlanBody body, ClaimsPrincipal user, UtilitiesDbContext db, UtilityViews views,
+        TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
+        ChangeAsync(id, user, db, views, clock, audit, ct, (request, now) =>
+        {
+            request.PostEarlyPlan(body.Plan, now);
+            return "提前发布接入方案";
+        });
+
+    /// <summary>One act of the request's utility: the change (which names itself for the audit record), the audit record, one save.</summary>
+    private static async Task<Ok<RequestDto>> ChangeAsync(Guid id, ClaimsPrincipal user, UtilitiesDbContext db, UtilityViews views, TimeProvider clock,
+        IAuditLog audit, CancellationToken ct, Func<UtilityRequest, DateTimeOffset, string> change)
     {
         var request = await RequestAccess.ForUtilityAsync(db, id, user, audit, ct);
-        request.PostEarlyPlan(body.Plan, clock.GetUtcNow());
-        audit.Add(AuditActions.StateChange, "utility-request", id.ToString(), "提前发布接入方案", request.RegionCode);
+        var outcome = change(request, clock.GetUtcNow());
+        audit.Add(AuditActions.StateChange, "utility-request", id.ToString(), outcome, request.RegionCode);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(views.ToDto(request));
     }

@@ -20,7 +20,7 @@ public sealed class UtilityViews(WorkingCalendar calendar, WarningThreshold thre
     }
 
     public ApplicationDto ToDto(UtilityApplication a, IEnumerable<UtilityRequest> requests) =>
-        new(a.Id, a.ProjectCode, a.ProjectName, a.EngineeringCode, a.Address, a.AppliedAt, requests.OrderBy(r => r.Id).Select(ToDto).ToList());
+        new(a.Id, a.ProjectCode, a.ProjectName, a.EngineeringCode, a.Address, a.AppliedAt, requests.OrderBy(r => r.UtilityCode).ThenBy(r => r.ServiceType).Select(ToDto).ToList());
 
     private static ClockDto? ToDto(ClockReading? c) => c is null
         ? null

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
+using Approval.ServiceDefaults.Http;
 
 namespace Approval.Utilities.Clients;
 
@@ -9,16 +8,8 @@ namespace Approval.Utilities.Clients;
 /// </summary>
 public sealed class ProjectsClient(HttpClient http, IHttpContextAccessor context)
 {
-    public async Task<ProjectPhase?> GetAsync(string engineeringCode, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/projects/engineering/{Uri.EscapeDataString(engineeringCode)}");
-        if (AuthenticationHeaderValue.TryParse(context.HttpContext?.Request.Headers.Authorization.ToString(), out var bearer))
-            request.Headers.Authorization = bearer;
-        using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode is HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<ProjectPhase>(ct);
-    }
+    public Task<ProjectPhase?> GetAsync(string engineeringCode, CancellationToken ct) =>
+        http.GetAsCallerAsync<ProjectPhase>($"/api/projects/engineering/{Uri.EscapeDataString(engineeringCode)}", context.HttpContext, ct);
 }
 
 /// <summary>The part of Projects' answer Utilities uses; OwnerId is the applicant account that registered the project.</summary>
