@@ -25,7 +25,8 @@ public sealed class UtilityConnectionTests(PortalFixture portal)
             await applicant.Locator("#u-GDGS-power").CheckAsync();
             await applicant.Locator("#u-demand-GDGS-power").FillAsync("800kVA");
             await applicant.Locator("#apply-utilities").ClickAsync();
-            await Expect(applicant.GetByTestId("done")).ToContainTextAsync("已提交报装申请（2项）");
+            // The first call of a freshly started suite may take a while (Utilities asks Projects with the applicant's token).
+            await Expect(applicant.GetByTestId("done")).ToContainTextAsync("已提交报装申请（2项）", new() { Timeout = 30_000 });
             var application = applicant.GetByTestId("utility-application").Filter(new() { HasText = phase.EngineeringCode });
             await Expect(application.GetByTestId("utility-request")).ToHaveCountAsync(2);
             await Expect(application.GetByTestId("utility-step")).ToHaveCountAsync(7); // water 2 + power 5
@@ -38,15 +39,15 @@ public sealed class UtilityConnectionTests(PortalFixture portal)
             await Ui.SignInAsync(utility, "utility-GSGS", "/utility");
             await utility.GetByRole(AriaRole.Button, new() { Name = $"办理：{projectName} 供水" }).ClickAsync();
             var detail = utility.GetByTestId("utility-request-detail");
-            await Expect(detail).ToContainTextAsync("受理勘查");
+            await Expect(detail).ToContainTextAsync("受理勘查", new() { Timeout = 30_000 });
             await utility.GetByLabel("接入方案", new() { Exact = true }).FillAsync("DN100接入科创大道市政给水管");
             await utility.GetByLabel("费用（元）").FillAsync("0");
             await utility.GetByTestId("conclude-step").ClickAsync();
-            await Expect(utility.GetByTestId("done")).ToContainTextAsync("已办结该环节");
+            await Expect(utility.GetByTestId("done")).ToContainTextAsync("已办结该环节", new() { Timeout = 30_000 });
             await Expect(detail.GetByTestId("connection-plan")).ToContainTextAsync("DN100接入科创大道市政给水管");
             await Expect(utility.GetByTestId("conclude-step")).ToContainTextAsync("验收开通");
             await utility.GetByTestId("conclude-step").ClickAsync();
-            await Expect(detail).ToContainTextAsync("已开通");
+            await Expect(detail).ToContainTextAsync("已开通", new() { Timeout = 30_000 });
             await Ui.ScreenshotAsync(utility, "utility-workbench");
         });
 
