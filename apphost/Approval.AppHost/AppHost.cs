@@ -84,6 +84,11 @@ var projects = Listed(Service<Projects.Approval_Projects>("projects")
 Listed(Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity));
 // Intake prefills stage forms from a project's data, read by engineering code (工程代码) with the caller's token.
 intake.WithReference(projects);
+// Utilities (市政公用服务接入): an application names the applicant's project (Projects, caller's token); Intake asks it whether a
+// utility may read a project's design materials.
+var utilities = Listed(Service<Projects.Approval_Utilities>("utilities")
+    .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity).WithReference(projects));
+intake.WithReference(utilities);
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.

@@ -3,7 +3,7 @@ namespace Approval.EndToEnd.Tests;
 /// <summary>
 /// One object endpoint of the access matrix and what each caller gets. The path names the objects it needs in braces
 /// ({application}, {item}, {stage}, {consultation}, {intakeConsultation}, {material}, {draft}, {licence}, {archive},
-/// {project}, {engineering}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {publicItem}, {calendarYear}); the matrix makes
+/// {project}, {engineering}, {utilityApplication}, {utilityRequest}, {utilityProject}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {publicItem}, {calendarYear}); the matrix makes
 /// them fresh for the row (<see cref="MatrixCase"/>). 404 when the caller may use the endpoint but not this object (its
 /// existence is not revealed), 403 when the caller's role may not use the endpoint at all, 401 without a token.
 /// </summary>
@@ -25,13 +25,15 @@ public static class AccessMatrixRows
 {
     public const string OtherRegion = "320200";
     private const HttpStatusCode NotFound = HttpStatusCode.NotFound, Forbidden = HttpStatusCode.Forbidden, OK = HttpStatusCode.OK,
-        Created = HttpStatusCode.Created, NoContent = HttpStatusCode.NoContent, Found = HttpStatusCode.Found;
+        Created = HttpStatusCode.Created, NoContent = HttpStatusCode.NoContent, Found = HttpStatusCode.Found,
+        Conflict = HttpStatusCode.Conflict;
 
     public static readonly Actor OtherRegionApplicant = Actor.OfRegion(OtherRegion, "applicant");
     public static readonly Actor OtherRegionWindow = Actor.OfRegion(OtherRegion, "window", "ZHCK");
     public static readonly Actor OtherRegionZjj = Actor.OfRegion(OtherRegion, "department", "ZJJ");
     public static readonly Actor OtherRegionEditor = Actor.OfRegion(OtherRegion, "catalog-editor");
     public static readonly Actor OtherRegionAdmin = Actor.OfRegion(OtherRegion, "region-admin");
+    public static readonly Actor OtherRegionUtility = Actor.OfRegion(OtherRegion, "utility", "GSGS");
     public static readonly Actor Editor = new("editor-e2e", "catalog-editor", Name: "目录管理员");
     private static readonly Actor Zjj = Actor.Department("ZJJ");
 
@@ -114,6 +116,20 @@ public static class AccessMatrixRows
         new("DELETE", "/api/approvals/departments/{department}/webhook", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("GET", "/api/approvals/departments/{department}/webhook/deliveries", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
 
+        // Utilities: the applicant's own application; a request's utility (GSGS, water) acts on it, its applicant answers supplements;
+        // another utility, applicant, department or region gets 404/403. Intake shows design materials only to an applied-to utility.
+        new("GET", "/api/utilities/applications/{utilityApplication}", null, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
+        new("GET", "/api/utilities/requests/{utilityRequest}", null, OtherRegionUtility, NotFound, NotFound, NotFound, Owner: UtilitiesTests.Water, Second: UtilitiesTests.Gas),
+        new("POST", "/api/utilities/requests/{utilityRequest}/survey", new { connectionPlan = "越权", fee = 0 }, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water),
+        // (the owner's 409: water has no step between survey and connection, and connecting needs the survey first)
+        new("POST", "/api/utilities/requests/{utilityRequest}/steps", new { result = "越权" }, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water, OwnerStatus: Conflict),
+        new("POST", "/api/utilities/requests/{utilityRequest}/connect", new { result = "越权" }, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water, OwnerStatus: Conflict),
+        new("POST", "/api/utilities/requests/{utilityRequest}/supplements", new { reason = "越权" }, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water),
+        new("POST", "/api/utilities/requests/{utilityRequest}/early-plan", new { plan = "越权" }, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water),
+        // (the owner's 409: no supplement is open)
+        new("POST", "/api/utilities/requests/{utilityRequest}/supplements/answer", new { answer = "越权" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: Conflict),
+        new("GET", "/api/utilities/projects/{utilityProject}/access", null, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water),
+        new("GET", "/api/intake/projects/{utilityProject}/design-materials", null, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water),
         // Projects: the owner, or the region's staff (any department of the region reads it).
         new("GET", "/api/projects/{project}", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
         new("POST", "/api/projects/{project}/engineering-codes", new { name = "越权分期" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: Created),

@@ -9,7 +9,7 @@ namespace Approval.EndToEnd.Tests;
 /// names them — a material attached to it, an acceptance consultation to ZJJ, an approvals consultation, a 补正 of the ZJJ
 /// item (ZJJ starts it and asks; Intake has it), a licence
 /// (ZJJ concludes), an archive package, a notice, a draft, a registered project with an engineering code, a catalog
-/// draft, a question about a ZJJ item, an account of the region.
+/// draft, a question about a ZJJ item, an account of the region, a utility application of the applicant to GSGS (water).
 /// </summary>
 public sealed partial class MatrixCase
 {
@@ -44,13 +44,25 @@ public sealed partial class MatrixCase
         var opensCase = Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered", "itemCorrection")
             || OpensCaseForClock(row);
         // A project of its own per row (stage-3 applications and drafts name its engineering code, R-7.6).
-        var phase = Want("engineering", "draft") || opensCase || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal)
+        var phase = Want("engineering", "draft", "utilityRequest", "utilityApplication", "utilityProject") || opensCase || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal)
             ? await api.RegisterPhaseAsync((m, p, b) => Actor.Applicant.Request(m, p, b))
             : new ProjectPhase(ProjectPhases.NewProjectCode(), "");
         c.values["project"] = phase.ProjectCode;
         c.values["engineering"] = phase.EngineeringCode;
 
         if (opensCase) await c.OpenCaseAsync(api, intake, needs, phase, number);
+        if (Want("utilityRequest", "utilityApplication", "utilityProject"))
+        {
+            // The applicant applies for water to GSGS (UtilitiesTests.Water) under the row's project.
+            var applied = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/utilities/applications", new
+            {
+                engineeringCode = phase.EngineeringCode, address = "示范区科创大道1号",
+                requests = new[] { new { utilityCode = "GSGS", serviceType = "water", requestType = "新装", demand = "DN100" } },
+            });
+            c.values["utilityApplication"] = applied.GetProperty("id").GetString()!;
+            c.values["utilityRequest"] = applied.GetProperty("requests")[0].GetProperty("id").GetString()!;
+            c.values["utilityProject"] = phase.ProjectCode;
+        }
 
         if (Want("draft"))
         {

@@ -42,6 +42,8 @@ public static class IntakeExtensions
             : Path.Combine(builder.Environment.ContentRootPath, ".local", "materials");
         builder.Services.AddSingleton<IMaterialStore>(sp => new DiskMaterialStore(materials, sp.GetRequiredService<TimeProvider>()));
         builder.AddServiceClient<CatalogClient>("catalog");
+        // Utilities confirms a utility's connection application before Intake shows it a project's design materials.
+        builder.AddServiceClient<UtilitiesClient>("utilities");
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class IntakeExtensions
         ResultsApi.Map(applications);
         DraftsApi.Map(app);
         PrefillApi.Map(app);
+        DesignMaterialsApi.Map(app);
         app.MapAuditApi<IntakeDbContext>("/api/intake/audit");
         return app;
     }

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,5 +19,19 @@ public static class ServiceClients
     {
         var setting = $"Approval:{char.ToUpperInvariant(service[0])}{service[1..]}Url";
         return builder.Services.AddHttpClient<TClient>(c => c.BaseAddress = new Uri(builder.Configuration[setting] ?? $"http://{service}"));
+    }
+
+    /// <summary>
+    /// GETs <paramref name="path"/> with the caller's own bearer token, so the callee applies its rules to the caller: null when
+    /// it does not show the object to them (404), the answer otherwise; any other failure throws.
+    /// </summary>
+    public static async Task<T?> GetAsCallerAsync<T>(this HttpClient http, string path, HttpContext? caller, CancellationToken ct) where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (AuthenticationHeaderValue.TryParse(caller?.Request.Headers.Authorization.ToString(), out var bearer)) request.Headers.Authorization = bearer;
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<T>(ct);
     }
 }

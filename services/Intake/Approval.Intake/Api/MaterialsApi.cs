@@ -101,8 +101,9 @@ public static class MaterialsApi
     /// <summary>The audit action of a granted download (a refused one is "access-denied").</summary>
     public const string DownloadAction = "download";
 
-    /// <summary>Audited, granted or refused. The owner always; anyone else only through an application the material is attached to and that they may see.</summary>
-    private static async Task<FileStreamHttpResult> Download(Guid materialId, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store, IAuditLog audit, CancellationToken ct)
+    /// <summary>Audited, granted or refused. The owner always; anyone else only through an application the material is attached to and that they may see, or (a utility) through a design-stage application of a project that applied to it.</summary>
+    private static async Task<FileStreamHttpResult> Download(Guid materialId, HttpContext http, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store,
+        UtilitiesClient utilities, IAuditLog audit, CancellationToken ct)
     {
         var material = await db.Materials.AsNoTracking().FirstOrDefaultAsync(m => m.Id == materialId, ct)
             ?? throw new NotFoundException("Material 材料", materialId.ToString());
@@ -112,9 +113,11 @@ public static class MaterialsApi
             var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id)).ToListAsync(ct);
             var allowed = false;
             foreach (var application in applications) allowed = allowed || await MaySeeMaterialsAsync(db, application, user, ct);
+            // a utility reads a design material of a project that applied to it.
+            allowed = allowed || await DesignMaterialsApi.UtilityMayReadAsync(materialId, http, user, db, utilities, ct);
             if (!allowed)
             {
-                await audit.DenyAsync("material", materialId.ToString(), "not the owner, window or a routed department", ct, material.RegionCode);
+                await audit.DenyAsync("material", materialId.ToString(), "not the owner, window, a routed department or an applied-to utility", ct, material.RegionCode);
                 throw new NotFoundException("Material 材料", materialId.ToString());
             }
         }

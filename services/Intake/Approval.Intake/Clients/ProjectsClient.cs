@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
+using Approval.ServiceDefaults.Http;
 
 namespace Approval.Intake.Clients;
 
@@ -9,16 +8,8 @@ namespace Approval.Intake.Clients;
 /// </summary>
 public sealed class ProjectsClient(HttpClient http, IHttpContextAccessor context)
 {
-    public async Task<ProjectPrefill?> GetPrefillAsync(string engineeringCode, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/projects/engineering/{Uri.EscapeDataString(engineeringCode)}");
-        if (AuthenticationHeaderValue.TryParse(context.HttpContext?.Request.Headers.Authorization.ToString(), out var bearer))
-            request.Headers.Authorization = bearer;
-        using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode is HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<ProjectPrefill>(ct);
-    }
+    public Task<ProjectPrefill?> GetPrefillAsync(string engineeringCode, CancellationToken ct) =>
+        http.GetAsCallerAsync<ProjectPrefill>($"/api/projects/engineering/{Uri.EscapeDataString(engineeringCode)}", context.HttpContext, ct);
 }
 
 /// <summary>The part of Projects' prefill answer Intake uses; Fields is keyed by the catalog's prefill names (project.code, …).</summary>

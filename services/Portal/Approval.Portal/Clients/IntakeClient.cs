@@ -60,6 +60,8 @@ public sealed class IntakeClient(HttpClient http, AuthenticationStateProvider au
     }
     public Task<List<IssuedLicence>> HeldLicencesAsync(CancellationToken ct = default) => GetAsync<List<IssuedLicence>>("/api/intake/licences", ct);
     public Task<List<UploadedMaterial>> MyMaterialsAsync(CancellationToken ct = default) => GetAsync<List<UploadedMaterial>>("/api/intake/materials", ct);
+    public Task<List<DesignMaterialView>> DesignMaterialsAsync(string projectCode, CancellationToken ct = default) =>
+        GetAsync<List<DesignMaterialView>>($"/api/intake/projects/{Uri.EscapeDataString(projectCode)}/design-materials", ct);
 
     // Drafts (草稿)
     public Task<List<Draft>> DraftsAsync(CancellationToken ct = default) => GetAsync<List<Draft>>("/api/intake/drafts", ct);

@@ -23,12 +23,14 @@ public static class PortalPages
         new("/my/projects", "我的项目", "project", "applicant"),
         new("/apply", "在线申报", "form", "applicant"),
         new("/my/applications", "我的申请", "profile", "applicant"),
+        new("/my/utilities", "水电气报装", "thunderbolt", "applicant"),
         new("/notices", "消息通知", "bell", "applicant"),
         new("/window", "综合窗口待办", "inbox", "window"),
         new("/window/counter", "窗口收件（现场/邮寄）", "file-add", "window"),
         new("/department", "部门待办事项", "audit", "department"),
         new("/department/consultations", "征求意见答复", "message", "department"),
         new("/department/follow-ups", "后续监管任务", "alert", "department"),
+        new("/utility", "报装工作台", "thunderbolt", "utility"),
         new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
     ];
 }

@@ -1,0 +1,46 @@
+using Approval.Calendar;
+using Approval.Messaging;
+using Approval.ServiceDefaults;
+using Approval.ServiceDefaults.Http;
+using Approval.ServiceDefaults.Region;
+using Approval.Utilities.Api;
+using Approval.Utilities.Clients;
+using Approval.Utilities.Data;
+using Approval.Utilities.Domain;
+using Microsoft.Extensions.Options;
+
+namespace Approval.Utilities;
+
+public static class UtilitiesExtensions
+{
+    public static IHostApplicationBuilder AddUtilities(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<UtilitiesDbContext>("utilities");
+        // Utilities only publishes (UtilityApplied, UtilitySurveyed, UtilityStepRecorded, UtilityConnected); it consumes nothing yet.
+        builder.AddApprovalMessaging<UtilitiesDbContext>("utilities", _ => { });
+        builder.AddAuditLog<UtilitiesDbContext>();
+        // The utilities are organisations of the region pack; every step's clock runs on the region's calendar (regions/<code>/calendar.json).
+        builder.AddDeploymentRegion();
+        var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
+        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
+        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.Services.Configure<UtilitiesOptions>(builder.Configuration.GetSection("Approval:Utilities"));
+        builder.Services.AddSingleton(sp => new UtilityProviders(sp.GetRequiredService<IOptions<UtilitiesOptions>>().Value, sp.GetRequiredService<DeploymentRegion>()));
+        builder.Services.AddScoped<UtilityViews>();
+        builder.Services.AddHttpContextAccessor();
+        // An application names the applicant's own project: Projects answers with the caller's token.
+        builder.AddServiceClient<ProjectsClient>("projects");
+        return builder;
+    }
+
+    public static WebApplication MapUtilitiesApi(this WebApplication app)
+    {
+        // Resolved once at start: a provider setting naming an unknown organisation or service type stops the service here.
+        app.Services.GetRequiredService<UtilityProviders>();
+        var api = app.MapGroup("/api/utilities").WithTags("Utilities").RequireAuthorization();
+        ApplicationsApi.Map(api);
+        RequestsApi.Map(api);
+        app.MapAuditApi<UtilitiesDbContext>("/api/utilities/audit");
+        return app;
+    }
+}
