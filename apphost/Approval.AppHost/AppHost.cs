@@ -84,6 +84,9 @@ var projects = Listed(Service<Projects.Approval_Projects>("projects")
 Listed(Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity));
 // Intake prefills stage forms from a project's data, read by engineering code (工程代码) with the caller's token.
 intake.WithReference(projects);
+// The marketplace (中介服务): project ownership from Projects and seals from Licences, both called with the caller's token.
+Listed(Service<Projects.Approval_Marketplace>("marketplace").WithEnvironment("Approval__RegionPack", regionPack)
+    .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.
