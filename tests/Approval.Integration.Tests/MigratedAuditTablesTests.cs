@@ -3,6 +3,7 @@ using Approval.Catalog.Data;
 using Approval.Identity.Data;
 using Approval.Intake.Data;
 using Approval.Licences.Data;
+using Approval.Marketplace.Data;
 using Approval.Notifications.Data;
 using Approval.Portal.Data;
 using Approval.Projects.Data;
@@ -23,6 +24,7 @@ public sealed class MigratedAuditTablesTests
     {
         { "identity", true }, { "catalog", false }, { "intake", true }, { "approvals", true },
         { "licences", true }, { "projects", true }, { "notifications", false }, { "portal", false },
+        { "marketplace", true },
     };
 
     [Theory]
@@ -37,6 +39,7 @@ public sealed class MigratedAuditTablesTests
         "projects" => CheckAsync<ProjectsDbContext>(service, keepsAudit),
         "notifications" => CheckAsync<NotificationsDbContext>(service, keepsAudit),
         "portal" => CheckAsync<PortalDbContext>(service, keepsAudit),
+        "marketplace" => CheckAsync<MarketplaceDbContext>(service, keepsAudit),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
     };
 
