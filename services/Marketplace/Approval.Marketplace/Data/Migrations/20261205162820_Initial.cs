@@ -294,11 +294,16 @@ namespace Approval.Marketplace.Data.Migrations
                 table: "services",
                 columns: new[] { "AgencyId", "ServiceType" },
                 unique: true);
+
+            // The audit log is append-only (docs/architecture.md): no UPDATE, DELETE or TRUNCATE, even by the service.
+            migrationBuilder.Sql(Approval.ServiceDefaults.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_records_append_only ON audit_records; DROP FUNCTION IF EXISTS audit_records_append_only();");
+
             migrationBuilder.DropTable(
                 name: "audit_records");
 
