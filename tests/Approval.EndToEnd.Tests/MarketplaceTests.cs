@@ -55,6 +55,10 @@ public sealed class MarketplaceTests(SuiteFixture suite)
         var other = MarketplaceAgencies.Staff.First(s => s != agency && s != MarketplaceAgencies.Expired);
 
         // Another agency cannot answer, deliver or even see it; the chosen one accepts and works on the region's clock.
+        var workbench = await api.ExpectAsync(HttpStatusCode.OK, agency, HttpMethod.Get, $"{Api}/commissions");
+        Assert.Contains(workbench.EnumerateArray(), c => c.GetProperty("id").GetGuid() == commission && c.GetProperty("answerClock").GetProperty("state").GetString() is "正常" or "预警");
+        Assert.DoesNotContain((await api.ExpectAsync(HttpStatusCode.OK, other, HttpMethod.Get, $"{Api}/commissions")).EnumerateArray(), c => c.GetProperty("id").GetGuid() == commission);
+        Assert.Contains((await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, $"{Api}/commissions")).EnumerateArray(), c => c.GetProperty("id").GetGuid() == commission);
         await api.ExpectAsync(HttpStatusCode.NotFound, other, HttpMethod.Post, $"{Api}/commissions/{commission}/accept");
         var accepted = await Step(agency, commission, "accept");
         Assert.Equal("已接受", accepted.GetProperty("status").GetProperty("name").GetString());

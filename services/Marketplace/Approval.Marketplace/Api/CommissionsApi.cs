@@ -16,7 +16,7 @@ public static class CommissionsApi
     public static void Map(RouteGroupBuilder api)
     {
         var commissions = api.MapGroup("/commissions").WithTags("Commissions");
-        commissions.MapGet("/", Mine).RequireAuthorization(Roles.Applicant, Roles.Intermediary)
+        commissions.MapGet("/", Mine).RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.Intermediary))
             .WithSummary("Your commissions: an applicant's own, an agency's workbench / 我的委托（申请人）或委托工作台（中介机构）");
         commissions.MapGet("/{commission:guid}", Get).RequireAuthorization()
             .WithSummary("A commission with its clocks (正常/预警/逾期), milestones and deliverables / 委托详情及计时");
