@@ -35,11 +35,11 @@ public sealed class MarketplaceBrowserTests(PortalFixture portal)
             await agency.GetByLabel("有效期自").FillAsync("2025-01-01");
             await agency.GetByLabel("有效期至").FillAsync("2029-12-31");
             await agency.Locator("#register-agency").ClickAsync();
-            await Expect(agency.GetByRole(AriaRole.Alert).Filter(new() { HasText = "GB 32100" })).ToBeVisibleAsync();
+            await Expect(agency.GetByRole(AriaRole.Alert).Filter(new() { HasText = "GB 32100" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
             await agency.GetByLabel("统一社会信用代码").FillAsync("91320193MA2000004P");
             await agency.Locator("#register-agency").ClickAsync();
-            await Expect(agency.GetByTestId("done")).ToContainTextAsync("等待区域管理员审核");
+            await Expect(agency.GetByTestId("done")).ToContainTextAsync("等待区域管理员审核", new() { Timeout = 30_000 });
             await Expect(agency.GetByRole(AriaRole.Heading, new() { Name = "入驻登记（待审核）" })).ToBeVisibleAsync();
             await Ui.ScreenshotAsync(agency, "marketplace-agency-registered");
         });
