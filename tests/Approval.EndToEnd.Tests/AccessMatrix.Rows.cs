@@ -157,6 +157,21 @@ public static class AccessMatrixRows
         // Identity: the region's administrator maintains the region's accounts.
         new("PUT", "/api/identity/users/{user}", new { displayName = "越权", password = "Intrude#2026pass", roles = new[] { "window" } }, OtherRegionAdmin, Forbidden, Forbidden, NotFound),
 
+        // Marketplace (中介服务): the applicant's selections and commissions, the commissioned agency's steps, the admin's review.
+        new("POST", "/api/marketplace/agencies/{agency}/review", new { verified = true }, OtherRegionAdmin, Forbidden, Forbidden, NotFound, Owner: MatrixCase.RegionAdmin),
+        new("GET", "/api/marketplace/selections/{selection}", null, OtherRegionApplicant, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("GET", "/api/marketplace/selections/{selection}/draw", null, OtherRegionApplicant, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/marketplace/selections/{selection}/close", null, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: HttpStatusCode.Conflict),
+        new("POST", "/api/marketplace/selections/{selection}/quotes", new { amount = 1000 }, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0]),
+        new("GET", "/api/marketplace/commissions/{commission}", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/marketplace/commissions/{commission}/accept", null, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0]),
+        new("POST", "/api/marketplace/commissions/{commission}/decline", new { reason = "越权" }, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0]),
+        new("POST", "/api/marketplace/commissions/{commission}/start", null, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0]),
+        new("POST", "/api/marketplace/commissions/{commission}/milestones", new { name = "越权节点" }, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0]),
+        new("POST", "/api/marketplace/commissions/{commission}/deliverables", MarketplaceTests.Report("越权成果"), MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0], OwnerStatus: Created),
+        new("POST", "/api/marketplace/commissions/{commission}/end", null, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0]),
+        new("POST", "/api/marketplace/commissions/{commission}/rating", new { satisfaction = 2 }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
+
         // The portal's downloads, with each caller's portal session (anonymous: sent to sign in).
         new("GET", "/download/licences/{licence}", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant, Second: SameNameApplicant, Anonymous: Found, Portal: true),
         new("GET", "/download/materials/{material}", null, OtherRegionWindow, NotFound, NotFound, NotFound, Unrouted: "JTJ", Owner: Actor.Applicant, Anonymous: Found, Portal: true),

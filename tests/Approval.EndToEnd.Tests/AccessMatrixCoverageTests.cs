@@ -24,6 +24,7 @@ public sealed partial class AccessMatrixCoverageTests(SuiteFixture suite)
         ["GET /api/catalog/items/{}/versions"] = "the published catalog is public: an item's published versions",
         ["GET /api/licences/{}"] = "public licence look-up by its identifier (the QR code on the certificate; no PDF, no private data)",
         ["GET /api/licences/verify/{}"] = "public verification of a licence by its identifier (扫码验证)",
+        ["GET /api/marketplace/agencies/{}"] = "the marketplace's public agency page (中介机构主页): verified agencies' profile, services, ratings",
         ["GET /api/licences/seals/{}"] = "a seal's public record and certificate (never its private key), for anyone verifying a signature",
     };
 

@@ -85,6 +85,7 @@ public sealed partial class MatrixCase
                 new { text = $"访问矩阵咨询{number}" });
             c.values["question"] = question.GetProperty("id").GetString()!;
         }
+        await c.MarketplaceAsync(api, row);
         if (Want("user"))
         {
             var name = Accounts.NewUserName("matrix-user");

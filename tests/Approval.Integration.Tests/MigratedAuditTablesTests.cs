@@ -3,6 +3,7 @@ using Approval.Catalog.Data;
 using Approval.Identity.Data;
 using Approval.Intake.Data;
 using Approval.Licences.Data;
+using Approval.Marketplace.Data;
 using Approval.Notifications.Data;
 using Approval.Portal.Data;
 using Approval.Projects.Data;
@@ -25,6 +26,7 @@ public sealed class MigratedAuditTablesTests
         { "identity", true }, { "catalog", false }, { "intake", true }, { "approvals", true },
         { "licences", true }, { "projects", true }, { "notifications", false }, { "portal", false },
         { "utilities", true },
+        { "marketplace", true },
     };
 
     [Theory]
@@ -40,6 +42,7 @@ public sealed class MigratedAuditTablesTests
         "notifications" => CheckAsync<NotificationsDbContext>(service, keepsAudit),
         "portal" => CheckAsync<PortalDbContext>(service, keepsAudit),
         "utilities" => CheckAsync<UtilitiesDbContext>(service, keepsAudit),
+        "marketplace" => CheckAsync<MarketplaceDbContext>(service, keepsAudit),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
     };
 

@@ -54,6 +54,7 @@ public static class ServiceClients
         builder.AddServiceClient<LicencesClient>("licences");
         builder.AddServiceClient<NotificationsClient>("notifications");
         builder.AddServiceClient<UtilitiesClient>("utilities");
+        builder.AddServiceClient<MarketplaceClient>("marketplace");
         return builder;
     }
 }

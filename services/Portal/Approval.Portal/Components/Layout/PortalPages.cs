@@ -20,11 +20,14 @@ public static class PortalPages
         new("/", "首页", "home"),
         new("/catalog", "办事指南（事项目录）", "book"),
         new("/verify", "电子证照核验", "safety-certificate"),
+        new("/marketplace", "中介服务超市", "shop"),
         new("/my/projects", "我的项目", "project", "applicant"),
         new("/apply", "在线申报", "form", "applicant"),
         new("/my/applications", "我的申请", "profile", "applicant"),
         new("/my/utilities", "水电气报装", "thunderbolt", "applicant"),
         new("/notices", "消息通知", "bell", "applicant"),
+        new("/my/intermediaries", "中介服务选取", "solution", "applicant"),
+        new("/agency", "中介机构工作台", "shop", "intermediary"),
         new("/window", "综合窗口待办", "inbox", "window"),
         new("/window/counter", "窗口收件（现场/邮寄）", "file-add", "window"),
         new("/department", "部门待办事项", "audit", "department"),
@@ -32,5 +35,6 @@ public static class PortalPages
         new("/department/follow-ups", "后续监管任务", "alert", "department"),
         new("/utility", "报装工作台", "thunderbolt", "utility"),
         new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
+        new("/admin/agencies", "中介机构审核", "safety", "region-admin"),
     ];
 }

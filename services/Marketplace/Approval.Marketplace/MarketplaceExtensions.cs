@@ -1,0 +1,48 @@
+using Approval.Calendar;
+using Approval.Marketplace.Api;
+using Approval.Marketplace.Clients;
+using Approval.Marketplace.Data;
+using Approval.Messaging;
+using Approval.ServiceDefaults;
+using Approval.ServiceDefaults.Http;
+using Approval.ServiceDefaults.Options;
+using Approval.ServiceDefaults.Region;
+
+namespace Approval.Marketplace;
+
+public static class MarketplaceExtensions
+{
+    public static IHostApplicationBuilder AddMarketplace(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<MarketplaceDbContext>("marketplace");
+        // The marketplace only publishes (AgencySelected, CommissionAccepted, DeliverableDelivered, ProjectMaterialDelivered …).
+        builder.AddApprovalMessaging<MarketplaceDbContext>("marketplace", _ => { });
+        builder.AddAuditLog<MarketplaceDbContext>();
+        builder.AddDeploymentRegion();
+        // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive the commission clocks.
+        var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
+        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
+        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.AddValidatedOptions<MarketplaceOptions>("Approval:Marketplace");
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<MarketplaceAccess>();
+        builder.Services.AddScoped<CommissionViews>();
+        builder.Services.AddScoped<AgencyPages>();
+        builder.Services.AddScoped<SelectionRules>();
+        // Project ownership comes from Projects, seals from Licences — each called with the caller's own token.
+        builder.AddServiceClient<ProjectsClient>("projects");
+        builder.AddServiceClient<LicencesClient>("licences");
+        return builder;
+    }
+
+    public static WebApplication MapMarketplaceApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/marketplace");
+        AgenciesApi.Map(api);
+        SelectionsApi.Map(api);
+        QuotesApi.Map(api);
+        CommissionsApi.Map(api);
+        app.MapAuditApi<MarketplaceDbContext>("/api/marketplace/audit");
+        return app;
+    }
+}
