@@ -84,6 +84,9 @@ var projects = Listed(Service<Projects.Approval_Projects>("projects")
 Listed(Service<Projects.Approval_Notifications>("notifications").WithReference(rabbitmq).WithReference(identity));
 // Intake prefills stage forms from a project's data, read by engineering code (工程代码) with the caller's token.
 intake.WithReference(projects);
+// Technical reviews (docs/reviews.md): the applicant's project is checked with Projects, results sealed by Licences.
+Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__RegionPack", regionPack)
+    .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.

@@ -53,6 +53,7 @@ public static class ServiceClients
         builder.AddServiceClient<ApprovalsClient>("approvals");
         builder.AddServiceClient<LicencesClient>("licences");
         builder.AddServiceClient<NotificationsClient>("notifications");
+        builder.AddServiceClient<ReviewsClient>("reviews");
         return builder;
     }
 }
