@@ -14,6 +14,9 @@ public sealed class DeploymentRegionTests
         Assert.Equal(("320193", "示范区"), (region.Code, region.Name));
         Assert.Equal(new RegionDepartment("STJ", "示范区生态环境局", "11320193MB00010050"), region.Department("STJ"));
         Assert.Null(region.Department("NOPE"));
+        Assert.Equal("intermediary", region.Department("ZJ01")!.Kind);
+        Assert.False(region.Department("ZJ01")!.IsDepartment);
+        Assert.Equal(4, region.Departments.Count(d => d.Kind == "intermediary"));
         Assert.Equal(region.Departments.Count, region.Departments.Select(d => d.Code).Distinct().Count());
     }
 

@@ -30,6 +30,20 @@ public sealed class RegionPackValidatorTests
     }
 
     [Fact]
+    public void An_organisation_of_another_kind_is_no_department_an_item_may_name()
+    {
+        var pack = Valid() with
+        {
+            Departments = [.. Valid().Departments, new PackDepartment("ZJ01", "咨询公司", "91320193MA2000001E", "intermediary"),
+                new PackDepartment("X1", "某机构", "91320193MA2000002H", "agency")],
+            Items = [Valid().Items[0] with { DepartmentCode = "ZJ01" }],
+        };
+        var errors = RegionPackValidator.Validate(pack, "catalog.json");
+        Assert.Contains(errors, e => e.Contains("departments[2].kind") && e.Contains("unknown kind 'agency'"));
+        Assert.Contains(errors, e => e.Contains("items[0]") && e.Contains("ZJ01"));
+    }
+
+    [Fact]
     public void A_valid_pack_has_no_errors() => Assert.Empty(RegionPackValidator.Validate(Valid(), "catalog.json"));
 
     [Fact]

@@ -25,6 +25,7 @@ public static class IntakeExtensions
             x.AddConsumer<LicenceExpiredConsumer>();
             x.AddConsumer<StageInstanceConcludedConsumer>();
             x.AddConsumer<StageInstanceReopenedConsumer>();
+            x.AddConsumer<ProjectMaterialDeliveredConsumer>();
         });
         // Catalog is queried over HTTP (service discovery + the standard resilience handler), never its database.
         builder.AddAuditLog<IntakeDbContext>();

@@ -6,14 +6,22 @@ using Microsoft.Extensions.Hosting;
 
 namespace Approval.ServiceDefaults.Region;
 
-/// <summary>A department of the region (审批服务单位): its code, name and 统一社会信用代码 (the organisation record).</summary>
-public sealed record RegionDepartment(string Code, string Name, string? CreditCode);
+/// <summary>
+/// An organisation of the region's record: its code, name and 统一社会信用代码, and its kind — a department (审批服务单位,
+/// the default), or a review agency (审查机构), an intermediary (中介机构) or a utility (公用服务单位) given by the pack's
+/// departments[].kind.
+/// </summary>
+public sealed record RegionDepartment(string Code, string Name, string? CreditCode, string Kind = RegionDepartment.DepartmentKind)
+{
+    public const string DepartmentKind = "department";
+    public bool IsDepartment => Kind == DepartmentKind;
+}
 
 /// <summary>
 /// The region this deployment serves (R-0.3: one deployment, one 行政区划代码) and its departments — the organisation
 /// record — read from regions/&lt;code&gt;/catalog.json (Approval:RegionPack): region.code, region.name,
 /// region.recallGraceHours (how long after a conclusion a department may recall (撤回) its decision; 24 when absent) and
-/// departments[].code/name/creditCode only, so the pack can grow freely. The one source of the region for every service
+/// departments[].code/name/creditCode/kind only, so the pack can grow freely. The one source of the region for every service
 /// (the Catalog imports the same pack); registered once per process by <see cref="DeploymentRegionExtensions.AddDeploymentRegion"/>.
 /// </summary>
 public sealed record DeploymentRegion(string Code, string Name, IReadOnlyList<RegionDepartment> Departments)
@@ -32,7 +40,8 @@ public sealed record DeploymentRegion(string Code, string Name, IReadOnlyList<Re
         var code = region.GetProperty("code").GetString() ?? throw new InvalidDataException("catalog.json: region.code is missing");
         var departments = root.TryGetProperty("departments", out var list)
             ? list.EnumerateArray().Select(d => new RegionDepartment(d.GetProperty("code").GetString()!, d.GetProperty("name").GetString()!,
-                d.TryGetProperty("creditCode", out var credit) ? credit.GetString() : null)).ToList()
+                d.TryGetProperty("creditCode", out var credit) ? credit.GetString() : null,
+                d.TryGetProperty("kind", out var kind) ? kind.GetString() ?? RegionDepartment.DepartmentKind : RegionDepartment.DepartmentKind)).ToList()
             : [];
         var grace = region.TryGetProperty("recallGraceHours", out var hours) ? hours.GetInt32() : 24;
         if (grace is < 0 or > 24 * 30) throw new InvalidDataException($"catalog.json: region.recallGraceHours {grace} must be 0–720 hours");

@@ -16,7 +16,13 @@ public sealed record RegionPack(
 
 public sealed record PackRegion(string Code, string Name);
 
-public sealed record PackDepartment(string Code, string Name, string CreditCode);
+/// <summary>An organisation of the region: a department (审批部门, the default kind) or, with <c>kind</c>, a review agency,
+/// an intermediary or a utility — those are organisations for Identity and the seals, not catalog departments.</summary>
+public sealed record PackDepartment(string Code, string Name, string CreditCode, string? Kind = null)
+{
+    public static readonly string[] Kinds = ["department", "review-agency", "intermediary", "utility"];
+    public bool IsDepartment => Kind is null or "department";
+}
 
 public sealed record PackStage(int No, string Name, int TimeLimitWorkingDays, int MilestoneRule = 1);
 

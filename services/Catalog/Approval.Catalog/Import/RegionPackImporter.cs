@@ -30,7 +30,7 @@ public sealed class RegionPackImporter(CatalogDbContext db, TimeProvider clock, 
         await db.Departments.ExecuteDeleteAsync(ct);
         await db.Regions.ExecuteDeleteAsync(ct);
         db.Regions.Add(new Region { Code = pack.Region.Code, Name = pack.Region.Name });
-        db.Departments.AddRange(pack.Departments.Select(d => new Department { Code = d.Code, Name = d.Name, CreditCode = d.CreditCode }));
+        db.Departments.AddRange(pack.Departments.Where(d => d.IsDepartment).Select(d => new Department { Code = d.Code, Name = d.Name, CreditCode = d.CreditCode }));
         db.Stages.AddRange(pack.Stages.Select(s => new Stage { No = s.No, Name = s.Name, TimeLimitWorkingDays = s.TimeLimitWorkingDays, MilestoneRule = s.MilestoneRule }));
         db.Flows.AddRange((pack.Flows ?? []).Select(f => new Flow { Code = f.Code, Version = f.Version, Name = f.Name, Type = f.Type, Stages = f.Stages }));
 

@@ -16,10 +16,14 @@ public static class RegionPackValidator
             Fail("region.code", "must be a 6-digit administrative division code (GB/T 2260)");
 
         var departments = new HashSet<string>();
+        var codes = new HashSet<string>();
         for (var i = 0; i < pack.Departments.Count; i++)
         {
             var d = pack.Departments[i];
-            if (!departments.Add(d.Code)) Fail($"departments[{i}].code", $"duplicate department code '{d.Code}'");
+            if (d.Kind is not null && !PackDepartment.Kinds.Contains(d.Kind))
+                Fail($"departments[{i}].kind", $"unknown kind '{d.Kind}' ({string.Join(", ", PackDepartment.Kinds)})");
+            if (!codes.Add(d.Code)) Fail($"departments[{i}].code", $"duplicate department code '{d.Code}'");
+            if (d.IsDepartment) departments.Add(d.Code);
             if (UnifiedSocialCreditCode.Problem(d.CreditCode) is { } problem) Fail($"departments[{i}].creditCode", problem);
         }
 

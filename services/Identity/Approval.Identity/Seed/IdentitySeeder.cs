@@ -58,6 +58,8 @@ public sealed class IdentitySeeder(
             await EnsureUserAsync("supervisor-demo", "监察科赵六", demoPassword, null, region.Code, [Roles.Supervisor]);
             foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
                 await EnsureUserAsync($"dept-{department.Code}", $"{department.Name}审批员", demoPassword, department.Code, region.Code, [Roles.Department]);
+            foreach (var (userName, organisation, role) in DemoProviderUsers(organisations))
+                await EnsureUserAsync(userName, $"{organisation.Name}经办人", demoPassword, organisation.Code, region.Code, [role]);
         }
         await tx.CommitAsync(ct);
         log.LogInformation("Identity seeded for region {Region}: {Count} organisations", region.Code, organisations.Count);
@@ -154,6 +156,22 @@ public sealed class IdentitySeeder(
         if (!string.IsNullOrEmpty(configured))
             descriptor.Properties[ClientProperties.ConfiguredSecret] = JsonSerializer.SerializeToElement(await manager.HashAsync(configured, ct));
         await manager.CreateAsync(descriptor, ct);
+    }
+
+    /// <summary>
+    /// The demo staff of the review agency, the intermediaries and the utilities: review-demo (审查机构 at TSZX, the
+    /// 施工图审查中心), agency-&lt;code&gt; for each intermediary of the pack, utility-&lt;code&gt; for each water, power and gas
+    /// company (GSGS, GDGS, RQGS stay departments for their catalog items; their utility staff are separate users).
+    /// </summary>
+    private static IEnumerable<(string UserName, Organisation Organisation, string Role)> DemoProviderUsers(List<Organisation> organisations)
+    {
+        foreach (var o in organisations)
+        {
+            if (o.Code == "TSZX") yield return ("review-demo", o, Roles.ReviewAgency);
+            if (o.Kind == OrganisationKinds.ReviewAgency) yield return ($"review-{o.Code}", o, Roles.ReviewAgency);
+            if (o.Kind == OrganisationKinds.Intermediary) yield return ($"agency-{o.Code}", o, Roles.Intermediary);
+            if (o.Kind == OrganisationKinds.Utility || o.Code is "GSGS" or "GDGS" or "RQGS") yield return ($"utility-{o.Code}", o, Roles.Utility);
+        }
     }
 
     private async Task EnsureUserAsync(

@@ -12,7 +12,7 @@ public static class PackOrganisations
     {
         var organisations = region.Departments.Select(d => new Organisation
         {
-            RegionCode = region.Code, Code = d.Code, Name = d.Name, Kind = OrganisationKinds.Department, CreditCode = d.CreditCode,
+            RegionCode = region.Code, Code = d.Code, Name = d.Name, Kind = d.Kind, CreditCode = d.CreditCode,
         }).ToList();
         organisations.Add(new Organisation { RegionCode = region.Code, Code = WindowCode, Name = $"{region.Name}综合服务窗口", Kind = OrganisationKinds.Window });
         return organisations;

@@ -35,7 +35,7 @@ public static class ConsultationsApi
     {
         var application = await FindAsync(db, id, user, audit, ct);
         var departments = (request.Departments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct().ToList();
-        var known = region.Departments.Select(d => d.Code).ToHashSet();
+        var known = region.Departments.Where(d => d.IsDepartment).Select(d => d.Code).ToHashSet();
         var unknown = departments.Where(d => !known.Contains(d)).ToList();
         new FieldErrors()
             .Require(!string.IsNullOrWhiteSpace(request.Question) && request.Question.Length <= 2000, "question", "is required, at most 2000 characters", "征求意见事由必填，最多2000字")

@@ -16,7 +16,9 @@ namespace Approval.Intake.Api;
 /// </summary>
 public static class MaterialsApi
 {
-    public sealed record MaterialDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+    /// <summary>An uploaded material, or a delivered one (Source, DeliveredName, ProjectCode, EngineeringCode, SealCode set: a review result, an intermediary's report).</summary>
+    public sealed record MaterialDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt,
+        string? Source = null, string? DeliveredName = null, string? ProjectCode = null, string? EngineeringCode = null, string? SealCode = null);
     public sealed record AttachRequest(List<MaterialChoice>? Materials);
     public sealed record AttachedMaterialDto(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt);
     public sealed record ApplicationMaterialsDto(IReadOnlyList<AttachedMaterialDto> Attached, IReadOnlyList<CatalogMaterial> MaterialList, IReadOnlyList<string> MissingRequired);
@@ -26,7 +28,7 @@ public static class MaterialsApi
         var api = app.MapGroup("/api/intake/materials").WithTags("Materials").RequireAuthorization();
         api.MapPost("/", Upload).RequireAuthorization(Roles.Applicant).DisableAntiforgery()
             .WithSummary($"Upload a material (multipart field 'file'; PDF, JPEG, PNG, OFD; at most {MaterialLimits.MaxMegabytes} MB) / 上传材料");
-        api.MapGet("/", Mine).RequireAuthorization(Roles.Applicant).WithSummary("My uploaded materials, for reuse / 我的材料（历史材料复用）");
+        api.MapGet("/", Mine).RequireAuthorization(Roles.Applicant).WithSummary("My materials, uploaded or delivered to me (review results, intermediaries' reports), for reuse / 我的材料（历史材料复用）");
         api.MapGet("/{materialId:guid}/content", Download).WithSummary("Download a material / 下载材料");
         app.MapGet("/api/intake/licences", HeldLicences).WithTags("Materials").RequireAuthorization(Roles.Applicant)
             .WithSummary("The valid e-licences I hold, attachable as materials / 我的电子证照（证照复用）");
@@ -151,5 +153,6 @@ public static class MaterialsApi
         return await ForApplication(id, user, db, attachment, audit, ct);
     }
 
-    private static MaterialDto ToDto(Material m) => new(m.Id, m.FileName, m.ContentType, m.Size, m.Sha256, m.UploadedAt);
+    private static MaterialDto ToDto(Material m) =>
+        new(m.Id, m.FileName, m.ContentType, m.Size, m.Sha256, m.UploadedAt, m.Source, m.DeliveredName, m.ProjectCode, m.EngineeringCode, m.SealCode);
 }

@@ -10,6 +10,10 @@ namespace Approval.Licences.Api;
 /// <summary>E-seals: provisioning and rotation by the region admin, the public seal records, detached signatures of materials .</summary>
 public static class SealsApi
 {
+    /// <summary>Who may seal a material with their organisation's seal: departments, and the review agencies, intermediaries
+    /// and utilities whose results and deliverables become materials.</summary>
+    public static readonly string[] Signers = [Roles.Department, Roles.ReviewAgency, Roles.Intermediary, Roles.Utility];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/licences/seals").WithTags("Seals");
@@ -17,8 +21,8 @@ public static class SealsApi
             .WithSummary("Region admin: create or rotate a department's seal, named and credit-coded from the organisation record (the old one retires but still verifies) / 制发或更换部门印章");
         api.MapGet("/{id:guid}", Get).AllowAnonymous().WithSummary("A seal's public record and certificate (never the private key) / 印章信息");
         api.MapGet("/", List).AllowAnonymous().WithSummary("Every version of a holder's seals / 印章历史");
-        api.MapPost("/sign", Sign).RequireAuthorization(Roles.Department)
-            .WithSummary("Seal a material with your department's seal: a detached SM2 signature of its SM3 digest / 电子材料签章");
+        api.MapPost("/sign", Sign).RequireAuthorization(p => p.RequireRole(Signers).RequireClaim(ApprovalClaims.Organisation))
+            .WithSummary("Seal a material with your organisation's seal (department, review agency, intermediary, utility): a detached SM2 signature of its SM3 digest / 电子材料签章");
         api.MapPost("/verify", Verify).AllowAnonymous()
             .WithSummary("Verify a sealed material (R-4.5): the detached signature against a seal certified by the region root / 电子材料验章");
     }

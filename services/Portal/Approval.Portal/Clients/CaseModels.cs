@@ -33,7 +33,9 @@ public sealed record AttachedMaterial(string Name, Guid? MaterialId, string? Fil
 
 public sealed record ApplicationMaterials(IReadOnlyList<AttachedMaterial> Attached, IReadOnlyList<Material> MaterialList, IReadOnlyList<string> MissingRequired);
 
-public sealed record UploadedMaterial(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+/// <summary>A material of mine: uploaded, or delivered (DeliveredName set: a review result, an intermediary's report).</summary>
+public sealed record UploadedMaterial(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt,
+    string? Source = null, string? DeliveredName = null, string? ProjectCode = null);
 
 public sealed record ApplicationItem(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays,
     int TimeLimit = 0, int TimeLimitUnit = 1);

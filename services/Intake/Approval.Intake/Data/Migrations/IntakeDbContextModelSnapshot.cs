@@ -342,6 +342,12 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DeliveredName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EngineeringCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -350,8 +356,14 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ProjectCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SealCode")
                         .HasColumnType("text");
 
                     b.Property<string>("Sha256")
@@ -360,6 +372,9 @@ namespace Approval.Intake.Data.Migrations
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
 
                     b.Property<string>("StorageName")
                         .IsRequired()
