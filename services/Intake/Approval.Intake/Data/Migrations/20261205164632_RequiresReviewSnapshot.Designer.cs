@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261205163653_RequiresReviewSnapshot")]
+    [Migration("20261205164632_RequiresReviewSnapshot")]
     partial class RequiresReviewSnapshot
     {
         /// <inheritdoc />
@@ -345,6 +345,12 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DeliveredName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EngineeringCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -353,8 +359,14 @@ namespace Approval.Intake.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ProjectCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SealCode")
                         .HasColumnType("text");
 
                     b.Property<string>("Sha256")
@@ -363,6 +375,9 @@ namespace Approval.Intake.Data.Migrations
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
 
                     b.Property<string>("StorageName")
                         .IsRequired()
