@@ -6,6 +6,7 @@ using Approval.Licences.Data;
 using Approval.Notifications.Data;
 using Approval.Portal.Data;
 using Approval.Projects.Data;
+using Approval.Reviews.Data;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -23,6 +24,7 @@ public sealed class MigratedAuditTablesTests
     {
         { "identity", true }, { "catalog", false }, { "intake", true }, { "approvals", true },
         { "licences", true }, { "projects", true }, { "notifications", false }, { "portal", false },
+        { "reviews", true },
     };
 
     [Theory]
@@ -37,6 +39,7 @@ public sealed class MigratedAuditTablesTests
         "projects" => CheckAsync<ProjectsDbContext>(service, keepsAudit),
         "notifications" => CheckAsync<NotificationsDbContext>(service, keepsAudit),
         "portal" => CheckAsync<PortalDbContext>(service, keepsAudit),
+        "reviews" => CheckAsync<ReviewsDbContext>(service, keepsAudit),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
     };
 

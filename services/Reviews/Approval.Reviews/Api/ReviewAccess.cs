@@ -14,7 +14,9 @@ public sealed class ReviewAccess(ReviewsDbContext db, IAuditLog audit, WorkingCa
 
     public static bool IsStaffReader(ClaimsPrincipal user) => StaffReaders.Any(user.IsInRole);
 
-    public static bool IsAgencyOf(ClaimsPrincipal user, Review r) => user.IsInRole(Roles.ReviewAgency) && user.OrganisationCode() == r.AgencyCode;
+    /// <summary>Staff of the agency the review was commissioned from: its organisation code in the review's region (another region may reuse the code).</summary>
+    public static bool IsAgencyOf(ClaimsPrincipal user, Review r) =>
+        user.IsInRole(Roles.ReviewAgency) && user.OrganisationCode() == r.AgencyCode && user.InRegion(r.RegionCode);
 
     public Task<Review> ReadableAsync(Guid id, ClaimsPrincipal user, CancellationToken ct) =>
         FindAsync(id, user, r => r.OwnerId == user.UserId() || IsAgencyOf(user, r) || (IsStaffReader(user) && user.InRegion(r.RegionCode)),

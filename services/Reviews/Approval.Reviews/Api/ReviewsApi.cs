@@ -68,7 +68,7 @@ public static class ReviewsApi
         var query = db.Reviews.AsNoTracking();
         var organisation = user.OrganisationCode();
         var region = user.RegionCode();
-        if (user.IsInRole(Roles.ReviewAgency)) query = query.Where(r => r.AgencyCode == organisation);
+        if (user.IsInRole(Roles.ReviewAgency)) query = query.Where(r => r.AgencyCode == organisation && r.RegionCode == region);
         else if (ReviewAccess.IsStaffReader(user)) query = query.Where(r => r.RegionCode == region);
         else { var userId = user.UserId(); query = query.Where(r => r.OwnerId == userId); }
         if (!string.IsNullOrWhiteSpace(projectCode)) query = query.Where(r => r.ProjectCode == projectCode.Trim());

@@ -176,11 +176,16 @@ namespace Approval.Reviews.Data.Migrations
                 name: "IX_reviews_RegionCode_ProjectCode",
                 table: "reviews",
                 columns: new[] { "RegionCode", "ProjectCode" });
+
+            // The audit log is append-only (docs/architecture.md): no UPDATE, DELETE or TRUNCATE, even by the service.
+            migrationBuilder.Sql(Approval.ServiceDefaults.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_records_append_only ON audit_records; DROP FUNCTION IF EXISTS audit_records_append_only();");
+
             migrationBuilder.DropTable(
                 name: "audit_records");
 
