@@ -67,8 +67,8 @@ public sealed class ReviewsTests(SuiteFixture suite)
 
         var id = await reviews.CommissionAsync(applicant, phase);
         var path = $"/api/reviews/{id}";
-        Assert.Contains(await api.ExpectAsync(HttpStatusCode.OK, ReviewFlow.Agency, HttpMethod.Get, "/api/reviews"), r => r.GetProperty("id").GetGuid() == id);
-        Assert.DoesNotContain(await api.ExpectAsync(HttpStatusCode.OK, OtherAgency, HttpMethod.Get, "/api/reviews"), r => r.GetProperty("id").GetGuid() == id);
+        Assert.Contains((await api.ExpectAsync(HttpStatusCode.OK, ReviewFlow.Agency, HttpMethod.Get, "/api/reviews")).EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain((await api.ExpectAsync(HttpStatusCode.OK, OtherAgency, HttpMethod.Get, "/api/reviews")).EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
         // Another agency is told it does not exist; concluding before the start is a conflict.
         await reviews.PostAsync(HttpStatusCode.NotFound, OtherAgency, id, "start");
         await reviews.EnsureAgencySealAsync();

@@ -41,9 +41,6 @@ public sealed record ReviewAgency(string Code, string Name, DateOnly? ValidUntil
 public sealed record ReviewType(string Code, string Name, string MaterialName, string? CatalogItemCode, int LimitWorkingDays,
     bool RequiresResultFile, List<ReviewAgency> Agencies);
 
-public sealed record ReviewClock(DateOnly StartDate, DateOnly Deadline, int Limit, int Used, int Remaining, int Paused, bool IsPaused,
-    bool Stopped, string State, string StateName);
-
 public sealed record ReviewOpinion(string Discipline, string Opinion);
 
 public sealed record ReviewSupplement(string Reason, DateTimeOffset RequestedAt, string? Answer, DateTimeOffset? AnsweredAt);
@@ -56,4 +53,7 @@ public sealed record Review(
     string AgencyCode, string AgencyName, string OwnerId, string OwnerName, string Status, string StatusName,
     string? Conclusion, string? ConclusionName, bool Passed, List<ReviewOpinion> Opinions, List<ReviewSupplement> Supplements,
     List<Guid> MaterialIds, string? Note, int LimitWorkingDays, DateTimeOffset CommissionedAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? ConcludedAt, ReviewClock? Clock, ReviewResultFile? Result);
+    DateTimeOffset? ConcludedAt, Clock? Clock, ReviewResultFile? Result)
+{
+    public bool Supplementing => Status == "supplementing";
+}

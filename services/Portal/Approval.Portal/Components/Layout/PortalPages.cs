@@ -24,6 +24,8 @@ public static class PortalPages
         new("/apply", "在线申报", "form", "applicant"),
         new("/my/applications", "我的申请", "profile", "applicant"),
         new("/notices", "消息通知", "bell", "applicant"),
+        new("/my/reviews", "技术审查", "file-search", "applicant"),
+        new("/agency/reviews", "技术审查待办", "file-protect", "review-agency"),
         new("/window", "综合窗口待办", "inbox", "window"),
         new("/window/counter", "窗口收件（现场/邮寄）", "file-add", "window"),
         new("/department", "部门待办事项", "audit", "department"),
