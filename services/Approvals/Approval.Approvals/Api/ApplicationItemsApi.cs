@@ -32,11 +32,12 @@ public static class ApplicationItemsApi
             itemViews));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> HandIn(Guid applicationId, Guid id, HandInMaterialsRequest request, ClaimsPrincipal user,
-        ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ItemInstanceDto>> HandIn(
+        Guid applicationId, Guid id, HandInMaterialsRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s,
+        CancellationToken ct)
     {
-        var stage = await FindVisibleAsync(db, applicationId, user, audit, ct);
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id && i.StageInstanceId == stage.Id, ct)
+        var stage = await FindVisibleAsync(s.Db, applicationId, user, s.Audit, ct);
+        var item = await s.Db.Items.FirstOrDefaultAsync(i => i.Id == id && i.StageInstanceId == stage.Id, ct)
             ?? throw new NotFoundException("Item instance 事项实例", id.ToString());
         var organisation = user.IsInRole(Roles.Window) ? "综合服务窗口" : item.Holder;
         return TypedResults.Ok(await commands.HandInMaterialsAsync(item, user.DisplayName(), organisation, request, ct));

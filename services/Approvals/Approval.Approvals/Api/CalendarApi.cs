@@ -46,33 +46,32 @@ public static class CalendarApi
             missing is { } m ? $"{m}年节假日安排尚未加载，跨年期限按工作日暂定" : null, from, to, years));
     }
 
-    private static async Task<Ok<CalendarYearDto>> Upload(int year, CalendarYearUpload body, ClaimsPrincipal user, ApprovalsDbContext db,
-        CalendarProvider calendars, DeploymentRegion region, IAuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CalendarYearDto>> Upload(int year, CalendarYearUpload body, ClaimsPrincipal user, CalendarProvider calendars, [AsParameters] ApprovalsServices s, CancellationToken ct)
     {
-        if (!user.InRegion(region.Code))
+        if (!user.InRegion(s.Region.Code))
         {
-            await audit.DenyAsync("calendar-year", $"{year}", "upload: not an administrator of this region", ct, user.RegionCode());
+            await s.Audit.DenyAsync("calendar-year", $"{year}", "upload: not an administrator of this region", ct, user.RegionCode());
             throw new NotFoundException("Calendar 工作日历", user.RegionCode() ?? "");
         }
-        await calendars.RefreshAsync(db, ct);
+        await calendars.RefreshAsync(s.Db, ct);
         var current = calendars.Current;
-        var schedule = CalendarUploadRules.Validate(year, body, calendars.Pack, current, current.LocalDate(clock.GetUtcNow()).Year);
+        var schedule = CalendarUploadRules.Validate(year, body, calendars.Pack, current, current.LocalDate(s.Clock.GetUtcNow()).Year);
 
-        var row = await db.CalendarYears.FindAsync([year], ct);
+        var row = await s.Db.CalendarYears.FindAsync([year], ct);
         var replaced = row is not null ? $"; replaces the upload of {row.UploadedAt:O} by {row.UploadedBy}"
             : calendars.Pack.Year(year) is not null ? "; replaces the region pack's schedule" : "";
-        if (row is null) db.CalendarYears.Add(row = new StoredCalendarYear { Year = year, UploadedBy = "", UploadedByName = "" });
+        if (row is null) s.Db.CalendarYears.Add(row = new StoredCalendarYear { Year = year, UploadedBy = "", UploadedByName = "" });
         row.Holidays = [.. schedule.Holidays.Order()];
         row.Workdays = [.. schedule.MakeUpWorkdays.Order()];
         row.UploadedBy = user.UserId();
         row.UploadedByName = user.DisplayName();
-        row.UploadedAt = clock.GetUtcNow();
-        audit.Add(AuditActions.StateChange, "calendar-year", $"{year}",
+        row.UploadedAt = s.Clock.GetUtcNow();
+        s.Audit.Add(AuditActions.StateChange, "calendar-year", $"{year}",
             $"holiday schedule loaded: holidays {string.Join(",", CalendarSchedule.Ranges(row.Holidays))}; " +
-            $"make-up workdays {string.Join(",", CalendarSchedule.Ranges(row.Workdays))}{replaced}", region.Code);
+            $"make-up workdays {string.Join(",", CalendarSchedule.Ranges(row.Workdays))}{replaced}", s.Region.Code);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await s.Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -80,7 +79,7 @@ public static class CalendarApi
                 $"{year} was uploaded by someone else at the same moment; read the calendar and upload again",
                 $"{year}年节假日安排同时被他人上传，请刷新后重新上传");
         }
-        await calendars.RefreshAsync(db, ct);
+        await calendars.RefreshAsync(s.Db, ct);
         return TypedResults.Ok(Dto(calendars, calendars.Current.Year(year)!, row));
     }
 

@@ -48,44 +48,48 @@ public static class ItemInstancesApi
             .Select(s => new ItemStepDto(s.StatusCode, s.StatusName, s.Actor, s.Organisation, s.Opinion, s.OccurredAt)).ToListAsync(ct));
     }
 
-    private static async Task<Ok<ItemInstanceDto>> Start(Guid id, StartRequest? request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.StartAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request?.Opinion, ct));
+    private static async Task<Ok<ItemInstanceDto>> Start(
+        Guid id, StartRequest? request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
+        TypedResults.Ok(await commands.StartAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request?.Opinion, ct));
 
     private static async Task<Ok<ItemInstanceDto>> StartCorrection(
-        Guid id, StartCorrectionRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.StartCorrectionAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+        Guid id, StartCorrectionRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
+        TypedResults.Ok(await commands.StartCorrectionAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> StartSpecialProcedure(
-        Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.StartSpecialProcedureAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+        Guid id, StartSpecialProcedureRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s,
+        CancellationToken ct) =>
+        TypedResults.Ok(await commands.StartSpecialProcedureAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> EndSpecialProcedure(
-        Guid id, EndSpecialProcedureRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.EndSpecialProcedureAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+        Guid id, EndSpecialProcedureRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s,
+        CancellationToken ct) =>
+        TypedResults.Ok(await commands.EndSpecialProcedureAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> Conclude(
-        Guid id, ConcludeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.ConcludeAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+        Guid id, ConcludeRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
+        TypedResults.Ok(await commands.ConcludeAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> VerifyCommitment(
-        Guid id, VerifyCommitmentRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.VerifyCommitmentAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+        Guid id, VerifyCommitmentRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s,
+        CancellationToken ct) =>
+        TypedResults.Ok(await commands.VerifyCommitmentAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> Revoke(
-        Guid id, RevokeRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.RevokeAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+        Guid id, RevokeRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
+        TypedResults.Ok(await commands.RevokeAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> Recall(
-        Guid id, RecallRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.RecallAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request, ct));
+        Guid id, RecallRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
+        TypedResults.Ok(await commands.RecallAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request, ct));
 
     private static async Task<Ok<ItemInstanceDto>> KeyStep(
-        Guid id, KeyStepRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.RecordKeyStepAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request.Note, ct));
+        Guid id, KeyStepRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
+        TypedResults.Ok(await commands.RecordKeyStepAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request.Note, ct));
 
     private static async Task<Ok<ItemInstanceDto>> Certificate(
-        Guid id, CertificateRequest request, ClaimsPrincipal user, ApprovalsDbContext db, ItemCommands commands, IAuditLog audit, CancellationToken ct) =>
-        TypedResults.Ok(await commands.RecordCertificateAsync(await FindOwnAsync(db, id, user, audit, ct), user.DisplayName(), request.Reference, ct));
+        Guid id, CertificateRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
+        TypedResults.Ok(await commands.RecordCertificateAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request.Reference, ct));
 
     /// <summary>
     /// The department's follow-up tasks: approvals on a commitment found unfulfilled or not checked by its deadline, and

@@ -23,17 +23,18 @@ public static class ProjectClockApi
     public sealed record ProjectClockDto(string ProjectCode, int? LimitWorkingDays, int? UsedWorkingDays, int? RemainingWorkingDays, bool Running,
         string State, string StateName, IReadOnlyList<ProjectStageClockDto> Stages, string? Problem = null);
 
-    private static async Task<Ok<ProjectClockDto>> Get(string projectCode, ClaimsPrincipal user, ApprovalsDbContext db, ItemViews views,
-        WarningThreshold threshold, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ProjectClockDto>> Get(
+        string projectCode, ClaimsPrincipal user, ItemViews views, WarningThreshold threshold, [AsParameters] ApprovalsServices s,
+        CancellationToken ct)
     {
         var region = user.RegionCode();
-        var stages = await db.Stages.AsNoTracking().Where(s => s.ProjectCode == projectCode && s.RegionCode == region)
+        var stages = await s.Db.Stages.AsNoTracking().Where(s => s.ProjectCode == projectCode && s.RegionCode == region)
             .OrderBy(s => s.AcceptedAt).Take(500).ToListAsync(ct);
         var staff = StaffRoles.Any(user.IsInRole);
         var owner = user.IsInRole(Roles.Applicant) && stages.Any(s => s.ApplicantId == user.UserId());
         if (stages.Count == 0 || !(staff || owner))
         {
-            if (stages.Count > 0) await audit.DenyAsync("project", projectCode, "neither an applicant of the project nor the region's staff", ct, region);
+            if (stages.Count > 0) await s.Audit.DenyAsync("project", projectCode, "neither an applicant of the project nor the region's staff", ct, region);
             throw new NotFoundException("Project 项目", projectCode);
         }
         var clocks = await views.ReadStageClocksAsync(stages, ct);

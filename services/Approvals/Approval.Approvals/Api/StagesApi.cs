@@ -39,34 +39,37 @@ public static class StagesApi
             stage.ProjectCode, stage.TimeLimitWorkingDays, stageClock.Clock, stageClock.Problem));
     }
 
-    private static async Task<Created<ConsultationDto>> Open(Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Created<ConsultationDto>> Open(
+        Guid stageId, OpenConsultationRequest request, ClaimsPrincipal user, [AsParameters] ApprovalsServices s, CancellationToken ct)
     {
-        var (_, items) = await FindVisibleAsync(db, stageId, user, audit, ct);
+        var (_, items) = await FindVisibleAsync(s.Db, stageId, user, s.Audit, ct);
         if (request.Topic is { Length: > 2000 }) throw ValidationException.For("topic", "at most 2000 characters", "会商事项最多2000字");
-        if (await db.Consultations.CountAsync(c => c.StageInstanceId == stageId, ct) >= StoreLimits.ConsultationsPerStage) throw StoreLimits.ConsultationsFull();
+        if (await s.Db.Consultations.CountAsync(c => c.StageInstanceId == stageId, ct) >= StoreLimits.ConsultationsPerStage) throw StoreLimits.ConsultationsFull();
         var consultation = Consultation.Open(stageId, user.OrganisationCode()!, request.Topic, request.Departments,
-            items.Select(i => i.DepartmentCode).ToHashSet(), clock.GetUtcNow());
-        db.Consultations.Add(consultation);
-        audit.Add(AuditActions.StateChange, "consultation", consultation.Id.ToString(), $"opened with {string.Join(",", consultation.InvitedDepartments)}", items[0].RegionCode);
-        await db.SaveChangesAsync(ct);
+            items.Select(i => i.DepartmentCode).ToHashSet(), s.Clock.GetUtcNow());
+        s.Db.Consultations.Add(consultation);
+        s.Audit.Add(AuditActions.StateChange, "consultation", consultation.Id.ToString(), $"opened with {string.Join(",", consultation.InvitedDepartments)}", items[0].RegionCode);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/approvals/stages/{stageId}", ToDto(consultation));
     }
 
-    private static async Task<Ok<ConsultationDto>> Answer(Guid stageId, Guid id, AnswerRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ConsultationDto>> Answer(
+        Guid stageId, Guid id, AnswerRequest request, ClaimsPrincipal user, [AsParameters] ApprovalsServices s, CancellationToken ct)
     {
-        var consultation = await FindAsync(db, stageId, id, user, audit, ct);
-        consultation.Answer(user.OrganisationCode()!, request.Opinion, clock.GetUtcNow());
-        audit.Add(AuditActions.StateChange, "consultation", id.ToString(), "answered", user.RegionCode());
-        await db.SaveChangesAsync(ct);
+        var consultation = await FindAsync(s.Db, stageId, id, user, s.Audit, ct);
+        consultation.Answer(user.OrganisationCode()!, request.Opinion, s.Clock.GetUtcNow());
+        s.Audit.Add(AuditActions.StateChange, "consultation", id.ToString(), "answered", user.RegionCode());
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(consultation));
     }
 
-    private static async Task<Ok<ConsultationDto>> Conclude(Guid stageId, Guid id, ConclusionRequest request, ClaimsPrincipal user, ApprovalsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ConsultationDto>> Conclude(
+        Guid stageId, Guid id, ConclusionRequest request, ClaimsPrincipal user, [AsParameters] ApprovalsServices s, CancellationToken ct)
     {
-        var consultation = await FindAsync(db, stageId, id, user, audit, ct);
-        consultation.Conclude(user.OrganisationCode()!, request.Conclusion, clock.GetUtcNow());
-        audit.Add(AuditActions.StateChange, "consultation", id.ToString(), "concluded", user.RegionCode());
-        await db.SaveChangesAsync(ct);
+        var consultation = await FindAsync(s.Db, stageId, id, user, s.Audit, ct);
+        consultation.Conclude(user.OrganisationCode()!, request.Conclusion, s.Clock.GetUtcNow());
+        s.Audit.Add(AuditActions.StateChange, "consultation", id.ToString(), "concluded", user.RegionCode());
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(consultation));
     }
 

@@ -23,21 +23,21 @@ public static class WebhooksApi
     public sealed record AttemptDto(DateTimeOffset At, string Url, int? StatusCode, string? Error, double DurationMs);
 
     /// <summary>The URL must reach a public address (or a network the deployment allows) — see <see cref="WebhookTarget"/>.</summary>
-    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, ApprovalsDbContext db, DeploymentRegion region, IAuditLog audit, WebhookTarget target, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<WebhookDto>> Register(string code, RegisterWebhookRequest request, ClaimsPrincipal user, WebhookTarget target, [AsParameters] ApprovalsServices s, CancellationToken ct)
     {
-        await EnsureOwnDepartmentAsync(code, user, region, audit, ct);
+        await EnsureOwnDepartmentAsync(code, user, s.Region, s.Audit, ct);
         var urlProblem = await target.ProblemAsync(request.Url, ct);
         new FieldErrors()
             .Require(urlProblem is null, "url", urlProblem?.English ?? "", urlProblem?.Chinese ?? "")
             .Require(request.Secret is { Length: >= 16 and <= 200 }, "secret", "must be 16–200 characters", "签名密钥长度应为16至200个字符")
             .ThrowIfAny();
-        var webhook = await db.Webhooks.FirstOrDefaultAsync(w => w.DepartmentCode == code, ct);
-        if (webhook is null) db.Webhooks.Add(webhook = new DepartmentWebhook { DepartmentCode = code, Url = request.Url!, Secret = request.Secret! });
+        var webhook = await s.Db.Webhooks.FirstOrDefaultAsync(w => w.DepartmentCode == code, ct);
+        if (webhook is null) s.Db.Webhooks.Add(webhook = new DepartmentWebhook { DepartmentCode = code, Url = request.Url!, Secret = request.Secret! });
         webhook.Url = request.Url!;
         webhook.Secret = request.Secret!;
-        webhook.UpdatedAt = clock.GetUtcNow();
-        audit.Add(AuditActions.StateChange, "department-webhook", code, $"endpoint set to {webhook.Url}", region.Code);
-        await db.SaveChangesAsync(ct);
+        webhook.UpdatedAt = s.Clock.GetUtcNow();
+        s.Audit.Add(AuditActions.StateChange, "department-webhook", code, $"endpoint set to {webhook.Url}", s.Region.Code);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(new WebhookDto(code, webhook.Url, webhook.UpdatedAt));
     }
 

@@ -29,11 +29,9 @@ public static class ConsultationsApi
         api.MapPost("/{consultationId:guid}/answer", Answer).WithSummary("Answer a consultation, once / 答复征求意见");
     }
 
-    private static async Task<Created<List<ConsultationDto>>> Ask(
-        Guid id, AskRequest request, ClaimsPrincipal user, IntakeDbContext db, DeploymentRegion region, IOptions<IntakeLimits> limits, TimeProvider clock,
-        IAuditLog audit, CancellationToken ct)
+    private static async Task<Created<List<ConsultationDto>>> Ask(Guid id, AskRequest request, ClaimsPrincipal user, DeploymentRegion region, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, user, audit, ct);
+        var application = await FindAsync(s.Db, id, user, s.Audit, ct);
         var departments = (request.Departments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct().ToList();
         var known = region.Departments.Where(d => d.IsDepartment).Select(d => d.Code).ToHashSet();
         var unknown = departments.Where(d => !known.Contains(d)).ToList();
@@ -43,19 +41,19 @@ public static class ConsultationsApi
             .Require(unknown.Count == 0, "departments", $"not departments of this region: {string.Join(", ", unknown)}", $"不是本地区的部门：{string.Join("、", unknown)}")
             .ThrowIfAny();
         application.EnsureUndecided("Consultation", "征求意见");
-        var now = clock.GetUtcNow();
+        var now = s.Clock.GetUtcNow();
         var rows = departments.Select(d => new AcceptanceConsultation
         {
             Id = Guid.CreateVersion7(now), ApplicationId = id, RegionCode = application.RegionCode, DepartmentCode = d,
             Question = request.Question!.Trim(), AskedBy = user.DisplayName(), AskedAt = now,
         }).ToList();
-        var max = limits.Value.ConsultationsPerApplication;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await IntakeLimits.EnsureRoomAsync(db, $"consultations:{id}", c => db.Consultations.CountAsync(x => x.ApplicationId == id, c), rows.Count, max,
+        var max = s.Limits.Value.ConsultationsPerApplication;
+        await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(s.Db, $"consultations:{id}", c => s.Db.Consultations.CountAsync(x => x.ApplicationId == id, c), rows.Count, max,
             $"An application may have at most {max} consultations.", $"每件申请最多征求{max}次部门意见。", ct);
-        db.Consultations.AddRange(rows);
-        audit.Add(AuditActions.StateChange, "application", id.ToString(), $"征求意见：{string.Join("、", departments)}", application.RegionCode);
-        await db.SaveChangesAsync(ct);
+        s.Db.Consultations.AddRange(rows);
+        s.Audit.Add(AuditActions.StateChange, "application", id.ToString(), $"征求意见：{string.Join("、", departments)}", application.RegionCode);
+        await s.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/applications/{id}/consultations", rows.Select(r => ToDto(r, application)).ToList());
     }
@@ -78,18 +76,18 @@ public static class ConsultationsApi
     }
 
     private static async Task<Ok<ConsultationDto>> Answer(
-        Guid consultationId, AnswerRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        Guid consultationId, AnswerRequest request, ClaimsPrincipal user, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var row = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
+        var row = await s.Db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
         if (row is null || row.DepartmentCode != user.OrganisationCode() || !user.InRegion(row.RegionCode))
         {
-            if (row is not null) await audit.DenyAsync("acceptance-consultation", consultationId.ToString(), "not the consulted department", ct, row.RegionCode);
+            if (row is not null) await s.Audit.DenyAsync("acceptance-consultation", consultationId.ToString(), "not the consulted department", ct, row.RegionCode);
             throw new NotFoundException("Consultation 征求意见", consultationId.ToString());
         }
-        row.Answer(request.Opinion, $"{user.DisplayName()}（{row.DepartmentCode}）", clock.GetUtcNow());
-        audit.Add(AuditActions.StateChange, "acceptance-consultation", row.Id.ToString(), "answered 已答复", row.RegionCode);
-        await db.SaveChangesAsync(ct);
-        var application = await db.Applications.AsNoTracking().FirstAsync(a => a.Id == row.ApplicationId, ct);
+        row.Answer(request.Opinion, $"{user.DisplayName()}（{row.DepartmentCode}）", s.Clock.GetUtcNow());
+        s.Audit.Add(AuditActions.StateChange, "acceptance-consultation", row.Id.ToString(), "answered 已答复", row.RegionCode);
+        await s.Db.SaveChangesAsync(ct);
+        var application = await s.Db.Applications.AsNoTracking().FirstAsync(a => a.Id == row.ApplicationId, ct);
         return TypedResults.Ok(ToDto(row, application));
     }
 

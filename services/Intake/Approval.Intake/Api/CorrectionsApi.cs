@@ -21,25 +21,23 @@ public static class CorrectionsApi
     }
 
     private static async Task<Ok<ApplicationDto>> Request(
-        Guid id, CorrectionsRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        Guid id, CorrectionsRequest request, ClaimsPrincipal user, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, user, audit, ct);
-        var now = clock.GetUtcNow();
+        var application = await FindAsync(s.Db, id, user, s.Audit, ct);
+        var now = s.Clock.GetUtcNow();
         application.RequestCorrections(request.Corrections?.Select(c => new Correction(c.Subject ?? "", c.Problem ?? "")).ToList(), now);
         var list = string.Join("；", application.Corrections.Select((c, i) => $"{i + 1}. {c.Subject}：{c.Problem}"));
-        db.Progress.Add(Entry(application, user, list, now));
-        db.AddOutboxEvent(IntakeEvents.CorrectionRequested(application, user.DisplayName(), now), application.Id.ToString(), clock);
-        Audit(audit, application);
-        await db.SaveChangesAsync(ct);
+        s.Db.Progress.Add(Entry(application, user, list, now));
+        s.Db.AddOutboxEvent(IntakeEvents.CorrectionRequested(application, user.DisplayName(), now), application.Id.ToString(), s.Clock);
+        Audit(s.Audit, application);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(application));
     }
 
-    private static async Task<Ok<ApplicationDto>> Correct(
-        Guid id, CorrectedApplicationRequest request, ClaimsPrincipal user, IntakeDbContext db, ApplicationSubmission submission,
-        MaterialAttachment materials, FormKnownValues knownValues, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ApplicationDto>> Correct(Guid id, CorrectedApplicationRequest request, ClaimsPrincipal user, ApplicationSubmission submission, MaterialAttachment materials, FormKnownValues knownValues, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindOwnAsync(db, id, user, audit, ct);
-        var now = clock.GetUtcNow();
+        var application = await FindOwnAsync(s.Db, id, user, s.Audit, ct);
+        var now = s.Clock.GetUtcNow();
         string? form = null;
         if (request.Form is { ValueKind: JsonValueKind.Object })
         {
@@ -48,12 +46,12 @@ public static class CorrectionsApi
         }
         var attached = await materials.ResolveAsync(application, request.Materials, now, ct);
         application.Correct(form, now);
-        db.AttachedMaterials.AddRange(attached);
+        s.Db.AttachedMaterials.AddRange(attached);
         var what = string.Join("、", new[] { form is null ? null : "表单", attached.Count == 0 ? null : $"材料{attached.Count}份" }.OfType<string>());
-        db.Progress.Add(Entry(application, user, what.Length == 0 ? null : $"已补正：{what}", now));
-        db.AddOutboxEvent(IntakeEvents.Corrected(application, now), application.Id.ToString(), clock);
-        Audit(audit, application);
-        await db.SaveChangesAsync(ct);
+        s.Db.Progress.Add(Entry(application, user, what.Length == 0 ? null : $"已补正：{what}", now));
+        s.Db.AddOutboxEvent(IntakeEvents.Corrected(application, now), application.Id.ToString(), s.Clock);
+        Audit(s.Audit, application);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(application));
     }
 }

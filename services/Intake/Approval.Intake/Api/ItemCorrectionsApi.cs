@@ -36,32 +36,31 @@ public static class ItemCorrectionsApi
         return TypedResults.Ok(list.Select(ToDto).ToList());
     }
 
-    private static async Task<Ok<ItemCorrectionDto>> Answer(Guid id, Guid correctionId, ItemCorrectionAnswerRequest request, ClaimsPrincipal user,
-        IntakeDbContext db, MaterialAttachment attachment, IOptions<IntakeLimits> limits, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ItemCorrectionDto>> Answer(Guid id, Guid correctionId, ItemCorrectionAnswerRequest request, ClaimsPrincipal user, MaterialAttachment attachment, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindOwnAsync(db, id, user, audit, ct);
-        var correction = await db.ItemCorrections.FirstOrDefaultAsync(c => c.Id == correctionId && c.ApplicationId == id, ct)
+        var application = await FindOwnAsync(s.Db, id, user, s.Audit, ct);
+        var correction = await s.Db.ItemCorrections.FirstOrDefaultAsync(c => c.Id == correctionId && c.ApplicationId == id, ct)
             ?? throw new NotFoundException("Item correction 事项补正", correctionId.ToString());
         var choices = request.Materials ?? [];
         new FieldErrors()
             .Require(choices.Count > 0, "materials", "attach at least one corrected file", "至少上传一份补正材料")
             .Require(choices.All(c => c.LicenceIdentifier is null), "materials", "answer with uploaded files (materialId)", "补正材料应为上传的文件（materialId）")
             .ThrowIfAny();
-        var now = clock.GetUtcNow();
+        var now = s.Clock.GetUtcNow();
         correction.Answer(request.Note, now);
-        var max = limits.Value.MaterialsPerApplication;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await IntakeLimits.EnsureRoomAsync(db, $"attached:{id}", c => db.AttachedMaterials.CountAsync(a => a.ApplicationId == id, c), choices.Count, max,
+        var max = s.Limits.Value.MaterialsPerApplication;
+        await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(s.Db, $"attached:{id}", c => s.Db.AttachedMaterials.CountAsync(a => a.ApplicationId == id, c), choices.Count, max,
             $"An application may have at most {max} materials attached.", $"每件申请最多添加{max}份材料。", ct);
         var attached = await attachment.ResolveAsync(application, choices, now, correction.Entries.Select(e => e.Subject), ct);
-        db.AttachedMaterials.AddRange(attached);
+        s.Db.AttachedMaterials.AddRange(attached);
         var ids = attached.Select(a => a.MaterialId!.Value).ToList();
-        var names = await db.Materials.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FileName, ct);
-        db.AddOutboxEvent(new ItemCorrectionAnswered(correction.Id, correction.ItemInstanceId, id, correction.Note,
+        var names = await s.Db.Materials.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.FileName, ct);
+        s.Db.AddOutboxEvent(new ItemCorrectionAnswered(correction.Id, correction.ItemInstanceId, id, correction.Note,
             attached.Select(a => new ItemCorrectionFile(a.Name, a.MaterialId!.Value, names[a.MaterialId.Value])).ToList(),
-            user.DisplayName(), application.ApplicantName, now), correction.ItemInstanceId.ToString(), clock);
-        audit.Add(AuditActions.StateChange, "item-correction", correction.Id.ToString(), $"answered with {attached.Count} file(s)", application.RegionCode);
-        await db.SaveChangesAsync(ct);
+            user.DisplayName(), application.ApplicantName, now), correction.ItemInstanceId.ToString(), s.Clock);
+        s.Audit.Add(AuditActions.StateChange, "item-correction", correction.Id.ToString(), $"answered with {attached.Count} file(s)", application.RegionCode);
+        await s.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(ToDto(correction));
     }

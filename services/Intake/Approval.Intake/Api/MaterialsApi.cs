@@ -38,7 +38,7 @@ public static class MaterialsApi
     }
 
     private static async Task<Created<MaterialDto>> Upload(
-        HttpContext http, ClaimsPrincipal user, IntakeDbContext db, IMaterialStore store, IOptions<IntakeLimits> limits, TimeProvider clock, CancellationToken ct)
+        HttpContext http, ClaimsPrincipal user, IMaterialStore store, [AsParameters] IntakeServices s, CancellationToken ct)
     {
         if (http.Request.ContentLength > MaterialLimits.MaxRequestBytes)
         {
@@ -69,19 +69,19 @@ public static class MaterialsApi
             throw new RequestRefusedException(StatusCodes.Status415UnsupportedMediaType, "Unsupported material type / 不支持的材料类型", problem!, "");
         content.Position = 0;
         var me = user.UserId();
-        var max = limits.Value.MaterialsPerApplicant;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await IntakeLimits.EnsureRoomAsync(db, $"materials:{me}", c => db.Materials.CountAsync(m => m.OwnerId == me, c), 1, max,
+        var max = s.Limits.Value.MaterialsPerApplicant;
+        await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(s.Db, $"materials:{me}", c => s.Db.Materials.CountAsync(m => m.OwnerId == me, c), 1, max,
             $"An applicant may keep at most {max} uploaded materials.", $"每位申请人最多上传{max}份材料。", ct);
         var stored = await store.SaveAsync(content, ct);
-        var now = clock.GetUtcNow();
+        var now = s.Clock.GetUtcNow();
         var material = new Material
         {
             Id = Guid.CreateVersion7(now), OwnerId = user.UserId(), RegionCode = user.RegionCode() ?? "", FileName = fileName,
             ContentType = contentType, Size = stored.Size, Sha256 = stored.Sha256, StorageName = stored.StorageName, UploadedAt = now,
         };
-        db.Materials.Add(material);
-        await db.SaveChangesAsync(ct);
+        s.Db.Materials.Add(material);
+        await s.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/materials/{material.Id}/content", ToDto(material));
     }
@@ -136,21 +136,19 @@ public static class MaterialsApi
         return TypedResults.Ok(new ApplicationMaterialsDto(attached, list, missing));
     }
 
-    private static async Task<Ok<ApplicationMaterialsDto>> Attach(
-        Guid id, AttachRequest request, ClaimsPrincipal user, IntakeDbContext db, MaterialAttachment attachment, IOptions<IntakeLimits> limits, TimeProvider clock,
-        IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ApplicationMaterialsDto>> Attach(Guid id, AttachRequest request, ClaimsPrincipal user, MaterialAttachment attachment, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindOwnAsync(db, id, user, audit, ct);
+        var application = await FindOwnAsync(s.Db, id, user, s.Audit, ct);
         application.EnsureUndecided("Attaching materials", "添加材料");
         if (request.Materials is not { Count: > 0 }) throw ValidationException.For("materials", "name at least one material", "至少添加一份材料");
-        var max = limits.Value.MaterialsPerApplication;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await IntakeLimits.EnsureRoomAsync(db, $"attached:{id}", c => db.AttachedMaterials.CountAsync(a => a.ApplicationId == id, c), request.Materials.Count, max,
+        var max = s.Limits.Value.MaterialsPerApplication;
+        await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
+        await IntakeLimits.EnsureRoomAsync(s.Db, $"attached:{id}", c => s.Db.AttachedMaterials.CountAsync(a => a.ApplicationId == id, c), request.Materials.Count, max,
             $"An application may have at most {max} materials attached.", $"每件申请最多添加{max}份材料。", ct);
-        db.AttachedMaterials.AddRange(await attachment.ResolveAsync(application, request.Materials, clock.GetUtcNow(), ct));
-        await db.SaveChangesAsync(ct);
+        s.Db.AttachedMaterials.AddRange(await attachment.ResolveAsync(application, request.Materials, s.Clock.GetUtcNow(), ct));
+        await s.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await ForApplication(id, user, db, attachment, audit, ct);
+        return await ForApplication(id, user, s.Db, attachment, s.Audit, ct);
     }
 
     private static MaterialDto ToDto(Material m) =>

@@ -39,12 +39,12 @@ public static class ProgressStreamApi
             .Produces<ProgressEventDto>(StatusCodes.Status200OK, "text/event-stream")
             .WithSummary("Live progress as server-sent events; resume with Last-Event-ID / 实时办理进度（SSE）");
 
-    private static async Task<ServerSentEventsResult<string>> Stream(Guid id, HttpContext http, ClaimsPrincipal user, IntakeDbContext db,
-        ProgressStreamGate gate, IOptions<IntakeLimits> limits, TimeProvider clock, IAuditLog audit)
+    private static async Task<ServerSentEventsResult<string>> Stream(
+        Guid id, HttpContext http, ClaimsPrincipal user, ProgressStreamGate gate, [AsParameters] IntakeServices s)
     {
         // Refusals go through the exception handler, which answers problem+json even to a client asking only for text/event-stream.
-        await FindVisibleAsync(db, id, user, audit, http.RequestAborted);
-        var max = limits.Value.StreamsPerAccount;
+        await FindVisibleAsync(s.Db, id, user, s.Audit, http.RequestAborted);
+        var max = s.Limits.Value.StreamsPerAccount;
         // The place, like the stream, lasts until the response ends.
         http.Response.RegisterForDispose(gate.TryEnter(user.UserId(), max) ?? throw new RequestRefusedException(StatusCodes.Status429TooManyRequests,
             "Too many progress streams / 实时进度连接过多", $"An account may have at most {max} progress streams open at once; close one first.",
@@ -57,7 +57,7 @@ public static class ProgressStreamApi
         http.Response.RegisterForDispose(expiry);
         var after = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var resume) ? resume : 0;
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(Events(db, id, after, clock, linked.Token));
+        return TypedResults.ServerSentEvents(Events(s.Db, id, after, s.Clock, linked.Token));
     }
 
     /// <summary>

@@ -45,34 +45,36 @@ public static class ResultsApi
         return TypedResults.Ok(notice with { IssuedAt = application.ResultNoticeIssuedAt, IssuedBy = application.ResultNoticeIssuedBy });
     }
 
-    private static async Task<Ok<DeliveryDto>> RequestDelivery(Guid id, DeliveryRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<DeliveryDto>> RequestDelivery(
+        Guid id, DeliveryRequest request, ClaimsPrincipal user, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindOwnAsync(db, id, user, audit, ct);
+        var application = await FindOwnAsync(s.Db, id, user, s.Audit, ct);
         new FieldErrors()
             .Require(!string.IsNullOrWhiteSpace(request.Recipient) && request.Recipient.Length <= 100, "recipient", "is required, at most 100 characters", "收件人必填，最多100字")
             .Require(request.Phone is { Length: >= 7 and <= 20 } p && p.All(c => char.IsDigit(c) || c is '-' or '+' or ' '), "phone", "must be a phone number", "联系电话格式不正确")
             .Require(!string.IsNullOrWhiteSpace(request.Address) && request.Address.Length <= 300, "address", "is required, at most 300 characters", "邮寄地址必填，最多300字")
             .ThrowIfAny();
-        if (await db.Deliveries.AnyAsync(d => d.ApplicationId == id, ct))
+        if (await s.Db.Deliveries.AnyAsync(d => d.ApplicationId == id, ct))
             throw new IntakeRuleException("Paper delivery was already requested.", "已申请邮寄，不能重复申请。");
         var delivery = new PaperDelivery
         {
             ApplicationId = application.Id, Recipient = request.Recipient!.Trim(), Phone = request.Phone!.Trim(), Address = request.Address!.Trim(),
-            RequestedAt = clock.GetUtcNow(),
+            RequestedAt = s.Clock.GetUtcNow(),
         };
-        db.Deliveries.Add(delivery);
-        await db.SaveChangesAsync(ct);
+        s.Db.Deliveries.Add(delivery);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(delivery));
     }
 
-    private static async Task<Ok<DeliveryDto>> Shipped(Guid id, ShippedRequest request, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<DeliveryDto>> Shipped(
+        Guid id, ShippedRequest request, ClaimsPrincipal user, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindAsync(db, id, user, audit, ct);
-        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.ApplicationId == application.Id, ct)
+        var application = await FindAsync(s.Db, id, user, s.Audit, ct);
+        var delivery = await s.Db.Deliveries.FirstOrDefaultAsync(d => d.ApplicationId == application.Id, ct)
             ?? throw new NotFoundException("Paper delivery 邮寄申请", id.ToString());
-        delivery.Ship(request.Carrier, request.TrackingNumber, user.DisplayName(), clock.GetUtcNow());
-        audit.Add(AuditActions.StateChange, "application", id.ToString(), $"results mailed 结果已寄出 {delivery.TrackingNumber}", application.RegionCode);
-        await db.SaveChangesAsync(ct);
+        delivery.Ship(request.Carrier, request.TrackingNumber, user.DisplayName(), s.Clock.GetUtcNow());
+        s.Audit.Add(AuditActions.StateChange, "application", id.ToString(), $"results mailed 结果已寄出 {delivery.TrackingNumber}", application.RegionCode);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(delivery));
     }
 

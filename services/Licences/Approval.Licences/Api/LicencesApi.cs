@@ -50,11 +50,11 @@ public static class LicencesApi
     /// An applicant gets the licences of their own account (and of their verified credit code / ID number); the window
     /// and departments name the holder by account (holderId) or credit code / ID number (holderNumber), in their region.
     /// </summary>
-    private static async Task<Ok<List<LicenceDto>>> Reusable(string? holderId, string? holderNumber, string? holder, ClaimsPrincipal user,
-        LicencesDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<LicenceDto>>> Reusable(
+        string? holderId, string? holderNumber, string? holder, ClaimsPrincipal user, [AsParameters] LicencesServices s, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var valid = db.Licences.AsNoTracking().Include(l => l.History).Where(l => l.RevokedAt == null && (l.ValidTo == null || l.ValidTo > now));
+        var now = s.Clock.GetUtcNow();
+        var valid = s.Db.Licences.AsNoTracking().Include(l => l.History).Where(l => l.RevokedAt == null && (l.ValidTo == null || l.ValidTo > now));
         if (user.IsInRole(Roles.Window) || user.IsInRole(Roles.Department))
         {
             (holderId, holderNumber) = (holderId?.Trim(), holderNumber?.Trim());
@@ -76,8 +76,9 @@ public static class LicencesApi
         return TypedResults.Ok(licences.Select(l => LicenceDto.Of(l, now)).ToList());
     }
 
-    private static async Task<Created<LicenceDto>> Issue(IssueRequest r, HttpRequest request, ClaimsPrincipal user, LicencesDbContext db,
-        DepartmentIssue rule, SealRegistry seals, LicenceIssuer issuer, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<LicenceDto>> Issue(
+        IssueRequest r, HttpRequest request, ClaimsPrincipal user, DepartmentIssue rule, SealRegistry seals, LicenceIssuer issuer,
+        [AsParameters] LicencesServices s, CancellationToken ct)
     {
         var errors = new FieldErrors();
         errors.Require(r.ItemInstanceId is { } id && id != Guid.Empty, "itemInstanceId", "is required: the concluded item instance the certificate is for",
@@ -91,38 +92,38 @@ public static class LicencesApi
 
         var item = await rule.IssuableItemAsync(r.ItemInstanceId!.Value, user, request.Headers, ct);
         var department = item.DepartmentCode;
-        var seal = await seals.SealingSealAsync(department, clock.GetUtcNow(), ct) ?? throw new NoValidSealException(department);
+        var seal = await seals.SealingSealAsync(department, s.Clock.GetUtcNow(), ct) ?? throw new NoValidSealException(department);
         var decision = string.IsNullOrWhiteSpace(r.Decision) ? item.Opinion : r.Decision.Trim();
         var licence = await issuer.IssueAsync(new LicenceDraft(r.TypeCode!, r.LicenceName!.Trim(), department, seal.HolderName, seal.HolderCreditCode,
             item.Holder, item.ProjectCode, item.ProjectName, item.RegionCode, item.ItemInstanceId, item.ApplicationId, item.ItemCode, decision,
             r.ValidFrom, r.ValidTo, item.HolderId, item.HolderNumber), seal, user.DisplayName(), ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await s.Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Two issues for the same item at once: the unique index lets one licence in force per item instance.
             throw ItemNotIssuableException.AlreadyIssued(item.ItemInstanceId, "—");
         }
-        return TypedResults.Created($"/api/licences/{licence.Identifier}", LicenceDto.Of(licence, clock.GetUtcNow()));
+        return TypedResults.Created($"/api/licences/{licence.Identifier}", LicenceDto.Of(licence, s.Clock.GetUtcNow()));
     }
 
-    private static async Task<Ok<LicenceDto>> Revoke(string identifier, RevokeRequest r, ClaimsPrincipal user, LicencesDbContext db,
-        IAuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<LicenceDto>> Revoke(
+        string identifier, RevokeRequest r, ClaimsPrincipal user, [AsParameters] LicencesServices s, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(r.Reason)) throw ValidationException.For("reason", "is required", "撤销原因必填");
-        var l = await FindAsync(db, identifier, ct);
+        var l = await FindAsync(s.Db, identifier, ct);
         if (!LicenceAccess.IsIssuer(user, l))
         {
-            await audit.DenyAsync("licence", l.Identifier, "revoke: not the issuing department of its region", ct, l.RegionCode);
+            await s.Audit.DenyAsync("licence", l.Identifier, "revoke: not the issuing department of its region", ct, l.RegionCode);
             throw new NotFoundException("Licence 证照", identifier);
         }
-        var now = clock.GetUtcNow();
+        var now = s.Clock.GetUtcNow();
         l.Revoke(r.Reason.Trim(), user.DisplayName(), now);
-        audit.Add(AuditActions.StateChange, "licence", l.Identifier, $"revoked: {r.Reason.Trim()}", l.RegionCode);
-        db.AddOutboxEvent(LicenceEvents.Revoked(l), l.Id.ToString(), clock);
-        await db.SaveChangesAsync(ct);
+        s.Audit.Add(AuditActions.StateChange, "licence", l.Identifier, $"revoked: {r.Reason.Trim()}", l.RegionCode);
+        s.Db.AddOutboxEvent(LicenceEvents.Revoked(l), l.Id.ToString(), s.Clock);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(LicenceDto.Of(l, now));
     }
 }

@@ -31,23 +31,23 @@ public static class SealsApi
     /// The department must be one of the admin's region in the organisation record (the region pack); its name and credit
     /// code come from that record, whatever the body says. A record without a valid credit code cannot hold a seal (409).
     /// </summary>
-    private static async Task<Created<SealRecord>> Provision(ProvisionSealRequest r, ClaimsPrincipal user, LicencesDbContext db,
-        SealRegistry seals, DeploymentRegion region, IAuditLog audit, CancellationToken ct)
+    private static async Task<Created<SealRecord>> Provision(
+        ProvisionSealRequest r, ClaimsPrincipal user, SealRegistry seals, [AsParameters] LicencesServices s, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(r.DepartmentCode))
-            throw ValidationException.For("departmentCode", "is required (a department of your region)", "必须指定本区域的部门代码");
+            throw ValidationException.For("departmentCode", "is required (a department of your s.Region)", "必须指定本区域的部门代码");
         var code = r.DepartmentCode.Trim();
-        var department = user.InRegion(region.Code) ? region.Department(code) : null;
+        var department = user.InRegion(s.Region.Code) ? s.Region.Department(code) : null;
         if (department is null)
         {
-            await audit.DenyAsync("seal", code, "provision: not a department of the admin's region", ct, user.RegionCode());
+            await s.Audit.DenyAsync("seal", code, "provision: not a department of the admin's region", ct, user.RegionCode());
             throw new NotFoundException("Department 部门", code);
         }
         if (UnifiedSocialCreditCode.Problem(department.CreditCode) is not null) throw new DepartmentRecordException(code);
         var seal = await seals.ProvisionAsync(department.Code, department.Name, department.CreditCode!, ct);
-        audit.Add(AuditActions.StateChange, "seal", seal.SealCode, $"provisioned for {department.Code} {department.Name} ({department.CreditCode})",
-            region.Code);
-        await db.SaveChangesAsync(ct);
+        s.Audit.Add(AuditActions.StateChange, "seal", seal.SealCode, $"provisioned for {department.Code} {department.Name} ({department.CreditCode})",
+            s.Region.Code);
+        await s.Db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/licences/seals/{seal.Id}", SealRecord.Of(seal));
     }
 
