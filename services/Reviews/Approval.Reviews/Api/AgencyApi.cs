@@ -21,9 +21,10 @@ public static class AgencyApi
             .WithSummary("Agency: conclude with conclusion, opinions per discipline and the result PDF, sealed with the agency's e-seal / 审查机构：办结并签章");
     }
 
-    private static async Task<Ok<ReviewDto>> Start(Guid id, ClaimsPrincipal user, ReviewsDbContext db, ReviewAccess access, WorkingCalendar calendar,
-        WarningThreshold threshold, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ReviewDto>> Start(Guid id, ClaimsPrincipal user, WorkingCalendar calendar, WarningThreshold threshold,
+        [AsParameters] ReviewsServices s, CancellationToken ct)
     {
+        var (db, access, clock, audit) = (s.Db, s.Access, s.Clock, s.Audit);
         var review = await access.OfAgencyAsync(id, user, ct);
         var now = clock.GetUtcNow();
         review.Start(now);
@@ -35,9 +36,10 @@ public static class AgencyApi
         return TypedResults.Ok(access.ToDto(review));
     }
 
-    private static async Task<Ok<ReviewDto>> Supplement(Guid id, SupplementRequestBody r, ClaimsPrincipal user, ReviewsDbContext db,
-        ReviewAccess access, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ReviewDto>> Supplement(Guid id, SupplementRequestBody r, ClaimsPrincipal user, [AsParameters] ReviewsServices s,
+        CancellationToken ct)
     {
+        var (db, access, clock, audit) = (s.Db, s.Access, s.Clock, s.Audit);
         var review = await access.OfAgencyAsync(id, user, ct);
         new FieldErrors()
             .Require(!string.IsNullOrWhiteSpace(r.Reason), "reason", "is required", "必须说明需要补充的材料")
@@ -56,9 +58,10 @@ public static class AgencyApi
     /// The state is checked before anything is sealed (409 for a review not started or awaiting a supplement); the result is
     /// sealed by Licences with the agency user's token; a passing result becomes the applicant's material (Intake).
     /// </summary>
-    private static async Task<Ok<ReviewDto>> Conclude(Guid id, ConcludeRequest r, ClaimsPrincipal user, ReviewsDbContext db, ReviewAccess access,
-        LicencesClient licences, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ReviewDto>> Conclude(Guid id, ConcludeRequest r, ClaimsPrincipal user, LicencesClient licences,
+        [AsParameters] ReviewsServices s, CancellationToken ct)
     {
+        var (db, access, clock, audit) = (s.Db, s.Access, s.Clock, s.Audit);
         var review = await access.OfAgencyAsync(id, user, ct);
         var type = ReviewType.Find(review.TypeCode)!;
         var (conclusion, opinions, file) = ConcludeInput.Validate(r, type);

@@ -28,9 +28,10 @@ public static class ReviewsApi
         TypedResults.Ok(ReviewType.All.Select(t => new ReviewTypeDto(t.Code, t.Name, t.MaterialName, t.CatalogItemCode, catalog.LimitOf(t),
             t.RequiresResultFile, catalog.AgenciesFor(t.Code, today.Date).Select(a => new AgencyDto(a.Code, a.Name, a.ValidUntil)).ToList())).ToList());
 
-    private static async Task<Created<ReviewDto>> Commission(CommissionRequest r, ClaimsPrincipal user, ReviewsDbContext db, ReviewCatalog catalog,
-        ProjectsClient projects, DeploymentRegion region, ReviewAccess access, WorkingCalendarToday today, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Created<ReviewDto>> Commission(CommissionRequest r, ClaimsPrincipal user, ProjectsClient projects, WorkingCalendarToday today,
+        [AsParameters] ReviewsServices s, CancellationToken ct)
     {
+        var (db, catalog, region, access, clock, audit) = (s.Db, s.Catalog, s.Region, s.Access, s.Clock, s.Audit);
         var type = ReviewType.Find(r.TypeCode);
         var errors = new FieldErrors()
             .Require(!string.IsNullOrWhiteSpace(r.ProjectCode), "projectCode", "is required", "必须填写项目代码")
@@ -88,9 +89,9 @@ public static class ReviewsApi
         return TypedResults.File(file.Content, result.ContentType, result.FileName);
     }
 
-    private static async Task<Ok<ReviewDto>> Answer(Guid id, SupplementAnswerBody r, ClaimsPrincipal user, ReviewsDbContext db, ReviewAccess access,
-        TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    private static async Task<Ok<ReviewDto>> Answer(Guid id, SupplementAnswerBody r, ClaimsPrincipal user, [AsParameters] ReviewsServices s, CancellationToken ct)
     {
+        var (db, access, clock, audit) = (s.Db, s.Access, s.Clock, s.Audit);
         new FieldErrors()
             .Require((r.Answer?.Length ?? 0) <= 2000, "answer", "at most 2000 characters", "说明最多2000字")
             .Require((r.MaterialIds?.Count ?? 0) <= 50, "materialIds", "at most 50", "最多关联50份材料")
