@@ -92,6 +92,9 @@ intake.WithReference(utilities);
 // The marketplace (中介服务): project ownership from Projects and seals from Licences, both called with the caller's token.
 Listed(Service<Projects.Approval_Marketplace>("marketplace").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
+// Technical reviews (docs/reviews.md): the applicant's project is checked with Projects, results sealed by Licences.
+Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__RegionPack", regionPack)
+    .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.

@@ -34,6 +34,7 @@ public static class AccessMatrixRows
     public static readonly Actor OtherRegionEditor = Actor.OfRegion(OtherRegion, "catalog-editor");
     public static readonly Actor OtherRegionAdmin = Actor.OfRegion(OtherRegion, "region-admin");
     public static readonly Actor OtherRegionUtility = Actor.OfRegion(OtherRegion, "utility", "GSGS");
+    public static readonly Actor OtherRegionAgency = Actor.OfRegion(OtherRegion, "review-agency", "TSZX");
     public static readonly Actor Editor = new("editor-e2e", "catalog-editor", Name: "目录管理员");
     private static readonly Actor Zjj = Actor.Department("ZJJ");
 
@@ -153,6 +154,15 @@ public static class AccessMatrixRows
         new("POST", "/api/catalog/items/{publicItem}/questions", new { text = "矩阵咨询" }, OtherRegionZjj, Created, Forbidden, Forbidden, Owner: Actor.Applicant, OwnerStatus: Created),
         new("POST", "/api/catalog/questions/{question}/answer", new { answer = "越权" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
         new("POST", "/api/catalog/questions/{question}/publish", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
+
+        // Reviews: the applicant's own review, the agency it was commissioned from (another region's TSZX is another agency),
+        // and the region's staff, who read it (the department's item page shows it).
+        new("GET", "/api/reviews/{review}", null, OtherRegionApplicant, NotFound, OK, NotFound, Owner: Actor.Applicant),
+        new("GET", "/api/reviews/{concludedReview}/result", null, OtherRegionApplicant, NotFound, OK, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/reviews/{review}/start", new { }, OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: ReviewFlow.Agency),
+        new("POST", "/api/reviews/{startedReview}/supplement", new { reason = "越权" }, OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: ReviewFlow.Agency),
+        new("POST", "/api/reviews/{startedReview}/conclude", ReviewFlow.Conclusion(), OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: ReviewFlow.Agency),
+        new("POST", "/api/reviews/{supplementingReview}/supplement/answer", new { answer = "越权" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
 
         // Identity: the region's administrator maintains the region's accounts.
         new("PUT", "/api/identity/users/{user}", new { displayName = "越权", password = "Intrude#2026pass", roles = new[] { "window" } }, OtherRegionAdmin, Forbidden, Forbidden, NotFound),

@@ -44,7 +44,9 @@ public sealed partial class MatrixCase
         var opensCase = Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered", "itemCorrection")
             || OpensCaseForClock(row);
         // A project of its own per row (stage-3 applications and drafts name its engineering code, R-7.6).
-        var phase = Want("engineering", "draft", "utilityRequest", "utilityApplication", "utilityProject") || opensCase || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal)
+        var reviewStates = needs.Where(n => n.EndsWith("eview", StringComparison.Ordinal)).ToList();
+        var phase = Want("engineering", "draft", "utilityRequest", "utilityApplication", "utilityProject") || opensCase || reviewStates.Count > 0
+            || row.Path.StartsWith("/api/projects/{project}", StringComparison.Ordinal)
             ? await api.RegisterPhaseAsync((m, p, b) => Actor.Applicant.Request(m, p, b))
             : new ProjectPhase(ProjectPhases.NewProjectCode(), "");
         c.values["project"] = phase.ProjectCode;
@@ -63,6 +65,9 @@ public sealed partial class MatrixCase
             c.values["utilityRequest"] = applied.GetProperty("requests")[0].GetProperty("id").GetString()!;
             c.values["utilityProject"] = phase.ProjectCode;
         }
+        // A technical review of the project: {review} commissioned, {startedReview}, {supplementingReview}, {concludedReview}.
+        foreach (var state in reviewStates)
+            c.values[state] = (await new ReviewFlow(api.Gateway).ReviewAsync(Actor.Applicant, phase, state.Replace("Review", "").Replace("review", "commissioned"))).ToString();
 
         if (Want("draft"))
         {

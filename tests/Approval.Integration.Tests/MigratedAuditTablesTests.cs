@@ -8,6 +8,7 @@ using Approval.Notifications.Data;
 using Approval.Portal.Data;
 using Approval.Projects.Data;
 using Approval.Utilities.Data;
+using Approval.Reviews.Data;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -27,6 +28,7 @@ public sealed class MigratedAuditTablesTests
         { "licences", true }, { "projects", true }, { "notifications", false }, { "portal", false },
         { "utilities", true },
         { "marketplace", true },
+        { "reviews", true },
     };
 
     [Theory]
@@ -43,6 +45,7 @@ public sealed class MigratedAuditTablesTests
         "portal" => CheckAsync<PortalDbContext>(service, keepsAudit),
         "utilities" => CheckAsync<UtilitiesDbContext>(service, keepsAudit),
         "marketplace" => CheckAsync<MarketplaceDbContext>(service, keepsAudit),
+        "reviews" => CheckAsync<ReviewsDbContext>(service, keepsAudit),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
     };
 

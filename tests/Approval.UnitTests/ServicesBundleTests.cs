@@ -13,7 +13,7 @@ public sealed class ServicesBundleTests
 {
     private static readonly Assembly[] Services =
         [typeof(Approval.Intake.Api.IntakeServices).Assembly, typeof(Approval.Approvals.Api.ApprovalsServices).Assembly,
-            typeof(Approval.Licences.Api.LicencesServices).Assembly];
+            typeof(Approval.Licences.Api.LicencesServices).Assembly, typeof(Approval.Reviews.Api.ReviewsServices).Assembly];
 
     public static TheoryData<string> Bundles()
     {
@@ -29,7 +29,7 @@ public sealed class ServicesBundleTests
 
     [Fact]
     public void Each_service_with_long_handlers_has_its_bundle_in_use() =>
-        Assert.Equal(["ApprovalsServices", "IntakeServices", "LicencesServices"], BundleTypes().Select(t => t.Name).Order());
+        Assert.Equal(["ApprovalsServices", "IntakeServices", "LicencesServices", "ReviewsServices"], BundleTypes().Select(t => t.Name).Order());
 
     [Theory]
     [MemberData(nameof(Bundles))]

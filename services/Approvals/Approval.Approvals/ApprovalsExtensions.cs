@@ -24,6 +24,7 @@ public static class ApprovalsExtensions
         {
             x.AddConsumer<ApplicationAcceptedConsumer>();
             x.AddConsumer<ItemCorrectionAnsweredConsumer>();
+            x.AddConsumer<ReviewConcludedConsumer>();
         });
         // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive every clock.
         builder.AddDeploymentRegion();

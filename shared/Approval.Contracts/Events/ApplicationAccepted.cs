@@ -45,4 +45,6 @@ public sealed record AcceptedItem(
     // TimeLimit in TimeLimitUnit (1 working days, 2 calendar days, 3 hours, 4 minutes, 5 months); 0: TimeLimitWorkingDays.
     int ItemVersion = 0,
     int TimeLimit = 0,
-    int TimeLimitUnit = 1);
+    int TimeLimitUnit = 1,
+    // The technical review type (Reviews, e.g. construction-drawing) whose passing result the item's 通过 needs; null: none.
+    string? RequiresReview = null);

@@ -65,6 +65,7 @@ public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, Working
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM stage_instances WHERE "Id" = {item.StageInstanceId} FOR UPDATE""", ct);
         item.EnsureMayDecide(await EarlierAsync(item, ct));
+        if (request.Approved == true) await db.EnsureReviewPassedAsync(item, ct);
         var now = clock.GetUtcNow();
         var today = calendar.LocalDate(now);
         if (request.MaterialsToFollow is { Count: > 0 } || request.MaterialsDue is not null)

@@ -13,7 +13,9 @@ public sealed record ItemInstanceDto(
     string? RevocationReason = null, int? FollowUp = null, string? FollowUpName = null,
     string? EngineeringCode = null, int ItemVersion = 0, TimeLimitDto? TimeLimit = null,
     // 撤回: until when the department may still recall its decision (null: not concluded, acted on, or too late).
-    DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrectionDto>? Corrections = null);
+    DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrectionDto>? Corrections = null,
+    // The technical review type whose passing result 通过 needs (the department reads its state from Reviews); null: none.
+    string? RequiresReview = null);
 
 /// <summary>The item's limit as the catalog states it: amount, 时限单位 code (1 working days … 5 months) and its name.</summary>
 public sealed record TimeLimitDto(int Amount, int Unit, string UnitName, string Text)

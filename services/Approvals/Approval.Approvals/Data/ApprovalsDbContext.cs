@@ -16,6 +16,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StoredCalendarYear> CalendarYears => Set<StoredCalendarYear>();
+    public DbSet<ConcludedReview> ConcludedReviews => Set<ConcludedReview>();
 
     /// <summary>The next serial of 并联审批实例编码 (unique across replicas, gaps allowed).</summary>
     public async Task<long> NextParallelSerialAsync(CancellationToken ct) =>
@@ -23,6 +24,12 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.Entity<ConcludedReview>(e =>
+        {
+            e.ToTable("concluded_reviews");
+            e.HasKey(r => r.ReviewId);
+            e.HasIndex(r => new { r.RegionCode, r.ProjectCode, r.TypeCode });
+        });
         model.Entity<ItemInstance>(e =>
         {
             e.ToTable("item_instances");

@@ -23,8 +23,12 @@ public sealed partial class ItemInstance
         ? new TimeLimit(TimeLimit, (TimeLimitUnit)TimeLimitUnit)
         : Approval.Calendar.TimeLimit.InWorkingDays(TimeLimitWorkingDays);
 
-    public ItemInstance WithSnapshot(string? engineeringCode, int itemVersion, int timeLimit, int timeLimitUnit)
+    /// <summary>The technical review type (Reviews) whose passing result its 通过 needs (catalog requiresReview); null: none.</summary>
+    public string? RequiresReview { get; private set; }
+
+    public ItemInstance WithSnapshot(string? engineeringCode, int itemVersion, int timeLimit, int timeLimitUnit, string? requiresReview = null)
     {
+        RequiresReview = requiresReview;
         EngineeringCode = engineeringCode;
         ItemVersion = itemVersion;
         TimeLimit = timeLimit;

@@ -8,7 +8,7 @@ namespace Approval.Catalog.Domain;
 /// days (e.g. 4 hours for an immediate item), and the item's clock counts it in that unit (Approvals);
 /// TimeLimitWorkingDays is its equivalent in working days, what stage and flow totals add up.
 /// After (有序审批, R-7.8) names the item of the same stage whose decision this one waits for: both start together,
-/// this one decides only once the earlier one concluded.
+/// this one decides only once the earlier one concluded. RequiresReview names a review type whose result must exist first.
 /// </summary>
 public sealed record ItemDefinition(
     string Code,
@@ -33,7 +33,10 @@ public sealed record ItemDefinition(
     ServiceGuide? Guide = null,
     int? TimeLimit = null,
     int TimeLimitUnit = TimeLimitUnits.WorkingDays,
-    string? After = null)
+    string? After = null,
+    // The technical review (技术审查, Reviews' type code, e.g. construction-drawing) whose passing result the item's
+    // decision needs: Approvals refuses 通过 until such a review of the project passed.
+    string? RequiresReview = null)
 {
     /// <summary>The limit as the guide states it, in <see cref="TimeLimitUnit"/>: what the item's clock counts.</summary>
     public int StatedTimeLimit => TimeLimit ?? TimeLimitWorkingDays;

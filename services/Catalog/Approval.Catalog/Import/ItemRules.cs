@@ -36,6 +36,8 @@ public static class ItemRules
         if (item.TimeLimit is { } stated && item.TimeLimitUnit == TimeLimitUnits.WorkingDays && stated != item.TimeLimitWorkingDays)
             yield return (P("timeLimit"), "in working days it must equal timeLimitWorkingDays / 以工作日计时应与timeLimitWorkingDays一致");
         if (item.After is { } after && after == item.Code) yield return (P("after"), "an item cannot follow itself / 事项不能以自身为前置事项");
+        if (item.RequiresReview is { } review && !System.Text.RegularExpressions.Regex.IsMatch(review, "^[a-z][a-z-]{1,39}$"))
+            yield return (P("requiresReview"), $"'{review}' is not a review type code (lower-case letters and hyphens) / 技术审查类型代码不正确");
         if (!ItemTypes.Contains(item.ItemType)) yield return (P("itemType"), $"unknown item type '{item.ItemType}' (GB/T 39046: 01–10, 20) / 未知的事项类型");
         if (item.CaseType is < 1 or > 4) yield return (P("caseType"), $"unknown case type {item.CaseType} (1–4) / 未知的办件类型");
         if (!ItemKinds.All.Contains(item.Kind)) yield return (P("kind"), $"must be one of {string.Join(", ", ItemKinds.All)} / 事项类别不正确");

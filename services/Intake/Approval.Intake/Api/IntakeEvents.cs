@@ -14,7 +14,7 @@ internal static class IntakeEvents
         a.Id, a.RegionCode, a.ProjectCode, a.ProjectName, a.ApplicantId, a.ApplicantName, a.StageNo,
         a.Items.Select(i => new AcceptedItem(i.ItemCode, i.ItemName, i.DepartmentCode, i.DepartmentName,
             i.DepartmentCreditCode, i.TimeLimitWorkingDays, i.LicenceTypeCode, i.LicenceName, i.Milestone, i.NotificationCommitment, i.After,
-            i.ItemVersion, i.TimeLimit, i.TimeLimitUnit)).ToList(),
+            i.ItemVersion, i.TimeLimit, i.TimeLimitUnit, i.RequiresReview)).ToList(),
         actor, now, a.ApplicantNumber, a.MilestoneRule, a.StageTimeLimitWorkingDays, a.FlowCode, a.FlowType, a.EngineeringCode, a.FlowVersion);
 
     public static ApplicationRefused Refused(Domain.Application a, string actor, DateTimeOffset now) => new(

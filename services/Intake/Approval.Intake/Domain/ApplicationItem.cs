@@ -21,4 +21,6 @@ public sealed record ApplicationItem(
     bool NotificationCommitment = false,
     string? After = null,
     int TimeLimit = 0,
-    int TimeLimitUnit = 1);
+    int TimeLimitUnit = 1,
+    // The technical review type whose passing result the department's 通过 needs (catalog requiresReview; null: none).
+    string? RequiresReview = null);

@@ -56,7 +56,8 @@ public sealed record ItemInstance(
     IReadOnlyList<string> MaterialsToFollow, DateOnly? MaterialsDue,
     bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null,
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null,
-    DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrection>? Corrections = null)
+    DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrection>? Corrections = null,
+    string? RequiresReview = null)
 {
     /// <summary>The 补正 awaiting the applicant's answer (status 6), if any.</summary>
     public ItemCorrection? OpenCorrection => Corrections?.LastOrDefault(c => c.EndedAt is null);

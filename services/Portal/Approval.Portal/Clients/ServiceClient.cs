@@ -55,6 +55,7 @@ public static class ServiceClients
         builder.AddServiceClient<NotificationsClient>("notifications");
         builder.AddServiceClient<UtilitiesClient>("utilities");
         builder.AddServiceClient<MarketplaceClient>("marketplace");
+        builder.AddServiceClient<ReviewsClient>("reviews");
         return builder;
     }
 }

@@ -25,6 +25,48 @@ namespace Approval.Approvals.Data.Migrations
 
             modelBuilder.HasSequence("parallel_instance_serial");
 
+            modelBuilder.Entity("Approval.Approvals.Domain.ConcludedReview", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConclusionName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EngineeringCode")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ReviewId");
+
+                    b.HasIndex("RegionCode", "ProjectCode", "TypeCode");
+
+                    b.ToTable("concluded_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Approvals.Domain.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -292,6 +334,9 @@ namespace Approval.Approvals.Data.Migrations
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequiresReview")
                         .HasColumnType("text");
 
                     b.Property<string>("RevocationReason")

@@ -698,6 +698,8 @@ namespace Approval.Intake.Data.Migrations
 
                             b1.Property<bool>("NotificationCommitment");
 
+                            b1.Property<string>("RequiresReview");
+
                             b1.Property<int>("TimeLimit");
 
                             b1.Property<int>("TimeLimitUnit");

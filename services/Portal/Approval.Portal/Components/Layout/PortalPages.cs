@@ -28,6 +28,8 @@ public static class PortalPages
         new("/notices", "消息通知", "bell", "applicant"),
         new("/my/intermediaries", "中介服务选取", "solution", "applicant"),
         new("/agency", "中介机构工作台", "shop", "intermediary"),
+        new("/my/reviews", "技术审查", "file-search", "applicant"),
+        new("/agency/reviews", "技术审查待办", "file-protect", "review-agency"),
         new("/window", "综合窗口待办", "inbox", "window"),
         new("/window/counter", "窗口收件（现场/邮寄）", "file-add", "window"),
         new("/department", "部门待办事项", "audit", "department"),

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Approval.Calendar;
+using Approval.Messaging;
+using Approval.Reviews.Api;
+using Approval.Reviews.Clients;
+using Approval.Reviews.Data;
+using Approval.Reviews.Domain;
+using Approval.ServiceDefaults;
+using Approval.ServiceDefaults.Http;
+using Approval.ServiceDefaults.Region;
+
+namespace Approval.Reviews;
+
+public static class ReviewsExtensions
+{
+    public static IHostApplicationBuilder AddReviews(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ReviewsDbContext>("reviews");
+        // Reviews only publishes (ReviewCommissioned … ReviewConcluded, ProjectMaterialDelivered); it consumes nothing.
+        builder.AddApprovalMessaging<ReviewsDbContext>("reviews", _ => { });
+        builder.AddAuditLog<ReviewsDbContext>();
+        // The agencies are organisations of the region pack; the clocks run on its calendar; the limits are its catalog items'.
+        builder.AddDeploymentRegion();
+        var pack = builder.Configuration.RegionPackFolder();
+        var calendarFile = Path.Combine(pack, "calendar.json");
+        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
+        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        var options = builder.Configuration.GetSection("Approval:Reviews").Get<ReviewsOptions>() ?? new ReviewsOptions();
+        builder.Services.AddSingleton(sp => new ReviewCatalog(CatalogLimits(pack), options.Qualifications,
+            sp.GetRequiredService<DeploymentRegion>().Departments.ToDictionary(d => d.Code, d => d.Name)));
+        builder.Services.AddScoped<ReviewAccess>();
+        builder.Services.AddScoped<WorkingCalendarToday>();
+        builder.Services.AddHttpContextAccessor();
+        builder.AddServiceClient<ProjectsClient>("projects");
+        builder.AddServiceClient<LicencesClient>("licences");
+        return builder;
+    }
+
+    public static WebApplication MapReviewsApi(this WebApplication app)
+    {
+        AgencyApi.Map(ReviewsApi.Map(app));
+        app.MapAuditApi<ReviewsDbContext>("/api/reviews/audit");
+        return app;
+    }
+
+    /// <summary>Each catalog item's time limit in working days (items[].code, timeLimitWorkingDays of the region pack).</summary>
+    private static Dictionary<string, int> CatalogLimits(string pack)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "catalog.json")));
+        return document.RootElement.TryGetProperty("items", out var items)
+            ? items.EnumerateArray()
+                .Where(i => i.TryGetProperty("timeLimitWorkingDays", out var d) && d.ValueKind == JsonValueKind.Number)
+                .ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("timeLimitWorkingDays").GetInt32())
+            : [];
+    }
+}
