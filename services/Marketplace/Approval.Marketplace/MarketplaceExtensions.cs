@@ -31,7 +31,7 @@ public static class MarketplaceExtensions
         builder.Services.AddScoped<SelectionRules>();
         // Project ownership comes from Projects, seals from Licences — each called with the caller's own token.
         builder.AddServiceClient<ProjectsClient>("projects");
-        builder.AddServiceClient<LicencesClient>("licences");
+        builder.AddServiceClient<SealingClient>("licences");
         return builder;
     }
 

@@ -32,7 +32,7 @@ public static class ReviewsExtensions
         builder.Services.AddScoped<WorkingCalendarToday>();
         builder.Services.AddHttpContextAccessor();
         builder.AddServiceClient<ProjectsClient>("projects");
-        builder.AddServiceClient<LicencesClient>("licences");
+        builder.AddServiceClient<SealingClient>("licences");
         return builder;
     }
 

@@ -28,10 +28,14 @@ public static class ServiceClients
     public static async Task<T?> GetAsCallerAsync<T>(this HttpClient http, string path, HttpContext? caller, CancellationToken ct) where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (AuthenticationHeaderValue.TryParse(caller?.Request.Headers.Authorization.ToString(), out var bearer)) request.Headers.Authorization = bearer;
+        request.Headers.Authorization = caller.Bearer();
         using var response = await http.SendAsync(request, ct);
         if (response.StatusCode is HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<T>(ct);
     }
+
+    /// <summary>The caller's bearer token, forwarded so the called service applies its own rules to the same caller; null without one.</summary>
+    public static AuthenticationHeaderValue? Bearer(this HttpContext? caller) =>
+        AuthenticationHeaderValue.TryParse(caller?.Request.Headers.Authorization.ToString(), out var bearer) ? bearer : null;
 }

@@ -1,3 +1,4 @@
+using Approval.ServiceDefaults.Http;
 using System.Security.Cryptography;
 using Approval.Contracts.Events;
 using Approval.Marketplace.Clients;
@@ -129,7 +130,7 @@ public static class CommissionsApi
 public static class CommissionDeliverables
 {
     public static async Task<Created<DeliverableDto>> Deliver(Guid commission, DeliverRequest r, ClaimsPrincipal user, MarketplaceDbContext db,
-        MarketplaceAccess access, LicencesClient licences, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+        MarketplaceAccess access, SealingClient licences, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         var c = await access.OfAgencyAsync(commission, user, ct);
         c.EnsureDeliverable();

@@ -1,3 +1,4 @@
+using Approval.ServiceDefaults.Http;
 using System.Security.Cryptography;
 using Approval.Calendar;
 using Approval.Contracts.Events;
@@ -58,7 +59,7 @@ public static class AgencyApi
     /// The state is checked before anything is sealed (409 for a review not started or awaiting a supplement); the result is
     /// sealed by Licences with the agency user's token; a passing result becomes the applicant's material (Intake).
     /// </summary>
-    private static async Task<Ok<ReviewDto>> Conclude(Guid id, ConcludeRequest r, ClaimsPrincipal user, LicencesClient licences,
+    private static async Task<Ok<ReviewDto>> Conclude(Guid id, ConcludeRequest r, ClaimsPrincipal user, SealingClient licences,
         [AsParameters] ReviewsServices s, CancellationToken ct)
     {
         var (db, access, clock, audit) = (s.Db, s.Access, s.Clock, s.Audit);

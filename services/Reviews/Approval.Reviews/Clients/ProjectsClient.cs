@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
+using Approval.ServiceDefaults.Http;
 
 namespace Approval.Reviews.Clients;
 
@@ -9,25 +8,11 @@ namespace Approval.Reviews.Clients;
 /// </summary>
 public sealed class ProjectsClient(HttpClient http, IHttpContextAccessor context)
 {
-    public async Task<ProjectSummary?> GetAsync(string projectCode, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/projects/{Uri.EscapeDataString(projectCode)}");
-        request.Headers.Authorization = CallerToken.Of(context);
-        using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode is HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<ProjectSummary>(ct);
-    }
+    public Task<ProjectSummary?> GetAsync(string projectCode, CancellationToken ct) =>
+        http.GetAsCallerAsync<ProjectSummary>($"/api/projects/{Uri.EscapeDataString(projectCode)}", context.HttpContext, ct);
 }
 
 /// <summary>The part of Projects' answer Reviews uses: the owner and the project's engineering codes.</summary>
 public sealed record ProjectSummary(string ProjectCode, string Name, string OwnerId, string OwnerName, string RegionCode, List<EngineeringSummary> EngineeringCodes);
 
 public sealed record EngineeringSummary(string EngineeringCode);
-
-/// <summary>The caller's bearer token, forwarded so the called service applies its own rules to the same caller.</summary>
-public static class CallerToken
-{
-    public static AuthenticationHeaderValue? Of(IHttpContextAccessor context) =>
-        AuthenticationHeaderValue.TryParse(context.HttpContext?.Request.Headers.Authorization.ToString(), out var bearer) ? bearer : null;
-}

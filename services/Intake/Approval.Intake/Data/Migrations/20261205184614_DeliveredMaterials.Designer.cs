@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Intake.Data.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261205164632_RequiresReviewSnapshot")]
-    partial class RequiresReviewSnapshot
+    [Migration("20261205184614_DeliveredMaterials")]
+    partial class DeliveredMaterials
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
