@@ -15,7 +15,7 @@ public sealed class MarketplaceTests(SuiteFixture suite)
     private const string Api = "/api/marketplace";
     private readonly SuiteApi api = new(suite.Gateway);
 
-    public static object Report(string text) => new { fileName = "项目建议书.pdf", content = Convert.ToBase64String(IntakeApi.Pdf(text)) };
+    public static object Report(string text) => new { fileName = "可行性研究报告.pdf", content = Convert.ToBase64String(IntakeApi.Pdf(text)) };
 
     private static string Expected(string seed, IEnumerable<string> candidates)
     {
@@ -32,7 +32,7 @@ public sealed class MarketplaceTests(SuiteFixture suite)
         var phase = await api.PhaseAsync(applicant);
 
         // The public directory (no token) lists the verified agencies; ZJ04's qualification shows as not valid today.
-        using var directory = await suite.Gateway.GetAsync($"{Api}/agencies?serviceType={MarketplaceAgencies.Proposal}");
+        using var directory = await suite.Gateway.GetAsync($"{Api}/agencies?serviceType={MarketplaceAgencies.Feasibility}");
         var listed = JsonDocument.Parse(await directory.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, directory.StatusCode);
         var listedIds = listed.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
@@ -41,7 +41,7 @@ public sealed class MarketplaceTests(SuiteFixture suite)
             .GetProperty("qualifications")[0].GetProperty("validToday").GetBoolean());
 
         var draw = await MarketplaceAgencies.SelectAsync(api, applicant,
-            new { engineeringCode = phase.EngineeringCode, serviceType = MarketplaceAgencies.Proposal, method = "random-draw" });
+            new { engineeringCode = phase.EngineeringCode, serviceType = MarketplaceAgencies.Feasibility, method = "random-draw" });
         var candidates = draw.GetProperty("candidates").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.All(new[] { "ZJ01", "ZJ02", "ZJ03" }, org => Assert.Contains(agencies[org].ToString(), candidates));
         Assert.DoesNotContain(agencies["ZJ04"].ToString(), candidates);
@@ -67,12 +67,12 @@ public sealed class MarketplaceTests(SuiteFixture suite)
         await Step(agency, commission, "milestones", new { name = "初稿完成", note = "已与建设单位沟通" });
         await api.ExpectAsync(HttpStatusCode.NotFound, other, HttpMethod.Post, $"{Api}/commissions/{commission}/deliverables", Report("冒名成果"));
         var notPdf = await api.ExpectAsync(HttpStatusCode.BadRequest, agency, HttpMethod.Post, $"{Api}/commissions/{commission}/deliverables",
-            new { fileName = "项目建议书.docx", content = Convert.ToBase64String("PK"u8.ToArray()) });
+            new { fileName = "可行性研究报告.docx", content = Convert.ToBase64String("PK"u8.ToArray()) });
         Assert.Contains("PDF", notPdf.GetProperty("errors").GetProperty("content")[0].GetString());
-        var pdf = IntakeApi.Pdf($"项目建议书 {Guid.NewGuid()}");
+        var pdf = IntakeApi.Pdf($"可行性研究报告 {Guid.NewGuid()}");
         var delivered = await api.ExpectAsync(HttpStatusCode.Created, agency, HttpMethod.Post, $"{Api}/commissions/{commission}/deliverables",
-            new { fileName = "项目建议书.pdf", content = Convert.ToBase64String(pdf) });
-        Assert.Equal("项目建议书", delivered.GetProperty("name").GetString());
+            new { fileName = "可行性研究报告.pdf", content = Convert.ToBase64String(pdf) });
+        Assert.Equal("可行性研究报告", delivered.GetProperty("name").GetString());
         var verified = await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Post, "/api/licences/seals/verify", new
         {
             content = Convert.ToBase64String(pdf), signature = delivered.GetProperty("signature").GetString(), sealId = delivered.GetProperty("sealId").GetGuid(),
@@ -98,17 +98,17 @@ public sealed class MarketplaceTests(SuiteFixture suite)
         var materials = await SuiteApi.PollAsync(() => api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, "/api/intake/materials"),
             list => list.EnumerateArray().Any(m => m.GetProperty("sha256").GetString() == sha), "the delivered report reaches the applicant's materials");
         var material = materials.EnumerateArray().Single(m => m.GetProperty("sha256").GetString() == sha);
-        Assert.Equal(("项目建议书", phase.EngineeringCode), (material.GetProperty("deliveredName").GetString(), material.GetProperty("engineeringCode").GetString()));
+        Assert.Equal(("可行性研究报告", phase.EngineeringCode), (material.GetProperty("deliveredName").GetString(), material.GetProperty("engineeringCode").GetString()));
         Assert.StartsWith("marketplace", material.GetProperty("source").GetString());
         var materialId = material.GetProperty("id").GetGuid();
         var application = await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/intake/applications", new
         {
-            engineeringCode = phase.EngineeringCode, stageNo = 1, itemCodes = new[] { "320193-FG-LX-002" },
+            engineeringCode = phase.EngineeringCode, stageNo = 1, itemCodes = new[] { "320193-FG-LX-003" },
             form = new Dictionary<string, object> { ["建设单位"] = "中介选取建设公司", ["建设规模"] = "5万平方米", ["总投资（万元）"] = 52000 },
-            materials = new[] { new { name = "项目建议书", materialId } },
+            materials = new[] { new { name = "可行性研究报告", materialId } },
         });
         var attached = await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, $"/api/intake/applications/{application.GetProperty("id").GetGuid()}/materials");
-        Assert.Contains(attached.GetProperty("attached").EnumerateArray(), a => a.GetProperty("name").GetString() == "项目建议书" && a.GetProperty("sha256").GetString() == sha);
+        Assert.Contains(attached.GetProperty("attached").EnumerateArray(), a => a.GetProperty("name").GetString() == "可行性研究报告" && a.GetProperty("sha256").GetString() == sha);
 
         // The draw re-run from its record gives the same agency, again and again.
         for (var i = 0; i < 2; i++)
@@ -126,7 +126,7 @@ public sealed class MarketplaceTests(SuiteFixture suite)
         var phase = await api.PhaseAsync(applicant);
         object Direct(string type, string org) => new { engineeringCode = phase.EngineeringCode, serviceType = type, method = "direct", agencyId = agencies[org] };
 
-        var expired = await api.ExpectAsync(HttpStatusCode.BadRequest, applicant, HttpMethod.Post, $"{Api}/selections", Direct(MarketplaceAgencies.Proposal, "ZJ04"));
+        var expired = await api.ExpectAsync(HttpStatusCode.BadRequest, applicant, HttpMethod.Post, $"{Api}/selections", Direct(MarketplaceAgencies.Feasibility, "ZJ04"));
         Assert.Contains("expired", expired.GetProperty("errors").GetProperty("agencyId")[0].GetString());
         Assert.Contains("过期", expired.GetProperty("errors").GetProperty("agencyId")[0].GetString());
         var notCovering = await api.ExpectAsync(HttpStatusCode.BadRequest, applicant, HttpMethod.Post, $"{Api}/selections", Direct("soil-water-plan", "ZJ01"));
@@ -137,7 +137,7 @@ public sealed class MarketplaceTests(SuiteFixture suite)
         var bad = await api.ExpectAsync(HttpStatusCode.BadRequest, applicant, HttpMethod.Post, $"{Api}/selections", new { engineeringCode = phase.EngineeringCode, method = "lottery" });
         Assert.True(bad.GetProperty("errors").TryGetProperty("method", out _) && bad.GetProperty("errors").TryGetProperty("serviceType", out _), bad.ToString());
         // Someone else's project phase is not found.
-        await api.ExpectAsync(HttpStatusCode.NotFound, Actor.OtherApplicant, HttpMethod.Post, $"{Api}/selections", Direct(MarketplaceAgencies.Proposal, "ZJ01"));
+        await api.ExpectAsync(HttpStatusCode.NotFound, Actor.OtherApplicant, HttpMethod.Post, $"{Api}/selections", Direct(MarketplaceAgencies.Feasibility, "ZJ01"));
     }
 
     [Fact]

@@ -56,6 +56,16 @@ public sealed class UtilitiesTests(SuiteFixture suite)
         await api.ExpectAsync(HttpStatusCode.NotFound, Gas, HttpMethod.Get, designPath);
         Assert.Equal(HttpStatusCode.NotFound, (await intake.DownloadAsync(Gas, materialId)).Status);
         var early = await api.ExpectAsync(HttpStatusCode.OK, Power, HttpMethod.Post, $"/api/utilities/requests/{power}/early-plan", new { plan = "按设计方案预留10kV环网柜位置" });
+
+        // Once the construction-drawing review concludes, its sealed result is among the designs the applied-to utilities see.
+        await new ReviewFlow(suite.Gateway).ReviewAsync(applicant, phase, "concluded");
+        var withResult = await SuiteApi.PollAsync(() => api.ExpectAsync(HttpStatusCode.OK, Water, HttpMethod.Get, designPath),
+            list => list.GetArrayLength() == 2, "the review result reaches the project's design materials");
+        var reviewResult = withResult.EnumerateArray().Single(d => d.GetProperty("stageName").GetString() == "技术审查结果");
+        Assert.Equal(("施工图审查合格书", JsonValueKind.Null), (reviewResult.GetProperty("name").GetString(), reviewResult.GetProperty("applicationId").ValueKind));
+        var resultId = reviewResult.GetProperty("materialId").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await intake.DownloadAsync(Water, resultId)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await intake.DownloadAsync(Gas, resultId)).Status);
         Assert.Equal("按设计方案预留10kV环网柜位置", early.GetProperty("earlyPlan").GetString());
 
         // Water: connecting before the survey is 409; another utility acting on it is 404; survey, then connect.

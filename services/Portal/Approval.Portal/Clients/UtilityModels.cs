@@ -28,5 +28,5 @@ public sealed record UtilityApplicationView(Guid Id, string ProjectCode, string 
     List<UtilityRequestView> Requests);
 
 /// <summary>A project's design material as Intake shows it to a utility that the project applied to .</summary>
-public sealed record DesignMaterialView(Guid ApplicationId, string StageName, string Name, Guid MaterialId, string FileName, string ContentType,
+public sealed record DesignMaterialView(Guid? ApplicationId, string StageName, string Name, Guid MaterialId, string FileName, string ContentType,
     long Size, string Sha256, DateTimeOffset AttachedAt);
