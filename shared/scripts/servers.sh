@@ -310,7 +310,7 @@ rmq_start() {
   ) </dev/null >"$d/server.out" 2>&1 &
   pid=$!
   echo "$pid" >"$data/pids/rabbitmq.pid"
-  if ! rmq_await "$data" "$pid" 90; then
+  if ! rmq_await "$data" "$pid" 180; then  # generous: a loaded machine boots Erlang slowly
     rmq_log_tail "$data"
     warn "RabbitMQ did not start on 127.0.0.1:$amqp (logs above, in $d)"
     return 1
