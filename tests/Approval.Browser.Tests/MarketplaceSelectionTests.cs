@@ -83,10 +83,10 @@ public sealed class MarketplaceSelectionTests(PortalFixture portal)
             await Applicant.ChooseEngineeringCodeAsync(applicant, phase);
             await applicant.GetByLabel("审批阶段").SelectOptionAsync("1");
             await applicant.Locator($"#item-{FeasibilityItem}").CheckAsync();
-            await Expect(applicant.GetByLabel("建设规模", new() { Exact = true })).ToBeVisibleAsync();
-            await applicant.GetByLabel("建设单位", new() { Exact = true }).FillAsync("示范建设有限公司");
-            await applicant.GetByLabel("建设规模", new() { Exact = true }).FillAsync("5万平方米");
-            await applicant.GetByLabel("总投资（万元）", new() { Exact = true }).FillAsync("52000");
+            await Expect(applicant.GetByLabel("建设规模")).ToBeVisibleAsync(new() { Timeout = 30_000 }); // the stage form loads (prefill) first
+            await applicant.GetByLabel("建设单位").FillAsync("示范建设有限公司");
+            await applicant.GetByLabel("建设规模").FillAsync("5万平方米");
+            await applicant.GetByLabel("总投资（万元）").FillAsync("52000");
             var pick = applicant.GetByLabel("选用已有材料或电子证照：可行性研究报告");
             var delivered = pick.Locator("option").Filter(new() { HasText = $"送达材料：可行性研究报告 可行性研究报告.pdf（{phase.ProjectCode}）" });
             await pick.SelectOptionAsync(await delivered.First.GetAttributeAsync("value") ?? "");
