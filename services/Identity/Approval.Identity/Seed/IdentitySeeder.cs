@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Approval.Contracts.Codes;
 using Approval.Identity.Clients;
 using Approval.Identity.Data;
