@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace Approval.EndToEnd.Tests;
 
 /// <summary>
-/// Issues 16 and 18, the organisations' own systems through the gateway: a review agency's and a utility's system sign in
+/// Issues 16–18, the organisations' own systems through the gateway: a review agency's, a utility's and an intermediary's system sign in
 /// with client credentials (their own client, their own secret, their own role and organisation), act with Idempotency-Key
-/// (a replay answers the first answer and changes nothing), receive a signed webhook on commission / application, and
+/// (a replay answers the first answer and changes nothing), receive a signed webhook on commission / application / commission offered, and
 /// the applicant is told of each step.
 /// </summary>
 [Collection(SuiteCollection.Name)]
@@ -133,6 +133,47 @@ public sealed class OrganisationSystemsTests(SuiteFixture suite)
         finally
         {
             await water.CallAsync(HttpMethod.Delete, hook, null, null);
+        }
+    }
+
+    [Fact]
+    public async Task An_intermediary_system_gets_the_signed_commission_and_accepts_and_delivers_once_per_key()
+    {
+        var agencies = await MarketplaceAgencies.EnsureAsync(api);
+        var zj01 = await OrganisationSystem.RotatedAsync(suite.Gateway, "agency-ZJ01-system");
+        Assert.Equal("intermediary", (await zj01.ClaimsAsync()).GetProperty("role").GetString());
+        await using var receiver = new WebhookReceiver(failures: 0);
+        var hook = "/api/marketplace/intermediaries/ZJ01/webhook";
+        Assert.Equal(HttpStatusCode.OK, (await zj01.CallAsync(HttpMethod.Put, hook, new { url = receiver.Url, secret = SharedSecret }, null)).Status);
+        try
+        {
+            var applicant = IntakeApi.NewApplicant("中介对接建设有限公司");
+            var phase = await api.PhaseAsync(applicant);
+            var direct = await MarketplaceAgencies.SelectAsync(api, applicant,
+                new { engineeringCode = phase.EngineeringCode, serviceType = MarketplaceAgencies.Eia, method = "direct", agencyId = agencies["ZJ01"] });
+            var commission = direct.GetProperty("commissionId").GetGuid();
+            var (_, payload) = await ArrivedAsync(receiver, "commission.offered", d => d.GetProperty("commissionId").GetGuid() == commission);
+            Assert.Equal($"/api/marketplace/commissions/{commission}/accept", payload.GetProperty("links").GetProperty("accept").GetString());
+
+            var path = $"/api/marketplace/commissions/{commission}";
+            var accepted = await zj01.CallAsync(HttpMethod.Post, $"{path}/accept", null, $"accept-{commission}");
+            Assert.True(accepted.Status == HttpStatusCode.OK, $"{(int)accepted.Status} {accepted.Body}");
+            var again = await zj01.CallAsync(HttpMethod.Post, $"{path}/accept", null, $"accept-{commission}");
+            Assert.Equal((HttpStatusCode.OK, true, accepted.Body.ToString()), (again.Status, again.Replayed, again.Body.ToString()));
+            Assert.Equal(HttpStatusCode.OK, (await zj01.CallAsync(HttpMethod.Post, $"{path}/start", null, $"start-{commission}")).Status);
+            var report = MarketplaceTests.Report("环境影响报告表");
+            var delivered = await zj01.CallAsync(HttpMethod.Post, $"{path}/deliverables", report, $"deliver-{commission}");
+            Assert.True(delivered.Status == HttpStatusCode.Created, $"{(int)delivered.Status} {delivered.Body}");
+            var replay = await zj01.CallAsync(HttpMethod.Post, $"{path}/deliverables", report, $"deliver-{commission}");
+            Assert.Equal((HttpStatusCode.Created, true, delivered.Body.ToString()), (replay.Status, replay.Replayed, replay.Body.ToString()));
+            var read = await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, path);
+            Assert.Single(read.GetProperty("deliverables").EnumerateArray());
+
+            await NoticesAsync(applicant, commission, "commission-accepted", "deliverable-delivered");
+        }
+        finally
+        {
+            await zj01.CallAsync(HttpMethod.Delete, hook, null, null);
         }
     }
 

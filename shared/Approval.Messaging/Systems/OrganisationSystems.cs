@@ -29,9 +29,15 @@ public static class OrganisationSystems
 
     /// <summary>A webhook to <paramref name="organisationOf"/>'s system whenever <typeparamref name="T"/> is published (the publish hook).</summary>
     public static IHostApplicationBuilder AddWebhookOnEvent<T>(this IHostApplicationBuilder builder, string eventType, Func<T, string> organisationOf,
-        Func<T, IReadOnlyDictionary<string, string>> links) where T : class
+        Func<T, IReadOnlyDictionary<string, string>> links) where T : class =>
+        builder.AddWebhookOnEvent<T, DbContext>(eventType, (e, _, _) => Task.FromResult<string?>(organisationOf(e)), links);
+
+    /// <summary>The same, when the event names its organisation only by an id the service's own database resolves (null: nobody to tell).</summary>
+    public static IHostApplicationBuilder AddWebhookOnEvent<T, TDb>(this IHostApplicationBuilder builder, string eventType,
+        Func<T, TDb, CancellationToken, Task<string?>> organisationOf, Func<T, IReadOnlyDictionary<string, string>> links)
+        where T : class where TDb : DbContext
     {
-        builder.Services.AddSingleton<IWebhookTrigger>(new WebhookOnEvent<T>(eventType, organisationOf, links));
+        builder.Services.AddSingleton<IWebhookTrigger>(new WebhookOnEvent<T>(eventType, (e, db, ct) => organisationOf(e, (TDb)db, ct), links));
         return builder;
     }
 

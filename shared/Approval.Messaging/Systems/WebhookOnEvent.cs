@@ -7,21 +7,21 @@ namespace Approval.Messaging.Systems;
 
 /// <summary>
 /// A webhook an event raises: when a unit of work queues the event <typeparamref name="T"/> in its outbox and the
-/// organisation <see cref="OrganisationOf"/> names has a registered endpoint, a signed delivery is queued in the same
+/// organisation it names (read from the event, or looked up in the service's database) has a registered endpoint, a signed delivery is queued in the same
 /// transaction (<see cref="WebhookOnEventInterceptor"/>). The payload: deliveryId, eventType, the event as published
 /// (data) and where the system reads the object through the gateway (links).
 /// </summary>
-public sealed class WebhookOnEvent<T>(string eventType, Func<T, string> organisationOf, Func<T, IReadOnlyDictionary<string, string>> links)
+public sealed class WebhookOnEvent<T>(
+    string eventType, Func<T, DbContext, CancellationToken, Task<string?>> organisationOf, Func<T, IReadOnlyDictionary<string, string>> links)
     : IWebhookTrigger where T : class
 {
     public string MessageType { get; } = OutboxExtensions.TypeName(typeof(T));
     public string EventType => eventType;
-    public Func<T, string> OrganisationOf => organisationOf;
 
-    public (string Organisation, Func<Guid, string> Payload) Read(string body)
+    public async Task<(string? Organisation, Func<Guid, string> Payload)> ReadAsync(string body, DbContext db, CancellationToken ct)
     {
         var message = JsonSerializer.Deserialize<T>(body, OutboxExtensions.Json)!;
-        return (organisationOf(message), id => JsonSerializer.Serialize(new
+        return (await organisationOf(message, db, ct), id => JsonSerializer.Serialize(new
         {
             DeliveryId = id, EventType = eventType, Data = JsonSerializer.Deserialize<JsonElement>(body), Links = links(message),
         }, WebhookOnEventInterceptor.Json));
@@ -33,7 +33,7 @@ public interface IWebhookTrigger
 {
     string MessageType { get; }
     string EventType { get; }
-    (string Organisation, Func<Guid, string> Payload) Read(string body);
+    Task<(string? Organisation, Func<Guid, string> Payload)> ReadAsync(string body, DbContext db, CancellationToken ct);
 }
 
 /// <summary>
@@ -62,19 +62,19 @@ public sealed class WebhookOnEventInterceptor(IEnumerable<IWebhookTrigger> trigg
 
     private async Task QueueAsync(DbContext db, CancellationToken ct)
     {
-        var raised = db.ChangeTracker.Entries<OutboxMessage>()
-            .Where(e => e.State == EntityState.Added && byType.ContainsKey(e.Entity.MessageType))
-            .Select(e => (Trigger: byType[e.Entity.MessageType], Read: byType[e.Entity.MessageType].Read(e.Entity.Body))).ToList();
+        var raised = new List<(IWebhookTrigger Trigger, (string? Organisation, Func<Guid, string> Payload) Read)>();
+        foreach (var e in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && byType.ContainsKey(e.Entity.MessageType)).ToList())
+            raised.Add((byType[e.Entity.MessageType], await byType[e.Entity.MessageType].ReadAsync(e.Entity.Body, db, ct)));
         if (raised.Count == 0) return;
-        var organisations = raised.Select(r => r.Read.Organisation).Distinct().ToList();
+        var organisations = raised.Select(r => r.Read.Organisation).OfType<string>().Distinct().ToList();
         var withSystems = await db.Set<WebhookEndpoint>().Where(w => organisations.Contains(w.OrganisationCode)).Select(w => w.OrganisationCode).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var (trigger, (organisation, payload)) in raised.Where(r => withSystems.Contains(r.Read.Organisation)))
+        foreach (var (trigger, (organisation, payload)) in raised.Where(r => r.Read.Organisation is { } o && withSystems.Contains(o)))
         {
             var id = Guid.CreateVersion7(now);
             db.Set<WebhookDelivery>().Add(new WebhookDelivery
             {
-                Id = id, OrganisationCode = organisation, EventType = trigger.EventType, Payload = payload(id), CreatedAt = now, NextAttemptAt = now,
+                Id = id, OrganisationCode = organisation!, EventType = trigger.EventType, Payload = payload(id), CreatedAt = now, NextAttemptAt = now,
             });
         }
     }
