@@ -95,6 +95,10 @@ Listed(Service<Projects.Approval_Marketplace>("marketplace").WithEnvironment("Ap
 // Technical reviews (docs/reviews.md): the applicant's project is checked with Projects, results sealed by Licences.
 Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
+// Tests only: the review agencies', utilities' and intermediaries' own systems' webhooks (docs/api.md) may reach the same allowed networks as Approvals'.
+foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())
+    foreach (var service in new[] { added["reviews"], utilities, added["marketplace"] })
+        service.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.

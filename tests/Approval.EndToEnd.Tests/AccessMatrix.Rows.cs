@@ -3,7 +3,7 @@ namespace Approval.EndToEnd.Tests;
 /// <summary>
 /// One object endpoint of the access matrix and what each caller gets. The path names the objects it needs in braces
 /// ({application}, {item}, {stage}, {consultation}, {intakeConsultation}, {material}, {draft}, {licence}, {archive},
-/// {project}, {engineering}, {utilityApplication}, {utilityRequest}, {utilityProject}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {publicItem}, {calendarYear}); the matrix makes
+/// {project}, {engineering}, {utilityApplication}, {utilityRequest}, {utilityProject}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {reviewAgency}, {utilityOrg}, {intermediaryOrg}, {publicItem}, {calendarYear}); the matrix makes
 /// them fresh for the row (<see cref="MatrixCase"/>). 404 when the caller may use the endpoint but not this object (its
 /// existence is not revealed), 403 when the caller's role may not use the endpoint at all, 401 without a token.
 /// </summary>
@@ -116,6 +116,19 @@ public static class AccessMatrixRows
         new("PUT", "/api/approvals/departments/{department}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("DELETE", "/api/approvals/departments/{department}/webhook", null, OtherRegionZjj, Forbidden, NotFound, NotFound),
         new("GET", "/api/approvals/departments/{department}/webhook/deliveries", null, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
+        // A review agency's and a utility's own system endpoint and delivery log (the shared webhook registration).
+        new("GET", "/api/reviews/agencies/{reviewAgency}/webhook", null, OtherRegionAgency, Forbidden, Forbidden, NotFound),
+        new("PUT", "/api/reviews/agencies/{reviewAgency}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, OtherRegionAgency, Forbidden, Forbidden, NotFound),
+        new("DELETE", "/api/reviews/agencies/{reviewAgency}/webhook", null, OtherRegionAgency, Forbidden, Forbidden, NotFound),
+        new("GET", "/api/reviews/agencies/{reviewAgency}/webhook/deliveries", null, OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: ReviewFlow.Agency),
+        new("GET", "/api/utilities/providers/{utilityOrg}/webhook", null, OtherRegionUtility, Forbidden, Forbidden, NotFound),
+        new("PUT", "/api/utilities/providers/{utilityOrg}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, OtherRegionUtility, Forbidden, Forbidden, NotFound),
+        new("DELETE", "/api/utilities/providers/{utilityOrg}/webhook", null, OtherRegionUtility, Forbidden, Forbidden, NotFound),
+        new("GET", "/api/utilities/providers/{utilityOrg}/webhook/deliveries", null, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water),
+        new("GET", "/api/marketplace/intermediaries/{intermediaryOrg}/webhook", null, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound),
+        new("PUT", "/api/marketplace/intermediaries/{intermediaryOrg}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound),
+        new("DELETE", "/api/marketplace/intermediaries/{intermediaryOrg}/webhook", null, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound),
+        new("GET", "/api/marketplace/intermediaries/{intermediaryOrg}/webhook/deliveries", null, MarketplaceAgencies.OtherRegionAgency, Forbidden, Forbidden, NotFound, Owner: MarketplaceAgencies.Staff[0]),
 
         // Utilities: the applicant's own application; a request's utility (GSGS, water) acts on it, its applicant answers supplements;
         // another utility, applicant, department or region gets 404/403. Intake shows design materials only to an applied-to utility.

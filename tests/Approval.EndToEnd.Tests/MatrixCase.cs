@@ -13,7 +13,7 @@ namespace Approval.EndToEnd.Tests;
 /// </summary>
 public sealed partial class MatrixCase
 {
-    private readonly Dictionary<string, string> values = new() { ["department"] = "ZJJ", ["publicItem"] = "320193-ZJ-SG-001", ["version"] = "1", ["calendarYear"] = "2027" };
+    private readonly Dictionary<string, string> values = new() { ["department"] = "ZJJ", ["reviewAgency"] = "TSZX", ["utilityOrg"] = "GSGS", ["intermediaryOrg"] = "ZJ01", ["publicItem"] = "320193-ZJ-SG-001", ["version"] = "1", ["calendarYear"] = "2027" };
 
     public Guid? Application { get; private set; }
     public Guid? Item { get; private set; }

@@ -1,7 +1,6 @@
 using Approval.Approvals.Api;
 using Approval.Approvals.Data;
-using Approval.Approvals.Domain;
-using Approval.Approvals.Jobs;
+using Approval.Messaging.Systems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Integration.Tests;

@@ -1,5 +1,5 @@
 using Approval.Approvals.Api;
-using Approval.Approvals.Domain;
+using Approval.Messaging.Systems;
 
 namespace Approval.UnitTests;
 

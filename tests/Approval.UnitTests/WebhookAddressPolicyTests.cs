@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using Approval.Approvals.Jobs;
-using Approval.Approvals.Webhooks;
+using Approval.Messaging.Systems;
 
 namespace Approval.UnitTests;
 

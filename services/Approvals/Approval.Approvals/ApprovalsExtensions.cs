@@ -4,10 +4,9 @@ using Approval.Approvals.Api;
 using Approval.Approvals.Calendars;
 using Approval.Approvals.Consumers;
 using Approval.Approvals.Data;
-using Approval.Approvals.Jobs;
-using Approval.Approvals.Webhooks;
 using Approval.Calendar;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Region;
 using Approval.ServiceDefaults.Http;
@@ -38,14 +37,9 @@ public static class ApprovalsExtensions
         builder.Services.AddHealthChecks().AddCheck<CalendarHealthCheck>("calendar", HealthStatus.Degraded);
         builder.Services.AddScoped<ItemViews>();
         builder.Services.AddScoped<ItemCommands>();
-        builder.Services.AddScoped<Idempotency>();
-        builder.AddValidatedOptions<IdempotencyOptions>("Approval:Idempotency");
-        builder.Services.AddHostedService<IdempotencyCleanup>();
+        builder.AddOrganisationSystems<ApprovalsDbContext>();
         builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
         builder.Services.AddHttpContextAccessor();
-        builder.AddValidatedOptions<WebhookOptions>("Approval:Webhooks");
-        builder.Services.AddSingleton(sp => new WebhookTarget(WebhookAddressPolicy.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value)));
-        builder.Services.AddHostedService<WebhookDispatcher>();
         builder.AddAuditLog<ApprovalsDbContext>();
         return builder;
     }
@@ -53,7 +47,8 @@ public static class ApprovalsExtensions
     public static WebApplication MapApprovalsApi(this WebApplication app)
     {
         ItemInstancesApi.Map(app);
-        WebhooksApi.Map(app);
+        // A department registers its own system's endpoint and reads the delivery log.
+        app.MapWebhookRegistration<ApprovalsDbContext>("/api/approvals/departments", Roles.Department, "department-webhook", "Department systems");
         StagesApi.Map(app);
         ApplicationItemsApi.Map(app);
         ProjectClockApi.Map(app);

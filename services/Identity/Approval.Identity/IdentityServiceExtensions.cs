@@ -76,6 +76,7 @@ public static class IdentityServiceExtensions
         builder.AddAuditLog<IdentityDbContext>();
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<IdentitySeeder>();
+        builder.Services.AddScoped<Clients.SystemClients>();
         builder.Services.AddScoped<SignInLockout>();
         builder.Services.AddSingleton<IRealNameVerifier, ChecksumRealNameVerifier>();
         return builder;

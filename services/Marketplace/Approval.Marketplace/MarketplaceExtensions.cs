@@ -3,6 +3,8 @@ using Approval.Marketplace.Api;
 using Approval.Marketplace.Clients;
 using Approval.Marketplace.Data;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
+using Approval.Contracts.Events;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Http;
 using Approval.ServiceDefaults.Options;
@@ -32,6 +34,12 @@ public static class MarketplaceExtensions
         // Project ownership comes from Projects, seals from Licences — each called with the caller's own token.
         builder.AddServiceClient<ProjectsClient>("projects");
         builder.AddServiceClient<SealingClient>("licences");
+        // The intermediaries' own systems (client credentials): Idempotency-Key on the agency's steps, a signed webhook on each
+        // commission offered (the event names the agency by id; its organisation code is the marketplace's own record).
+        builder.AddOrganisationSystems<MarketplaceDbContext>();
+        builder.AddWebhookOnEvent<AgencySelected, MarketplaceDbContext>("commission.offered",
+            (e, db, ct) => db.Agencies.Where(a => a.Id == e.AgencyId).Select(a => (string?)a.OrgCode).FirstOrDefaultAsync(ct),
+            e => new Dictionary<string, string> { ["commission"] = $"/api/marketplace/commissions/{e.CommissionId}", ["accept"] = $"/api/marketplace/commissions/{e.CommissionId}/accept" });
         return builder;
     }
 
@@ -43,6 +51,7 @@ public static class MarketplaceExtensions
         QuotesApi.Map(api);
         CommissionsApi.Map(api);
         app.MapAuditApi<MarketplaceDbContext>("/api/marketplace/audit");
+        app.MapWebhookRegistration<MarketplaceDbContext>("/api/marketplace/intermediaries", Roles.Intermediary, "intermediary-webhook", "Agency");
         return app;
     }
 }

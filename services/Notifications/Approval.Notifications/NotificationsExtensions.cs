@@ -25,6 +25,13 @@ public static class NotificationsExtensions
             x.AddConsumer<ItemInstanceConcludedConsumer>();
             x.AddConsumer<StageInstanceConcludedConsumer>();
             x.AddConsumer<LicenceIssuedConsumer>();
+            // The providers' steps (ProviderStepConsumers): review agencies, utilities, intermediaries.
+            x.AddConsumer<ReviewStartedConsumer>();
+            x.AddConsumer<ReviewSupplementRequestedConsumer>();
+            x.AddConsumer<ReviewConcludedConsumer>();
+            x.AddConsumer<UtilityStepRecordedConsumer>();
+            x.AddConsumer<CommissionAcceptedConsumer>();
+            x.AddConsumer<DeliverableDeliveredConsumer>();
         });
         var section = builder.Configuration.GetSection("Approval:Notifications");
         builder.AddValidatedOptions<NotificationOptions>("Approval:Notifications");

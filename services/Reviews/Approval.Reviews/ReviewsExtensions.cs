@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Approval.Calendar;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
+using Approval.Contracts.Events;
 using Approval.Reviews.Api;
 using Approval.Reviews.Clients;
 using Approval.Reviews.Data;
@@ -33,6 +35,10 @@ public static class ReviewsExtensions
         builder.Services.AddHttpContextAccessor();
         builder.AddServiceClient<ProjectsClient>("projects");
         builder.AddServiceClient<SealingClient>("licences");
+        // The agencies' own systems (client credentials): Idempotency-Key on the agency's steps, a signed webhook on commission.
+        builder.AddOrganisationSystems<ReviewsDbContext>();
+        builder.AddWebhookOnEvent<ReviewCommissioned>("review.commissioned", e => e.AgencyCode,
+            e => new Dictionary<string, string> { ["review"] = $"/api/reviews/{e.ReviewId}", ["start"] = $"/api/reviews/{e.ReviewId}/start" });
         return builder;
     }
 
@@ -40,6 +46,7 @@ public static class ReviewsExtensions
     {
         AgencyApi.Map(ReviewsApi.Map(app));
         app.MapAuditApi<ReviewsDbContext>("/api/reviews/audit");
+        app.MapWebhookRegistration<ReviewsDbContext>("/api/reviews/agencies", Roles.ReviewAgency, "agency-webhook", "Reviews");
         return app;
     }
 

@@ -1,5 +1,7 @@
 using Approval.Calendar;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
+using Approval.Contracts.Events;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Http;
 using Approval.ServiceDefaults.Region;
@@ -30,6 +32,10 @@ public static class UtilitiesExtensions
         builder.Services.AddHttpContextAccessor();
         // An application names the applicant's own project: Projects answers with the caller's token.
         builder.AddServiceClient<ProjectsClient>("projects");
+        // The utilities' own systems (client credentials): Idempotency-Key on the steps, a signed webhook on each application.
+        builder.AddOrganisationSystems<UtilitiesDbContext>();
+        builder.AddWebhookOnEvent<UtilityApplied>("utility.applied", e => e.UtilityCode,
+            e => new Dictionary<string, string> { ["request"] = $"/api/utilities/requests/{e.RequestId}", ["survey"] = $"/api/utilities/requests/{e.RequestId}/survey" });
         return builder;
     }
 
@@ -41,6 +47,7 @@ public static class UtilitiesExtensions
         ApplicationsApi.Map(api);
         RequestsApi.Map(api);
         app.MapAuditApi<UtilitiesDbContext>("/api/utilities/audit");
+        app.MapWebhookRegistration<UtilitiesDbContext>("/api/utilities/providers", Roles.Utility, "utility-webhook", "Utilities");
         return app;
     }
 }

@@ -1,5 +1,4 @@
-using Approval.Approvals.Jobs;
-using Approval.Approvals.Webhooks;
+using Approval.Messaging.Systems;
 using Approval.Intake.Api;
 using Approval.Licences.Sealing;
 using Approval.Messaging;

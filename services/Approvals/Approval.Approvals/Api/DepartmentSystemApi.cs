@@ -1,5 +1,6 @@
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
+using Approval.Messaging.Systems;
 
 namespace Approval.Approvals.Api;
 

@@ -32,7 +32,7 @@ public sealed class ApplicationAcceptedConsumer(
         };
         Db.Stages.Add(stage);
         var departments = m.Items.Select(i => i.DepartmentCode).Distinct().ToList();
-        var withSystems = await Db.Webhooks.Where(w => departments.Contains(w.DepartmentCode)).Select(w => w.DepartmentCode).ToListAsync(ct);
+        var withSystems = await Db.Webhooks.Where(w => departments.Contains(w.OrganisationCode)).Select(w => w.OrganisationCode).ToListAsync(ct);
         foreach (var i in m.Items)
         {
             var item = ItemInstance.Open(stage, m.RegionCode, m.ProjectCode, m.ProjectName, m.ApplicantName,

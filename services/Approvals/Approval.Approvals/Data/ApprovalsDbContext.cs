@@ -1,5 +1,6 @@
 using Approval.Approvals.Domain;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 
 namespace Approval.Approvals.Data;
 
@@ -11,7 +12,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
     public DbSet<SpecialProcedure> SpecialProcedures => Set<SpecialProcedure>();
     public DbSet<ItemCorrection> ItemCorrections => Set<ItemCorrection>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
-    public DbSet<DepartmentWebhook> Webhooks => Set<DepartmentWebhook>();
+    public DbSet<WebhookEndpoint> Webhooks => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -76,25 +77,8 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.OwnsMany(x => x.Answers, a => a.ToJson("answers"));
             e.HasIndex(x => x.StageInstanceId);
         });
-        model.Entity<DepartmentWebhook>(e => { e.ToTable("department_webhooks"); e.HasKey(x => x.DepartmentCode); });
-        model.Entity<WebhookDelivery>(e =>
-        {
-            e.ToTable("webhook_deliveries");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Payload).HasColumnType("jsonb");
-            e.HasIndex(x => x.NextAttemptAt).HasFilter("\"DeliveredAt\" IS NULL");
-            e.HasIndex(x => new { x.DepartmentCode, x.CreatedAt });
-        });
-        model.Entity<WebhookAttempt>(e => { e.ToTable("webhook_attempts"); e.HasKey(x => x.Id); e.HasIndex(x => x.DeliveryId); });
-        model.Entity<IdempotencyRecord>(e =>
-        {
-            e.ToTable("idempotency_keys");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Key).HasMaxLength(200);
-            // text, not jsonb: a replay answers the very bytes of the first answer.
-            e.HasIndex(x => new { x.Client, x.Key }).IsUnique();
-            e.HasIndex(x => x.CreatedAt); // the cleanup deletes by age
-        });
+        // The department systems' webhooks and Idempotency-Key answers (shared with Reviews, Utilities, Marketplace).
+        model.AddOrganisationSystems(endpointsTable: "department_webhooks");
         model.Entity<ItemStep>(e =>
         {
             e.ToTable("item_steps");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Approvals.Domain;
+using Approval.Messaging.Systems;
 
 namespace Approval.Approvals.Webhooks;
 
@@ -17,7 +18,7 @@ public static class ItemRoutedNotice
             new ItemRoutedLinks($"/api/approvals/items/{item.Id}", $"/api/intake/applications/{item.ApplicationId}"));
         return new WebhookDelivery
         {
-            Id = id, DepartmentCode = item.DepartmentCode, EventType = EventType, Payload = JsonSerializer.Serialize(payload, Json),
+            Id = id, OrganisationCode = item.DepartmentCode, EventType = EventType, Payload = JsonSerializer.Serialize(payload, Json),
             CreatedAt = now, NextAttemptAt = now,
         };
     }

@@ -22,7 +22,7 @@ public static class AdminApi
             .Select(o => new OrganisationDto(o.RegionCode, o.Code, o.Name, o.Kind, o.CreditCode)).ToListAsync(ct));
 
     private static async Task<Created<OrganisationDto>> Create(
-        CreateOrganisationRequest request, IdentityDbContext db, DeploymentRegion home, IAuditLog audit, CancellationToken ct)
+        CreateOrganisationRequest request, IdentityDbContext db, DeploymentRegion home, Clients.SystemClients systems, IAuditLog audit, CancellationToken ct)
     {
         var region = string.IsNullOrWhiteSpace(request.RegionCode) ? home.Code : request.RegionCode.Trim();
         var errors = new FieldErrors();
@@ -41,6 +41,9 @@ public static class AdminApi
         db.Organisations.Add(organisation);
         audit.Add(AuditActions.StateChange, "organisation", $"{region}/{organisation.Code}", "created", home.Code);
         await db.SaveChangesAsync(ct);
+        // Its own system's client (a review agency's, intermediary's or utility's) with a generated secret nobody knows:
+        // the region admin rotates it to hand the organisation its first secret.
+        await systems.EnsureAllAsync(organisation, ct);
         return TypedResults.Created("/api/identity/organisations",
             new OrganisationDto(organisation.RegionCode, organisation.Code, organisation.Name, organisation.Kind, organisation.CreditCode));
     }

@@ -6,13 +6,15 @@ using System.Text.Json;
 namespace Approval.Identity.Clients;
 
 /// <summary>
-/// What a department system's OpenIddict application carries in its properties besides OpenIddict's own fields: the
+/// What an organisation's system's OpenIddict application carries in its properties besides OpenIddict's own fields: the
 /// organisation and region it acts for, where its secret came from and when, and a rotated-out secret's hash and end.
 /// </summary>
 public static class ClientProperties
 {
     public const string Organisation = "org";
     public const string Region = "region";
+    /// <summary>The one role the system's token carries (department when absent: the department systems seeded before it existed).</summary>
+    public const string Role = "role";
     public const string SecretSource = "secret_source";
     public const string SecretChangedAt = "secret_changed_at";
     public const string PreviousSecret = "previous_secret";

@@ -6,7 +6,7 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace Approval.Identity.Clients;
 
 /// <summary>
-/// The region admin's department systems (dept-CODE-system, issue 13): list them, rotate a client's secret (shown once,
+/// The region admin's organisation systems (dept-CODE-system, issue 13; review-, agency-, utility-CODE-system, SystemClients): list them, rotate a client's secret (shown once,
 /// the previous one valid for the grace period), and register the public keys of a system that authenticates with
 /// private_key_jwt. A client of another region is a 404, as if it did not exist.
 /// </summary>
@@ -14,8 +14,8 @@ public static class ClientsApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/identity/clients").WithTags("Department systems").RequireAuthorization(Roles.RegionAdmin);
-        api.MapGet("/", List).WithSummary("The region's department systems / 部门业务系统");
+        var api = app.MapGroup("/api/identity/clients").WithTags("Organisation systems").RequireAuthorization(Roles.RegionAdmin);
+        api.MapGet("/", List).WithSummary("The region's organisation systems (departments, review agencies, intermediaries, utilities) / 机构业务系统");
         api.MapPost("/{clientId}/secret", Rotate).WithSummary("A new client secret, shown once; the old one stays valid for the grace period / 更换密钥");
         api.MapPut("/{clientId}/keys", SetKeys).WithSummary("The public keys (JWKS) for private_key_jwt / 登记公钥");
     }
@@ -56,7 +56,7 @@ public static class ClientsApi
         return TypedResults.Ok((await ToDtoAsync(manager, application, ct))!);
     }
 
-    /// <summary>A department system of the caller's region, or null (unknown, not a department system, another region).</summary>
+    /// <summary>An organisation's system of the caller's region, or null (unknown, not an organisation's system, another region).</summary>
     private static async Task<OpenIddictEntityFrameworkCoreApplication?> FindOwnAsync(
         ApprovalApplicationManager manager, string clientId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -74,6 +74,7 @@ public static class ClientsApi
         return new ClientDto(
             (await manager.GetClientIdAsync(application, ct))!, await manager.GetDisplayNameAsync(application, ct), organisation,
             ClientProperties.Text(properties, ClientProperties.Region) ?? "",
+            ClientProperties.Text(properties, ClientProperties.Role) ?? Roles.Department,
             ClientProperties.Text(properties, ClientProperties.SecretSource) ?? ClientProperties.Generated,
             ClientProperties.Time(properties, ClientProperties.SecretChangedAt),
             ClientProperties.Time(properties, ClientProperties.PreviousSecretValidUntil),
@@ -82,11 +83,11 @@ public static class ClientsApi
 }
 
 /// <summary>
-/// A department system. SecretSource: generated (at seeding; nobody knows it — rotate to get one), configuration (the
+/// An organisation's system (department, review agency, intermediary or utility: Role, the one role its token carries). SecretSource: generated (at seeding; nobody knows it — rotate to get one), configuration (the
 /// deployment's setting) or rotated (by the region admin). KeyIds: the public keys registered for private_key_jwt.
 /// </summary>
 public sealed record ClientDto(
-    string ClientId, string? DisplayName, string OrganisationCode, string RegionCode, string SecretSource,
+    string ClientId, string? DisplayName, string OrganisationCode, string RegionCode, string Role, string SecretSource,
     DateTimeOffset? SecretChangedAt, DateTimeOffset? PreviousSecretValidUntil, IReadOnlyList<string> KeyIds);
 
 /// <summary>The new secret, shown this once; the previous secret is accepted until PreviousSecretValidUntil.</summary>

@@ -81,7 +81,10 @@ public static class ConnectEndpoints
             var name = await applications.GetDisplayNameAsync(client) ?? request.ClientId!;
             if (!properties.TryGetValue(OrganisationProperty, out var org) || !properties.TryGetValue(RegionProperty, out var region))
                 return Refuse("This client acts for no organisation. 该客户端未关联机构。");
-            return await IssueAsync(audit, TokenPrincipals.ForClient(request.ClientId!, name, Text(org), Text(region), request.GetScopes()), request, http.RequestAborted);
+            // The client's one role (department, review-agency, intermediary or utility); never one it could not be seeded with.
+            var role = properties.TryGetValue(ClientProperties.Role, out var r) ? Text(r) : Roles.Department;
+            if (!SystemClients.IsSystemRole(role)) return Refuse("This client acts in no system role. 该客户端未关联业务系统角色。");
+            return await IssueAsync(audit, TokenPrincipals.ForClient(request.ClientId!, name, Text(org), Text(region), role, request.GetScopes()), request, http.RequestAborted);
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {

@@ -27,15 +27,15 @@ public sealed class TokenPrincipals(UserManager<ApprovalUser> users)
         return Finish(identity, scopes);
     }
 
-    /// <summary>A department system signing in with client credentials acts for its department.</summary>
-    public static ClaimsPrincipal ForClient(string clientId, string name, string organisation, string region, IEnumerable<string> scopes)
+    /// <summary>An organisation's system signing in with client credentials acts for its organisation, in its client's one role.</summary>
+    public static ClaimsPrincipal ForClient(string clientId, string name, string organisation, string region, string role, IEnumerable<string> scopes)
     {
         var identity = NewIdentity();
         identity.SetClaim(ApprovalClaims.Subject, clientId)
             .SetClaim(ApprovalClaims.Name, name)
             .SetClaim(ApprovalClaims.Region, region)
             .SetClaim(ApprovalClaims.Organisation, organisation)
-            .SetClaims(ApprovalClaims.Role, [Roles.Department]);
+            .SetClaims(ApprovalClaims.Role, [role]);
         return Finish(identity, scopes);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Approval.Contracts.Codes;
 using Approval.Identity.Clients;
 using Approval.Identity.Data;
@@ -13,12 +12,12 @@ namespace Approval.Identity.Seed;
 /// <summary>
 /// Seeds, idempotently and under an advisory lock (replicas start together): the region pack's
 /// organisations, the roles, the region admin, the portal client (code + PKCE; its redirect URIs follow the
-/// configuration on every start) and one client-credentials
-/// client per department, each with its own secret; with Approval:Identity:SeedDemo also the demo users of the README.
+/// configuration on every start) and the organisations' system clients (<see cref="SystemClients"/>: one per department
+/// and per provider role, each with its own secret); with Approval:Identity:SeedDemo also the demo users of the README.
 /// </summary>
 public sealed class IdentitySeeder(
     IdentityDbContext db, RoleManager<IdentityRole> roles, UserManager<ApprovalUser> users,
-    IOpenIddictApplicationManager applications, IConfiguration configuration, TimeProvider clock, ILogger<IdentitySeeder> log)
+    IOpenIddictApplicationManager applications, SystemClients systemClients, IConfiguration configuration, ILogger<IdentitySeeder> log)
 {
     public const string PortalClient = "approval-portal";
 
@@ -44,8 +43,8 @@ public sealed class IdentitySeeder(
 
         await SeedPortalClientAsync(ct);
         await SeedFederatedClientAsync(ct);
-        foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
-            await SeedDepartmentClientAsync(department, ct);
+        foreach (var organisation in organisations)
+            await systemClients.EnsureAllAsync(organisation, ct);
 
         var adminPassword = configuration["Approval:Identity:AdminPassword"];
         if (!string.IsNullOrEmpty(adminPassword))
@@ -125,52 +124,18 @@ public sealed class IdentitySeeder(
     }
 
     /// <summary>
-    /// One confidential client per department, each with its own secret: Approval:Identity:DepartmentClients:CODE:Secret
-    /// where the deployment sets one (applied again whenever that setting changes, the previous secret valid for the
-    /// grace period), otherwise a random one that is stored hashed and shown to nobody: the region admin rotates it
-    /// (POST /api/identity/clients/{clientId}/secret) to hand the first secret to the department.
+    /// The demo staff of the review agencies, the intermediaries and the utilities: one user per provider role of each
+    /// organisation (<see cref="SystemClients.ProviderRolesOf"/>: its kind, or Approval:Identity:ProviderRoles:CODE) —
+    /// review-CODE, agency-CODE, utility-CODE — and review-demo for the 施工图审查中心 TSZX. GSGS, GDGS, RQGS stay departments
+    /// for their catalog items; their utility staff are separate users.
     /// </summary>
-    private async Task SeedDepartmentClientAsync(Organisation department, CancellationToken ct)
-    {
-        var manager = (ApprovalApplicationManager)applications;
-        var clientId = ClientProperties.ClientIdOf(department.Code);
-        var configured = configuration[$"Approval:Identity:DepartmentClients:{department.Code}:Secret"];
-        if (await manager.FindByClientIdAsync(clientId, ct) is { } existing)
-        {
-            if (!string.IsNullOrEmpty(configured) && !await manager.IsConfiguredSecretAsync(existing, configured, ct))
-            {
-                await manager.RotateSecretAsync(existing, configured, ClientProperties.FromConfiguration, ct);
-                log.LogInformation("{ClientId}: the configured secret changed and now applies; the previous one stays valid for {Grace}", clientId, manager.GracePeriod);
-            }
-            return;
-        }
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId, ClientSecret = string.IsNullOrEmpty(configured) ? ClientProperties.NewSecret() : configured,
-            DisplayName = $"{department.Name}业务系统", ClientType = ClientTypes.Confidential,
-            Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
-        };
-        descriptor.Properties[ClientProperties.Organisation] = JsonSerializer.SerializeToElement(department.Code);
-        descriptor.Properties[ClientProperties.Region] = JsonSerializer.SerializeToElement(department.RegionCode);
-        ApprovalApplicationManager.Stamp(descriptor, string.IsNullOrEmpty(configured) ? ClientProperties.Generated : ClientProperties.FromConfiguration, clock.GetUtcNow());
-        if (!string.IsNullOrEmpty(configured))
-            descriptor.Properties[ClientProperties.ConfiguredSecret] = JsonSerializer.SerializeToElement(await manager.HashAsync(configured, ct));
-        await manager.CreateAsync(descriptor, ct);
-    }
-
-    /// <summary>
-    /// The demo staff of the review agency, the intermediaries and the utilities: review-demo (审查机构 at TSZX, the
-    /// 施工图审查中心), agency-&lt;code&gt; for each intermediary of the pack, utility-&lt;code&gt; for each water, power and gas
-    /// company (GSGS, GDGS, RQGS stay departments for their catalog items; their utility staff are separate users).
-    /// </summary>
-    private static IEnumerable<(string UserName, Organisation Organisation, string Role)> DemoProviderUsers(List<Organisation> organisations)
+    private IEnumerable<(string UserName, Organisation Organisation, string Role)> DemoProviderUsers(List<Organisation> organisations)
     {
         foreach (var o in organisations)
         {
             if (o.Code == "TSZX") yield return ("review-demo", o, Roles.ReviewAgency);
-            if (o.Kind == OrganisationKinds.ReviewAgency) yield return ($"review-{o.Code}", o, Roles.ReviewAgency);
-            if (o.Kind == OrganisationKinds.Intermediary) yield return ($"agency-{o.Code}", o, Roles.Intermediary);
-            if (o.Kind == OrganisationKinds.Utility || o.Code is "GSGS" or "GDGS" or "RQGS") yield return ($"utility-{o.Code}", o, Roles.Utility);
+            foreach (var role in SystemClients.ProviderRolesOf(o, configuration))
+                yield return (SystemClients.ClientIdOf(role, o.Code)[..^"-system".Length], o, role);
         }
     }
 

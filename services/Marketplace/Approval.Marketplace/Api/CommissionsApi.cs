@@ -5,6 +5,7 @@ using Approval.Marketplace.Clients;
 using Approval.Marketplace.Data;
 using Approval.Marketplace.Domain;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 
 namespace Approval.Marketplace.Api;
 
@@ -22,17 +23,17 @@ public static class CommissionsApi
         commissions.MapGet("/{commission:guid}", Get).RequireAuthorization()
             .WithSummary("A commission with its clocks (正常/预警/逾期), milestones and deliverables / 委托详情及计时");
         commissions.MapPost("/{commission:guid}/accept", Accept).RequireAuthorization(Roles.Intermediary)
-            .WithSummary("The agency accepts within the region's limit / 中介机构接受委托");
+            .WithSummary("The agency accepts within the region's limit / 中介机构接受委托").AcceptsIdempotencyKey();
         commissions.MapPost("/{commission:guid}/decline", Decline).RequireAuthorization(Roles.Intermediary)
-            .WithSummary("The agency declines with a reason / 中介机构拒绝委托");
+            .WithSummary("The agency declines with a reason / 中介机构拒绝委托").AcceptsIdempotencyKey();
         commissions.MapPost("/{commission:guid}/start", Start).RequireAuthorization(Roles.Intermediary)
-            .WithSummary("The agency starts the service: the service clock starts / 开始服务（开始计时）");
+            .WithSummary("The agency starts the service: the service clock starts / 开始服务（开始计时）").AcceptsIdempotencyKey();
         commissions.MapPost("/{commission:guid}/milestones", AddMilestone).RequireAuthorization(Roles.Intermediary)
-            .WithSummary("The agency records a milestone with its time / 记录服务节点");
+            .WithSummary("The agency records a milestone with its time / 记录服务节点").AcceptsIdempotencyKey();
         commissions.MapPost("/{commission:guid}/deliverables", CommissionDeliverables.Deliver).RequireAuthorization(Roles.Intermediary)
-            .WithSummary("The commissioned agency delivers a PDF, sealed with its e-seal; the applicant gets it as a material / 提交服务成果（电子签章）");
+            .WithSummary("The commissioned agency delivers a PDF, sealed with its e-seal; the applicant gets it as a material / 提交服务成果（电子签章）").AcceptsIdempotencyKey();
         commissions.MapPost("/{commission:guid}/end", End).RequireAuthorization(Roles.Intermediary)
-            .WithSummary("The agency ends the service: the clock stops / 完成服务（停止计时）");
+            .WithSummary("The agency ends the service: the clock stops / 完成服务（停止计时）").AcceptsIdempotencyKey();
         commissions.MapPost("/{commission:guid}/rating", Rate).RequireAuthorization(Roles.Applicant)
             .WithSummary("The applicant rates the agency after the end (满意度 1–5) / 申请人评价中介服务");
     }

@@ -1,5 +1,6 @@
 using Approval.Marketplace.Domain;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 
 namespace Approval.Marketplace.Data;
 
@@ -67,6 +68,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             e.HasOne<Commission>().WithMany().HasForeignKey(d => d.CommissionId);
         });
         model.AddOutboxAndInbox();
+        model.AddOrganisationSystems(); // the agencies' own systems: Idempotency-Key answers, webhooks
         model.AddAuditRecords();
     }
 }

@@ -3,7 +3,7 @@ using Approval.Contracts.Events;
 namespace Approval.Notifications.Domain;
 
 /// <summary>The Chinese text of the notice each event produces (R-6.7: key steps are pushed at once by SMS, web and mobile).</summary>
-public static class NoticeTexts
+public static partial class NoticeTexts
 {
     public static NoticeText For(ApplicationReceived e) =>
         new("received", "申请已接件", $"您的“{e.ProjectName}”第{e.StageNo}阶段申请已接件，请等待窗口受理。");

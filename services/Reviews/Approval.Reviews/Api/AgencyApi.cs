@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Approval.Calendar;
 using Approval.Contracts.Events;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 using Approval.Reviews.Clients;
 using Approval.Reviews.Data;
 using Approval.Reviews.Domain;
@@ -15,11 +16,11 @@ public static class AgencyApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/{id:guid}/start", Start).RequireAuthorization(Roles.ReviewAgency)
-            .WithSummary("Agency: start the review (the materials are received); its clock starts / 审查机构：开始审查");
+            .WithSummary("Agency: start the review (the materials are received); its clock starts / 审查机构：开始审查").AcceptsIdempotencyKey();
         api.MapPost("/{id:guid}/supplement", Supplement).RequireAuthorization(Roles.ReviewAgency)
-            .WithSummary("Agency: ask the applicant for a supplement; the clock pauses / 审查机构：要求补充材料（计时暂停）");
+            .WithSummary("Agency: ask the applicant for a supplement; the clock pauses / 审查机构：要求补充材料（计时暂停）").AcceptsIdempotencyKey();
         api.MapPost("/{id:guid}/conclude", Conclude).RequireAuthorization(Roles.ReviewAgency)
-            .WithSummary("Agency: conclude with conclusion, opinions per discipline and the result PDF, sealed with the agency's e-seal / 审查机构：办结并签章");
+            .WithSummary("Agency: conclude with conclusion, opinions per discipline and the result PDF, sealed with the agency's e-seal / 审查机构：办结并签章").AcceptsIdempotencyKey();
     }
 
     private static async Task<Ok<ReviewDto>> Start(Guid id, ClaimsPrincipal user, WorkingCalendar calendar, WarningThreshold threshold,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 using Approval.Reviews.Domain;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -43,6 +44,7 @@ public sealed class ReviewsDbContext(DbContextOptions<ReviewsDbContext> options)
             e.HasOne<Review>().WithOne().HasForeignKey<ResultFileContent>(f => f.ReviewId);
         });
         model.AddOutboxAndInbox();
+        model.AddOrganisationSystems(); // the agencies' own systems: Idempotency-Key answers, webhooks
         model.AddAuditRecords();
     }
 

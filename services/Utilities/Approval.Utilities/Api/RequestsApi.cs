@@ -1,5 +1,6 @@
 using Approval.Contracts.Events;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 using Approval.Utilities.Data;
 using Approval.Utilities.Domain;
 
@@ -17,7 +18,7 @@ public static class RequestsApi
         var requests = api.MapGroup("/requests");
         requests.MapGet("/", Workbench).RequireAuthorization(Roles.Utility).WithSummary("The utility's requests, open first / 报装工作台");
         requests.MapGet("/{id:guid}", One).WithSummary("One request with every step and clock (its utility or applicant) / 报装详情");
-        var acts = requests.MapGroup("/{id:guid}").RequireAuthorization(Roles.Utility);
+        var acts = requests.MapGroup("/{id:guid}").RequireAuthorization(Roles.Utility).AcceptsIdempotencyKey(); // a utility system retries safely
         acts.MapPost("/survey", Survey).WithSummary("受理勘查: conclude the survey with the connection plan and fees / 受理勘查（接入方案与费用）");
         acts.MapPost("/steps", Step).WithSummary("Conclude the current step between survey and connection (power) / 办理当前环节");
         acts.MapPost("/connect", Connect).WithSummary("验收开通: inspect and connect, after the survey and every step between / 验收开通");

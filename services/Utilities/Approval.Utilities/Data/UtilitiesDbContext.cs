@@ -1,4 +1,5 @@
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 using Approval.Utilities.Domain;
 
 namespace Approval.Utilities.Data;
@@ -42,6 +43,7 @@ public sealed class UtilitiesDbContext(DbContextOptions<UtilitiesDbContext> opti
             e.Property(r => r.Version).IsRowVersion();
         });
         model.AddOutboxAndInbox();
+        model.AddOrganisationSystems(); // the utilities' own systems: Idempotency-Key answers, webhooks
         model.AddAuditRecords();
     }
 }

@@ -1,4 +1,4 @@
-namespace Approval.Approvals.Domain;
+namespace Approval.Messaging.Systems;
 
 /// <summary>The delivery log: every attempt with the receiver's answer or the error.</summary>
 public sealed class WebhookAttempt

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Approval.Approvals.Webhooks;
+namespace Approval.Messaging.Systems;
 
 /// <summary>
-/// Which addresses a department system's webhook may reach (SSRF guard): public unicast addresses only, unless the
+/// Which addresses an organisation system's webhook may reach (SSRF guard): public unicast addresses only, unless the
 /// deployment lists a network in <c>Approval:Webhooks:AllowedNetworks</c> (CIDR). Refused: unspecified, loopback,
 /// private (RFC 1918, 100.64/10 CGNAT — also Alibaba Cloud's metadata 100.100.100.200 — fc00::/7), link-local
 /// (169.254/16 with the 169.254.169.254 metadata endpoint, fe80::/10), multicast, broadcast, reserved and documentation

@@ -1,7 +1,7 @@
-namespace Approval.Approvals.Domain;
+namespace Approval.Messaging.Systems;
 
 /// <summary>
-/// The first result of a department system's call with an Idempotency-Key: a replay with the same key gets
+/// The first result of an organisation system's call with an Idempotency-Key: a replay with the same key gets
 /// it back with no second effect; the same key for a different request is refused. Unique per client and key.
 /// </summary>
 public sealed class IdempotencyRecord

@@ -2,62 +2,62 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using Approval.Approvals.Data;
-using Approval.Approvals.Domain;
-using Approval.Approvals.Webhooks;
 using Approval.ServiceDefaults.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 
-namespace Approval.Approvals.Jobs;
+namespace Approval.Messaging.Systems;
 
 /// <summary>
 /// Delivers queued webhook notifications, at least once, through the work queue (<see cref="WorkQueue"/>): a short
 /// transaction claims due rows and leases them past the request timeout; the HTTP calls run with no transaction open —
-/// each department's deliveries in order, departments side by side, so a slow receiver holds up only its own
-/// department; each result is recorded in a new short transaction: delivered on a 2xx, otherwise retried with the one
+/// each organisation's deliveries in order, organisations side by side, so a slow receiver holds up only its own
+/// organisation; each result is recorded in a new short transaction: delivered on a 2xx, otherwise retried with the one
 /// backoff rule (<see cref="Retries"/>: FirstBackoff · 2^(attempts−1), at most MaxBackoff). A replica that dies
 /// mid-call leaves the lease to expire and the delivery is tried again — nothing is dropped.
 /// </summary>
-public sealed class WebhookDispatcher(
-    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, WebhookTarget target, TimeProvider clock, ILogger<WebhookDispatcher> log)
-    : PeriodicJob(clock, log)
+public sealed class WebhookDispatcher<TDb>(
+    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, WebhookTarget target, TimeProvider clock, ILogger<WebhookDispatcher<TDb>> log)
+    : PeriodicJob(clock, log) where TDb : DbContext
 {
     private const int BatchSize = 20;
     private readonly WebhookOptions settings = options.Value;
     private readonly HttpClient http = new(target.CreateHandler()) { Timeout = options.Value.RequestTimeout };
-    /// <summary>Departments with deliveries in flight on this replica: not claimed again until those are recorded.</summary>
+    /// <summary>Organisations with deliveries in flight on this replica: not claimed again until those are recorded.</summary>
     private readonly ConcurrentDictionary<string, Task> busy = new();
 
     protected override TimeSpan Interval => settings.PollInterval;
 
     protected override Task DrainAsync() => Task.WhenAll(busy.Values);
 
-    /// <summary>Claims due deliveries of departments not already in flight here and starts one sender per department.</summary>
+    /// <summary>Claims due deliveries of organisations not already in flight here and starts one sender per organisation.</summary>
     protected override async Task<bool> RunOnceAsync(CancellationToken ct)
     {
         var room = settings.MaxConcurrentDeliveries - busy.Count;
         if (room <= 0) return false;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
         var now = Clock.GetUtcNow();
         var skip = busy.Keys.ToArray();
         // The lease: no replica claims these again before the calls below have had their time.
         var due = await WorkQueue.ClaimAsync<WebhookDelivery>(db, $"""
             SELECT * FROM webhook_deliveries WHERE "DeliveredAt" IS NULL AND "NextAttemptAt" <= {now}
-            AND NOT ("DepartmentCode" = ANY({skip}))
+            AND NOT ("OrganisationCode" = ANY({skip}))
             ORDER BY "CreatedAt" LIMIT {BatchSize}
             """, settings.RequestTimeout * 2 + TimeSpan.FromSeconds(5), Clock, ct, rows =>
         {
-            var departments = rows.Select(d => d.DepartmentCode).Distinct().Take(room).ToHashSet();
-            return rows.Where(d => departments.Contains(d.DepartmentCode)).ToList();
+            var organisations = rows.Select(d => d.OrganisationCode).Distinct().Take(room).ToHashSet();
+            return rows.Where(d => organisations.Contains(d.OrganisationCode)).ToList();
         });
         if (due.Count == 0) return false;
-        var codes = due.Select(d => d.DepartmentCode).Distinct().ToList();
-        Dictionary<string, DepartmentWebhook> endpoints;
+        var codes = due.Select(d => d.OrganisationCode).Distinct().ToList();
+        Dictionary<string, WebhookEndpoint> endpoints;
         using (SuppressInstrumentationScope.Begin())
-            endpoints = await db.Webhooks.AsNoTracking().Where(w => codes.Contains(w.DepartmentCode)).ToDictionaryAsync(w => w.DepartmentCode, ct);
-        foreach (var group in due.GroupBy(d => d.DepartmentCode))
+            endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().Where(w => codes.Contains(w.OrganisationCode)).ToDictionaryAsync(w => w.OrganisationCode, ct);
+        foreach (var group in due.GroupBy(d => d.OrganisationCode))
         {
             endpoints.TryGetValue(group.Key, out var endpoint);
             var deliveries = group.OrderBy(d => d.CreatedAt).ToList();
@@ -76,7 +76,7 @@ public sealed class WebhookDispatcher(
         return true;
     }
 
-    private async Task DeliverAllAsync(List<WebhookDelivery> deliveries, DepartmentWebhook? endpoint, CancellationToken ct)
+    private async Task DeliverAllAsync(List<WebhookDelivery> deliveries, WebhookEndpoint? endpoint, CancellationToken ct)
     {
         foreach (var delivery in deliveries)
         {
@@ -94,11 +94,11 @@ public sealed class WebhookDispatcher(
     private async Task RecordAsync(WebhookDelivery claimed, WebhookAttempt attempt, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApprovalsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
         await WorkQueue.RecordAsync(db, [claimed], delivery =>
         {
             if (delivery.DeliveredAt is not null) return; // another replica delivered it after our lease ran out
-            db.WebhookAttempts.Add(attempt);
+            db.Set<WebhookAttempt>().Add(attempt);
             delivery.Attempts++;
             if (attempt.StatusCode is >= 200 and < 300)
                 delivery.DeliveredAt = attempt.At;
@@ -107,11 +107,11 @@ public sealed class WebhookDispatcher(
         }, ct);
     }
 
-    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, DepartmentWebhook? endpoint, CancellationToken ct)
+    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, WebhookEndpoint? endpoint, CancellationToken ct)
     {
         var started = Clock.GetUtcNow();
         if (endpoint is null)
-            return new WebhookAttempt { DeliveryId = delivery.Id, Url = "", Error = "the department has no webhook endpoint", At = started };
+            return new WebhookAttempt { DeliveryId = delivery.Id, Url = "", Error = "the organisation has no webhook endpoint", At = started };
         var timestamp = started.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
@@ -133,11 +133,23 @@ public sealed class WebhookDispatcher(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             error = ShortReason(e);
-            Log.LogInformation("Webhook delivery {Delivery} to {Department} failed: {Reason}", delivery.Id, delivery.DepartmentCode, error);
+            Log.LogInformation("Webhook delivery {Delivery} to {Organisation} failed: {Reason}", delivery.Id, delivery.OrganisationCode, error);
         }
         return new WebhookAttempt { DeliveryId = delivery.Id, Url = endpoint.Url, Error = error, At = started, DurationMs = watch.Elapsed.TotalMilliseconds };
     }
 
+    private static string ShortReason(Exception e) => WebhookDispatcher.ShortReason(e);
+
+    public override void Dispose()
+    {
+        http.Dispose();
+        base.Dispose();
+    }
+}
+
+/// <summary>What every service's dispatcher writes in its delivery log.</summary>
+public static class WebhookDispatcher
+{
     /// <summary>What the delivery log says about a failed call: a short reason, never the exception's text (no port-scan oracle).</summary>
     public static string ShortReason(Exception e) => e switch
     {
@@ -153,11 +165,5 @@ public sealed class WebhookDispatcher(
     {
         for (; e is not null; e = e.InnerException) if (e is T found) return found;
         return null;
-    }
-
-    public override void Dispose()
-    {
-        http.Dispose();
-        base.Dispose();
     }
 }

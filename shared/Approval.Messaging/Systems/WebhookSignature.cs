@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Approval.Approvals.Webhooks;
+namespace Approval.Messaging.Systems;
 
 /// <summary>
 /// X-Approval-Signature: "sha256=" + hex HMAC-SHA256 over "{timestamp}.{body}" with the department's secret;

@@ -1,6 +1,6 @@
 using Approval.ServiceDefaults.Options;
 
-namespace Approval.Approvals.Webhooks;
+namespace Approval.Messaging.Systems;
 
 /// <summary>Settings "Approval:Webhooks".</summary>
 public sealed class WebhookOptions
@@ -17,7 +17,7 @@ public sealed class WebhookOptions
     /// <summary>Networks (CIDR) a webhook may reach although they are private, loopback or link-local; empty by default.</summary>
     public List<string> AllowedNetworks { get; set; } = [];
 
-    /// <summary>At most this many deliveries are in flight at once (each department's in order, departments side by side).</summary>
+    /// <summary>At most this many deliveries are in flight at once (each organisation's in order, organisations side by side).</summary>
     [Positive]
     public int MaxConcurrentDeliveries { get; set; } = 16;
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Approval.Approvals.Webhooks;
+namespace Approval.Messaging.Systems;
 
 /// <summary>
 /// The SSRF checks of a webhook URL: at registration (scheme, no user-info, length, every address the host resolves
