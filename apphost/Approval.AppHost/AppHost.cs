@@ -95,6 +95,9 @@ Listed(Service<Projects.Approval_Marketplace>("marketplace").WithEnvironment("Ap
 // Technical reviews (docs/reviews.md): the applicant's project is checked with Projects, results sealed by Licences.
 Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
+// Supervision (督查, docs/supervision.md): a read model of every clock, fed only by events; its clocks run on the pack's calendar.
+Listed(Service<Projects.Approval_Supervision>("supervision").WithEnvironment("Approval__RegionPack", regionPack)
+    .WithReference(rabbitmq).WithReference(identity));
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.
