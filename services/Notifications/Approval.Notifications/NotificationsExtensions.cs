@@ -25,6 +25,7 @@ public static class NotificationsExtensions
             x.AddConsumer<ItemInstanceConcludedConsumer>();
             x.AddConsumer<StageInstanceConcludedConsumer>();
             x.AddConsumer<LicenceIssuedConsumer>();
+            x.AddConsumer<SupervisionNoticeRaisedConsumer>();
         });
         var section = builder.Configuration.GetSection("Approval:Notifications");
         builder.AddValidatedOptions<NotificationOptions>("Approval:Notifications");
