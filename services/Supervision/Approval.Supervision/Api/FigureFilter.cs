@@ -4,14 +4,16 @@ namespace Approval.Supervision.Api;
 
 /// <summary>The filters of the figures and the case list, as the query string gives them.</summary>
 public sealed record FigureQuery(
-    string? GroupBy, DateOnly? From, DateOnly? To, string? DepartmentCode, string? ItemCode, int? StageNo, string? FlowType, string? State);
+    string? GroupBy, DateOnly? From, DateOnly? To, string? DepartmentCode, string? ItemCode, int? StageNo, string? FlowType, string? State,
+    string? ProjectCode = null);
 
 /// <summary>
 /// The filters checked and bound to the caller's scope: a period of at most the configured maximum (a longer one is
 /// refused naming the limit), and a department lead always within their own department.
 /// </summary>
 public sealed record FigureFilter(
-    string RegionCode, FigureGrouping GroupBy, DateOnly From, DateOnly To, string? DepartmentCode, string? ItemCode, int? StageNo, string? FlowType)
+    string RegionCode, FigureGrouping GroupBy, DateOnly From, DateOnly To, string? DepartmentCode, string? ItemCode, int? StageNo, string? FlowType,
+    string? ProjectCode = null)
 {
     public static FigureFilter Of(FigureQuery q, SupervisionScope scope, DateOnly today, int maxPeriodDays)
     {
@@ -28,7 +30,7 @@ public sealed record FigureFilter(
             "a department lead sees only their own department", "部门负责人只能查看本部门");
         errors.ThrowIfAny();
         return new FigureFilter(scope.RegionCode, grouping, from, to, scope.DepartmentCode ?? Blank(q.DepartmentCode), Blank(q.ItemCode), q.StageNo,
-            Blank(q.FlowType));
+            Blank(q.FlowType), Blank(q.ProjectCode));
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -31,6 +31,7 @@ public sealed class FiguresReader(SupervisionDbContext db)
         And("ItemCode", "item", f.ItemCode);
         And("StageNo", "stage", f.StageNo);
         And("FlowType", "flow", f.FlowType);
+        And("ProjectCode", "project", f.ProjectCode);
         const string done = "\"ConcludedAt\" IS NOT NULL";
         var sql = $"""
             SELECT {key} AS "Key", {name} AS "Name", count(*)::int AS "Accepted", count("ConcludedAt")::int AS "Concluded",

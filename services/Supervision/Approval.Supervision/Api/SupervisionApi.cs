@@ -68,6 +68,7 @@ public static class SupervisionApi
         if (f.ItemCode is not null) items = items.Where(i => i.ItemCode == f.ItemCode);
         if (f.StageNo is not null) items = items.Where(i => i.StageNo == f.StageNo);
         if (f.FlowType is not null) items = items.Where(i => i.FlowType == f.FlowType);
+        if (f.ProjectCode is not null) items = items.Where(i => i.ProjectCode == f.ProjectCode);
         if (q.State is not null) items = items.Where(i => i.State == state);
         var page = await items.OrderByDescending(i => i.AcceptedAt).Skip(skip ?? 0).Take(take ?? 50).ToListAsync(ct);
         return TypedResults.Ok(new ItemPageDto(await items.CountAsync(ct), page.Select(ItemClockDto.Of).ToList()));
