@@ -93,6 +93,13 @@ public sealed class SupervisionTests(SuiteFixture suite)
         var tooLong = await api.ExpectAsync(HttpStatusCode.BadRequest, MatrixCase.Supervisor, HttpMethod.Get, "/api/supervision/figures?from=2025-01-01&to=2026-12-31");
         Assert.Contains("366", tooLong.GetProperty("errors").GetProperty("to")[0].GetString());
 
+        // Reviews, utility requests and commissions per provider: the region's supervisors only.
+        var services = await api.ExpectAsync(HttpStatusCode.OK, MatrixCase.Supervisor, HttpMethod.Get, "/api/supervision/services");
+        Assert.Equal(JsonValueKind.Array, services.ValueKind);
+        await api.ExpectAsync(HttpStatusCode.Forbidden, ZjjLead, HttpMethod.Get, "/api/supervision/services");
+        var badKind = await api.ExpectAsync(HttpStatusCode.BadRequest, MatrixCase.Supervisor, HttpMethod.Get, "/api/supervision/services?kind=x");
+        Assert.True(badKind.GetProperty("errors").TryGetProperty("kind", out _));
+
         // Anyone may read the on-time rates; nothing names a case, a project or a person.
         var open = await suite.Gateway.GetAsync("/api/supervision/public/departments");
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);

@@ -73,6 +73,21 @@ public sealed class SupervisionClockTests
     }
 
     [Fact]
+    public void A_review_clock_pauses_for_a_supplement_and_stops_at_its_conclusion()
+    {
+        var review = new ServiceClock
+        {
+            Id = Guid.NewGuid(), Kind = ServiceClock.Review, RegionCode = "320193", ProjectCode = "P", Provider = "TSZX", Name = "施工图审查",
+            LimitWorkingDays = 5, OpenedAt = At(9, 28), OpenedDate = new DateOnly(2026, 9, 28), StartedAt = At(9, 29),
+        };
+        review.Pause(At(9, 30));           // 补充材料 from 30 Sep to Fri 9 Oct: 8, 9 Oct paused
+        review.Resume(At(10, 9));
+        review.EndedAt = At(10, 13);       // 30 Sep, 8, 9, 10 (make-up), 12, 13 = 6 days, 2 paused
+        review.Refresh(Calendar, WarningThreshold.Default, At(11, 1));
+        Assert.Equal((4, 2, ClockState.OnTime), (review.UsedWorkingDays, review.PausedWorkingDays, review.State));
+    }
+
+    [Fact]
     public void An_item_without_a_limit_only_counts_its_days()
     {
         var item = Accepted(0);

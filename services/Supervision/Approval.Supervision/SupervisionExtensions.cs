@@ -25,6 +25,14 @@ public static class SupervisionExtensions
             x.AddConsumer<ItemStatusChangedConsumer>();
             x.AddConsumer<StageConcludedConsumer>();
             x.AddConsumer<StageReopenedConsumer>();
+            x.AddConsumer<ReviewCommissionedConsumer>();
+            x.AddConsumer<ReviewStartedConsumer>();
+            x.AddConsumer<ReviewSupplementConsumer>();
+            x.AddConsumer<ReviewConcludedConsumer>();
+            x.AddConsumer<UtilityAppliedConsumer>();
+            x.AddConsumer<UtilityConnectedConsumer>();
+            x.AddConsumer<CommissionAcceptedConsumer>();
+            x.AddConsumer<CommissionProgressedConsumer>();
         });
         builder.AddAuditLog<SupervisionDbContext>();
         builder.AddDeploymentRegion();

@@ -26,12 +26,13 @@ public sealed class LeadDirectoryFilter(SupervisionDbContext db, TimeProvider cl
         var user = context.HttpContext.User;
         if (user.IsInRole(Roles.DepartmentLead) && user.OrganisationCode() is { } department && user.RegionCode() is { } region)
         {
-            var id = user.UserId();
-            var lead = await db.Leads.FindAsync([id], context.HttpContext.RequestAborted);
-            if (lead is null) db.Leads.Add(lead = new DepartmentLead { UserId = id, RegionCode = region, DepartmentCode = department, Name = user.DisplayName() });
-            (lead.RegionCode, lead.DepartmentCode, lead.Name, lead.SeenAt) = (region, department, user.DisplayName(), clock.GetUtcNow());
-            await db.SaveChangesAsync(context.HttpContext.RequestAborted);
-            db.ChangeTracker.Clear();
+            // One statement, so two first requests of the same lead at once cannot collide.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO department_leads ("UserId", "RegionCode", "DepartmentCode", "Name", "SeenAt")
+                VALUES ({user.UserId()}, {region}, {department}, {user.DisplayName()}, {clock.GetUtcNow()})
+                ON CONFLICT ("UserId") DO UPDATE SET "RegionCode" = excluded."RegionCode", "DepartmentCode" = excluded."DepartmentCode",
+                  "Name" = excluded."Name", "SeenAt" = excluded."SeenAt"
+                """, context.HttpContext.RequestAborted);
         }
         return await next(context);
     }

@@ -22,6 +22,7 @@ public static class SupervisionApi
             .WithSummary("The same figures as CSV or XLSX (format=csv|xlsx) / 效能统计导出");
         read.MapGet("/items", Items).WithSummary("The item clocks behind the figures, with filters / 事项时限明细");
         read.MapGet("/items/{id:guid}", Item).WithSummary("One item clock with its pauses and warnings / 事项时限详情");
+        ServiceClocksApi.Map(read);
         read.MapGet("/projects/{projectCode}", Project).WithSummary("A project's working days against the region's target / 项目总用时");
         api.MapPost("/items/{id:guid}/urge", UrgeApi.Urge).RequireAuthorization(Roles.Supervisor)
             .WithSummary("督办: a supervisor's reminder to the handler and the department lead / 督办");

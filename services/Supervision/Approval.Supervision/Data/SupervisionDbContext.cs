@@ -55,6 +55,17 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             e.HasIndex(n => n.ItemClockId);
             e.Property(n => n.Note).HasMaxLength(1000);
         });
+        model.Entity<ServiceClock>(e =>
+        {
+            e.ToTable("service_clocks");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.HasIndex(c => new { c.RegionCode, c.Kind, c.OpenedDate });
+            e.Property(c => c.State).HasConversion<int>();
+            e.Property(c => c.Pauses).HasColumnType("jsonb").HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+                v => JsonSerializer.Deserialize<List<ClockPause>>(v, JsonSerializerOptions.Web)!);
+        });
         model.Entity<DepartmentLead>(e =>
         {
             e.ToTable("department_leads");

@@ -150,6 +150,32 @@ namespace Approval.Supervision.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "service_clocks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    RegionCode = table.Column<string>(type: "text", nullable: false),
+                    ProjectCode = table.Column<string>(type: "text", nullable: false),
+                    Provider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    LimitWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "text", nullable: true),
+                    Pauses = table.Column<string>(type: "jsonb", nullable: false),
+                    UsedWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    PausedWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_clocks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stage_clocks",
                 columns: table => new
                 {
@@ -267,6 +293,11 @@ namespace Approval.Supervision.Data.Migrations
                 filter: "sent_at IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_service_clocks_RegionCode_Kind_OpenedDate",
+                table: "service_clocks",
+                columns: new[] { "RegionCode", "Kind", "OpenedDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_stage_clocks_RegionCode_ProjectCode",
                 table: "stage_clocks",
                 columns: new[] { "RegionCode", "ProjectCode" });
@@ -297,6 +328,9 @@ namespace Approval.Supervision.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "service_clocks");
 
             migrationBuilder.DropTable(
                 name: "stage_clocks");
