@@ -20,7 +20,7 @@ public sealed class SupervisionWarningTests
     private static readonly WorkingCalendar Calendar = CalendarFile.Load(Path.Combine(RepoPaths.RegionPack(), "calendar.json"));
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
-    private static DateTimeOffset At(int month, int day) => new(2026, month, day, 10, 0, 0, Shanghai);
+    private static DateTimeOffset At(int month, int day) => new DateTimeOffset(2026, month, day, 10, 0, 0, Shanghai).ToUniversalTime();
 
     [Fact]
     public async Task A_clock_crossing_the_warning_threshold_notifies_the_handler_and_the_lead_once()

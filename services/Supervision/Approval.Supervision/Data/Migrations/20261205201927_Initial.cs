@@ -306,11 +306,16 @@ namespace Approval.Supervision.Data.Migrations
                 name: "IX_supervision_notices_ItemClockId",
                 table: "supervision_notices",
                 column: "ItemClockId");
+
+            // The audit log is append-only (docs/architecture.md): no UPDATE, DELETE or TRUNCATE, even by the service.
+            migrationBuilder.Sql(Approval.ServiceDefaults.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_records_append_only ON audit_records; DROP FUNCTION IF EXISTS audit_records_append_only();");
+
             migrationBuilder.DropTable(
                 name: "applications");
 
