@@ -99,6 +99,9 @@ Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__
 foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())
     foreach (var service in new[] { added["reviews"], utilities, added["marketplace"] })
         service.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
+// Supervision (督查, docs/supervision.md): a read model of every clock, fed only by events; its clocks run on the pack's calendar.
+Listed(Service<Projects.Approval_Supervision>("supervision").WithEnvironment("Approval__RegionPack", regionPack)
+    .WithReference(rabbitmq).WithReference(identity));
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.
