@@ -96,6 +96,7 @@ public sealed class IntakeMaterialsTests(SuiteFixture suite)
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{earlier}/accept");
         var item = await api.ItemRoutedToAsync("ZJJ", earlier);
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Department("ZJJ"), HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+        await api.ReviewPassedAsync(applicant, item);
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Department("ZJJ"), HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "准予许可" });
 
         var held = await SuiteApi.PollAsync(() => api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, "/api/intake/licences"),
