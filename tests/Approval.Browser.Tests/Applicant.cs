@@ -63,7 +63,7 @@ public static class Applicant
         return await SubmitFilledAsync(page);
     }
 
-    private static async Task<Guid> SubmitFilledAsync(IPage page)
+    public static async Task<Guid> SubmitFilledAsync(IPage page)
     {
         await page.Locator("#submit-application").ClickAsync();
         await page.WaitForURLAsync("**/applications/*", new() { Timeout = 30_000 });

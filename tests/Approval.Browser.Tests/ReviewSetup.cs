@@ -20,11 +20,7 @@ public static class ReviewSetup
     public static async Task PassedReviewAsync(this PortalFixture portal, ProjectPhase phase, string user = Ui.DemoApplicant, string? password = null)
     {
         var oidc = new OidcClient(portal.Gateway);
-        await Seals.GetOrAdd(portal.Gateway, _ => new Lazy<Task>(async () =>
-        {
-            var admin = (await oidc.SignInAsync("admin", Accounts.AdminPassword, Accounts.DemoTotpKey)).AccessToken;
-            await SendAsync(portal, admin, HttpMethod.Post, "/api/licences/seals", new { departmentCode = "TSZX" });
-        })).Value;
+        await EnsureAgencySealAsync(portal);
         var applicant = (await oidc.SignInAsync(user, password ?? Accounts.DemoPassword)).AccessToken;
         var agency = (await oidc.SignInAsync("review-demo", Accounts.DemoPassword, Accounts.DemoTotpKey)).AccessToken;
         var review = await SendAsync(portal, applicant, HttpMethod.Post, "/api/reviews",
@@ -46,6 +42,13 @@ public static class ReviewSetup
             await Task.Delay(500);
         }
     }
+
+    /// <summary>The region admin provisions TSZX's e-seal once per run (concluding a review seals its result with it).</summary>
+    public static Task EnsureAgencySealAsync(PortalFixture portal) => Seals.GetOrAdd(portal.Gateway, _ => new Lazy<Task>(async () =>
+    {
+        var admin = (await new OidcClient(portal.Gateway).SignInAsync("admin", Accounts.AdminPassword, Accounts.DemoTotpKey)).AccessToken;
+        await SendAsync(portal, admin, HttpMethod.Post, "/api/licences/seals", new { departmentCode = "TSZX" });
+    })).Value;
 
     private static async Task<JsonElement> SendAsync(PortalFixture portal, string token, HttpMethod method, string path, object? body = null)
     {

@@ -43,6 +43,7 @@ public static class ApprovalsExtensions
         builder.Services.AddHostedService<IdempotencyCleanup>();
         builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
         builder.Services.AddHttpContextAccessor();
+        builder.AddServiceClient<Clients.ReviewsClient>("reviews"); // the project clock's technical reviews
         builder.AddValidatedOptions<WebhookOptions>("Approval:Webhooks");
         builder.Services.AddSingleton(sp => new WebhookTarget(WebhookAddressPolicy.From(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebhookOptions>>().Value)));
         builder.Services.AddHostedService<WebhookDispatcher>();
