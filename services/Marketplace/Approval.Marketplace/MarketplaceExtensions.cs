@@ -15,7 +15,7 @@ public static class MarketplaceExtensions
     public static IHostApplicationBuilder AddMarketplace(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MarketplaceDbContext>("marketplace");
-        // The marketplace only publishes (AgencySelected, CommissionAccepted, DeliverableDelivered, ProjectMaterialDelivered …).
+        // The marketplace publishes AgencySelected, CommissionAccepted, DeliverableDelivered, ProjectMaterialDelivered …; it consumes only CalendarYearUploaded.
         builder.AddApprovalMessaging<MarketplaceDbContext>("marketplace", x => x.AddRuntimeCalendar());
         builder.AddAuditLog<MarketplaceDbContext>();
         builder.AddDeploymentRegion();

@@ -16,7 +16,7 @@ public static class UtilitiesExtensions
     public static IHostApplicationBuilder AddUtilities(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<UtilitiesDbContext>("utilities");
-        // Utilities only publishes (UtilityApplied, UtilitySurveyed, UtilityStepRecorded, UtilityConnected); it consumes nothing yet.
+        // Utilities publishes UtilityApplied, UtilitySurveyed, UtilityStepRecorded, UtilityConnected; it consumes only CalendarYearUploaded.
         builder.AddApprovalMessaging<UtilitiesDbContext>("utilities", x => x.AddRuntimeCalendar());
         builder.AddAuditLog<UtilitiesDbContext>();
         // The utilities are organisations of the region pack; every step's clock runs on the region's calendar (regions/<code>/calendar.json).
