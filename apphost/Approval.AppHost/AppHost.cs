@@ -90,18 +90,24 @@ var utilities = Listed(Service<Projects.Approval_Utilities>("utilities")
     .WithEnvironment("Approval__RegionPack", regionPack).WithReference(rabbitmq).WithReference(identity).WithReference(projects));
 intake.WithReference(utilities);
 // The marketplace (中介服务): project ownership from Projects and seals from Licences, both called with the caller's token.
-Listed(Service<Projects.Approval_Marketplace>("marketplace").WithEnvironment("Approval__RegionPack", regionPack)
+var marketplace = Listed(Service<Projects.Approval_Marketplace>("marketplace").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
 // Technical reviews (docs/reviews.md): the applicant's project is checked with Projects, results sealed by Licences.
-Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__RegionPack", regionPack)
+var reviews = Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
 // Tests only: the review agencies', utilities' and intermediaries' own systems' webhooks (docs/api.md) may reach the same allowed networks as Approvals'.
 foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())
-    foreach (var service in new[] { added["reviews"], utilities, added["marketplace"] })
+    foreach (var service in new[] { reviews, utilities, marketplace })
         service.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
 // Supervision (督查, docs/supervision.md): a read model of every clock, fed only by events; its clocks run on the pack's calendar.
 Listed(Service<Projects.Approval_Supervision>("supervision").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity));
+// Run-time calendar years (docs/approvals.md): the services that keep clocks read the years uploaded in Approvals at start.
+foreach (var clocks in new[] { utilities, marketplace, reviews }) clocks.WithReference(approvals);
+// Approvals' project clock shows the project's technical reviews, read from Reviews with the caller's token.
+approvals.WithReference(reviews);
+// Tests only, like Intake's and Approvals' above: the calendar suite starts Reviews' clock at its instant too.
+if (builder.Configuration["Approval:Time:ReviewsNow"] is { Length: > 0 } reviewsNow) reviews.WithEnvironment("Approval__Time__Now", reviewsNow);
 
 // The web portal (docs/portal.md): reached through the gateway; calls the services directly with the user's token.
 // Its own database (approval_portal) keeps only its Data Protection keys.

@@ -14,9 +14,10 @@ public static class Applicant
     /// In a new browser context the demo applicant signs in and submits the building-permit case for the project, as one
     /// screenshot step; returns the page (on 办理进度) and the application id.
     /// </summary>
-    public static async Task<(IPage Page, Guid Id)> DemoSubmitsAsync(PortalFixture portal, string projectName, string step)
+    public static async Task<(IPage Page, Guid Id)> DemoSubmitsAsync(PortalFixture portal, string projectName, string step, bool reviewed = false)
     {
         var phase = await portal.PhaseAsync(projectName);
+        if (reviewed) await portal.PassedReviewAsync(phase); // the permit's 通过 needs the construction-drawing review
         var page = await portal.NewPageAsync();
         var id = Guid.Empty;
         await Ui.StepsAsync(page, step, async () =>
@@ -62,7 +63,7 @@ public static class Applicant
         return await SubmitFilledAsync(page);
     }
 
-    private static async Task<Guid> SubmitFilledAsync(IPage page)
+    public static async Task<Guid> SubmitFilledAsync(IPage page)
     {
         await page.Locator("#submit-application").ClickAsync();
         await page.WaitForURLAsync("**/applications/*", new() { Timeout = 30_000 });

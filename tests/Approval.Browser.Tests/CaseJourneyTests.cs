@@ -18,6 +18,7 @@ public sealed class CaseJourneyTests(PortalFixture portal)
     {
         var projectName = Ui.NewProjectName();
         var phase = await portal.PhaseAsync(projectName);
+        await portal.PassedReviewAsync(phase); // the permit's 通过 needs the construction-drawing review
         var applicant = await portal.NewPageAsync();
         var id = Guid.Empty;
         await Ui.StepsAsync(applicant, "applicant-applies", async () =>

@@ -94,7 +94,7 @@ public sealed class FollowUpTests(PortalFixture portal)
     public async Task The_applicant_hands_in_a_material_owed_after_a_deferred_approval_and_the_department_sees_it()
     {
         var projectName = Ui.NewProjectName();
-        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-applies-for-deferred");
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-applies-for-deferred", reviewed: true);
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-accepts-for-deferred", () => Staff.AcceptAsync(window, id));
 

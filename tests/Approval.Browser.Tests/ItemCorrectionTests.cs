@@ -17,7 +17,7 @@ public sealed class ItemCorrectionTests(PortalFixture portal)
     public async Task The_department_asks_for_a_correction_the_applicant_answers_with_a_file_and_the_department_concludes()
     {
         var projectName = Ui.NewProjectName();
-        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-submits-for-item-correction");
+        var (applicant, id) = await Applicant.DemoSubmitsAsync(portal, projectName, "applicant-submits-for-item-correction", reviewed: true);
 
         var window = await portal.NewPageAsync();
         await Ui.StepsAsync(window, "window-accepts-for-item-correction", () => Staff.AcceptAsync(window, id));

@@ -22,10 +22,12 @@ public sealed class OrderedApprovalTests(PortalFixture portal)
         var projectName = Ui.NewProjectName();
         var applicant = await portal.NewPageAsync();
         var id = Guid.Empty;
+        var phase = await portal.PhaseAsync(projectName);
+        await portal.PassedReviewAsync(phase); // the permit's 通过 also needs the construction-drawing review
         await Ui.StepsAsync(applicant, "applicant-applies-for-ordered-items", async () =>
         {
             await Ui.SignInAsync(applicant, Ui.DemoApplicant, "/apply");
-            id = await Applicant.SubmitItemsAsync(applicant, await portal.PhaseAsync(projectName), [FireDesign, Permit],
+            id = await Applicant.SubmitItemsAsync(applicant, phase, [FireDesign, Permit],
                 ("建设规模", "5万平方米"), ("总建筑面积（平方米）", "50000"), ("建筑高度（米）", "48"));
         });
         var window = await portal.NewPageAsync();

@@ -45,6 +45,7 @@ public sealed partial class ProjectJourneyTests(PortalFixture portal)
         });
 
         var id = Guid.Empty;
+        await portal.PassedReviewAsync(new ProjectPhase(projectCode, engineeringCode), userName, Password); // the permit's 通过 needs it
         await Ui.StepsAsync(applicant, "person-applies-by-engineering-code", async () =>
         {
             var project = applicant.Locator($"[data-testid=project][data-project-code='{projectCode}']");

@@ -19,7 +19,7 @@ public sealed class CalendarSuiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await SuiteFactory.CreateAsync($"Approval:Time:IntakeNow={Now:O}", $"Approval:Time:ApprovalsNow={Now:O}");
+        var builder = await SuiteFactory.CreateAsync($"Approval:Time:IntakeNow={Now:O}", $"Approval:Time:ApprovalsNow={Now:O}", $"Approval:Time:ReviewsNow={Now:O}");
         SuiteFactory.UseOwnDatabases(builder, "calendar");
         app = await SuiteFactory.StartAsync(builder, "gateway", "identity");
         Gateway = app.CreateHttpClient("gateway");

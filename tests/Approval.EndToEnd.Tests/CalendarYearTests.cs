@@ -30,6 +30,9 @@ public sealed class CalendarYearTests(CalendarSuiteFixture suite)
         var item = await api.ItemRoutedToAsync("CGJ", application);
         var provisional = await ClockAsync(item);
         Assert.Equal(("2027-01-07", true), (provisional.GetProperty("deadline").GetString(), provisional.GetProperty("provisional").GetBoolean()));
+        // A construction-drawing review (10 working days) started by TSZX the same Thursday on Reviews' clock: the same 暂定 deadline.
+        var review = await new ReviewFlow(suite.Gateway).ReviewAsync(Actor.Applicant, SuiteApi.DemoPhase, "started");
+        Assert.Equal("2027-01-07", (await ReviewClockAsync(review)).GetProperty("deadline").GetString());
 
         await RefusedAsync(new { holidays = new[] { "2027-01-01", "2026-12-31" } }, "holidays", "2026-12-31");
         await RefusedAsync(new { holidays = new[] { "2027-01-01" }, workdays = new[] { "2027-02-17" } }, "workdays", "2027-02-17");
@@ -53,6 +56,9 @@ public sealed class CalendarYearTests(CalendarSuiteFixture suite)
         // Exact now: 1 January 2027 is off, so the tenth working day is Fri 8 Jan 2027. Any replica picks the year up within seconds.
         var exact = await SuiteApi.PollAsync(() => ClockAsync(item), c => !c.GetProperty("provisional").GetBoolean(), "the item clock is no longer provisional");
         Assert.Equal("2027-01-08", exact.GetProperty("deadline").GetString());
+        // Reviews applies the upload without a restart (CalendarYearUploaded through Approvals' outbox, RuntimeCalendar).
+        await SuiteApi.PollAsync(() => ReviewClockAsync(review), c => c.GetProperty("deadline").GetString() == "2027-01-08",
+            "the review's deadline moves with the uploaded 2027");
 
         var after = await api.ExpectAsync(HttpStatusCode.OK, Admin, HttpMethod.Get, "/api/approvals/calendar");
         Assert.Equal((2027, JsonValueKind.Null, JsonValueKind.Null),
@@ -65,6 +71,9 @@ public sealed class CalendarYearTests(CalendarSuiteFixture suite)
         Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("objectType").GetString() == "calendar-year"
             && r.GetProperty("outcome").GetString()!.Contains("2027-01-01/2027-01-03", StringComparison.Ordinal));
     }
+
+    private async Task<JsonElement> ReviewClockAsync(Guid review) =>
+        (await api.ExpectAsync(HttpStatusCode.OK, Actor.Applicant, HttpMethod.Get, $"/api/reviews/{review}")).GetProperty("clock");
 
     private async Task<JsonElement> ClockAsync(Guid item) =>
         (await api.ExpectAsync(HttpStatusCode.OK, Cgj, HttpMethod.Get, $"/api/approvals/items/{item}")).GetProperty("clock");

@@ -23,6 +23,7 @@ public sealed class ConcurrentConclusionTests(SuiteFixture suite)
             {
                 var item = await api.ItemRoutedToAsync(department, id);
                 await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+                await api.ReviewPassedAsync(applicant, item, department);
                 items.Add((department, item));
             }
 

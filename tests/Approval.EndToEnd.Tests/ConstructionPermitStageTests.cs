@@ -74,6 +74,7 @@ public sealed class ConstructionPermitStageTests(SuiteFixture suite)
         var permit = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Get, $"/api/approvals/items/{Id(Permit)}");
         Assert.Equal((11, "消防设计审查合格"), (permit.GetProperty("earlier").GetProperty("statusCode").GetInt32(),
             permit.GetProperty("earlier").GetProperty("opinion").GetString()));
+        await api.ReviewPassedAsync(Actor.Applicant, Id(Permit));
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{Id(Permit)}/conclude", new { approved = true, opinion = "准予施工许可" });
 
         view = await ItemsAsync(Actor.Applicant, application);
@@ -155,6 +156,7 @@ public sealed class ConstructionPermitStageTests(SuiteFixture suite)
         var item = await api.ItemRoutedToAsync("ZJJ", application);
         var zjj = Actor.Department("ZJJ");
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+        await api.ReviewPassedAsync(Actor.Applicant, item);
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
             new { approved = true, opinion = "容缺受理", materialsToFollow = new[] { "施工合同", "监理合同" }, materialsDue = new DateOnly(2026, 10, 20) });
         var path = $"/api/approvals/applications/{application}/items/{item}/materials";

@@ -30,6 +30,7 @@ public sealed class DecisionRecallTests(SuiteFixture suite)
         var path = $"/api/approvals/items/{item}";
         await api.ExpectAsync(HttpStatusCode.Conflict, zjj, HttpMethod.Post, $"{path}/recall", new { reason = "尚未办结" });
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"{path}/start", new { });
+        await api.ReviewPassedAsync(applicant, item);
         var concluded = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"{path}/conclude", new { approved = true, opinion = "准予施工许可" });
         var until = concluded.GetProperty("recallableUntil").GetDateTimeOffset();
         Assert.Equal(concluded.GetProperty("concludedAt").GetDateTimeOffset().AddHours(24), until);

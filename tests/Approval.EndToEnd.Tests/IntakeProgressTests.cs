@@ -90,6 +90,7 @@ public sealed class IntakeProgressTests(SuiteFixture suite)
         {
             var item = await api.ItemRoutedToAsync(department, id);
             await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+            await api.ReviewPassedAsync(applicant, item, department);
             await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
                 new { approved, opinion = approved ? "准予许可" : "消纳场所不符合要求" });
         }

@@ -92,6 +92,7 @@ public sealed class ItemCorrectionTests(SuiteFixture suite)
         Assert.Contains(steps.EnumerateArray(), s => s.GetProperty("statusCode").GetInt32() == 7 && s.GetProperty("opinion").GetString()!.Contains("施工图设计文件（施工图（补正）.pdf）"));
 
         // The department continues from 7 and concludes.
+        await api.ReviewPassedAsync(applicant, item);
         var concluded = await api.ExpectAsync(HttpStatusCode.OK, Zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "补正后准予许可" });
         Assert.Equal(11, concluded.GetProperty("statusCode").GetInt32());
         await SuiteApi.PollAsync(() => api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Get, "/api/notifications/inbox"),

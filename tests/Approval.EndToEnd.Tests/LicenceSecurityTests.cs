@@ -25,7 +25,9 @@ public sealed class LicenceSecurityTests(SuiteFixture suite)
         var namesake = new Actor($"namesake-{Guid.NewGuid():N}"[..24], "applicant", Name: name);
         var applicationId = await api.SubmitAsync(holder);
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{applicationId}/accept");
-        await issuing.ConcludeAsync("ZJJ", await api.ItemRoutedToAsync("ZJJ", applicationId));
+        var permit = await api.ItemRoutedToAsync("ZJJ", applicationId);
+        await api.ReviewPassedAsync(holder, permit);
+        await issuing.ConcludeAsync("ZJJ", permit);
         var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(holder, applicationId),
             p => p.GetProperty("licences").GetArrayLength() == 1, "the permit's certificate is issued");
         var identifier = progress.GetProperty("licences")[0].GetProperty("identifier").GetString()!;

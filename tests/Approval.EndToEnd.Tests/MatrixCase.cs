@@ -152,6 +152,7 @@ public sealed partial class MatrixCase
         if (needs.Contains("licence"))
         {
             await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+            await api.ReviewPassedAsync(Actor.Applicant, item);
             await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "准予许可" });
             var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, application),
                 p => p.GetProperty("licences").EnumerateArray().Any(l => l.GetProperty("itemCode").GetString() == "320193-ZJ-SG-001"),

@@ -29,6 +29,7 @@ public sealed class NotificationsTests(SuiteFixture suite)
         {
             var item = await api.ItemRoutedToAsync(department, id);
             await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+            await api.ReviewPassedAsync(Applicant, item, department);
             await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
                 new { approved = true, opinion = "符合条件，准予许可" });
         }

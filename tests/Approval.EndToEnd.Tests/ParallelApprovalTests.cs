@@ -59,6 +59,7 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
         var ended = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/special-procedures/end", new { result = "评审通过" });
         var procedure = ended.GetProperty("specialProcedures")[0];
         Assert.Equal(("专家评审", "评审通过"), (procedure.GetProperty("typeName").GetString(), procedure.GetProperty("result").GetString()));
+        await api.ReviewPassedAsync(Actor.Applicant, item);
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "准予许可" });
 
         var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, id),
@@ -84,6 +85,7 @@ public sealed class ParallelApprovalTests(SuiteFixture suite)
         var refused = await api.ExpectAsync(HttpStatusCode.BadRequest, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
             new { approved = false, opinion = "不通过", materialsToFollow = new[] { "施工合同" }, materialsDue = due });
         Assert.True(refused.GetProperty("errors").TryGetProperty("materialsToFollow", out _));
+        await api.ReviewPassedAsync(Actor.Applicant, item);
         var concluded = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
             new { approved = true, opinion = "同意，容缺受理", materialsToFollow = new[] { "施工合同" }, materialsDue = due });
         Assert.Equal((12, "办结（容缺通过）"), (concluded.GetProperty("statusCode").GetInt32(), concluded.GetProperty("statusName").GetString()));

@@ -11,6 +11,7 @@ public sealed class ReviewFlow(HttpClient gateway)
     public static readonly Actor Agency = new("review-e2e-tszx", "review-agency", "TSZX", "审查中心赵六");
     private readonly SuiteApi api = new(gateway);
     private static readonly ConcurrentDictionary<string, Lazy<Task>> Seals = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<Guid>>> Passed = new();
 
     /// <summary>The region admin provisions TSZX's seal once per suite (concluding seals the result with it).</summary>
     public Task EnsureAgencySealAsync() =>
@@ -19,7 +20,7 @@ public sealed class ReviewFlow(HttpClient gateway)
     public async Task<Guid> CommissionAsync(Actor applicant, ProjectPhase phase, string agency = "TSZX")
     {
         var review = await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/reviews",
-            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, typeCode = Drawing, agencyCode = agency, note = "施工图一套" });
+            new { projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode is "" ? null : phase.EngineeringCode, typeCode = Drawing, agencyCode = agency, note = "施工图一套" });
         return review.GetProperty("id").GetGuid();
     }
 
@@ -48,5 +49,25 @@ public sealed class ReviewFlow(HttpClient gateway)
         }
         await PostAsync(HttpStatusCode.OK, Agency, review, "conclude", Conclusion());
         return review;
+    }
+
+    /// <summary>
+    /// Makes the department's <paramref name="item"/> approvable when it needs a technical review (catalog requiresReview; in
+    /// the demo pack the building permit 320193-ZJ-SG-001): the item's project phase gets a construction-drawing review
+    /// concluded 合格 (once per suite and phase, commissioned by its <paramref name="applicant"/>), and the item is read until
+    /// Approvals knows the result (ReviewConcluded is an event). An item that needs no review is left as it is.
+    /// </summary>
+    public async Task PassedForAsync(Actor applicant, Guid item, string department = "ZJJ")
+    {
+        var path = $"/api/approvals/items/{item}";
+        var view = await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Get, path);
+        if (!view.TryGetProperty("requiresReview", out var type) || type.ValueKind != JsonValueKind.String) return;
+        var phase = new ProjectPhase(view.GetProperty("projectCode").GetString()!,
+            view.TryGetProperty("engineeringCode", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "");
+        await Passed.GetOrAdd($"{gateway.BaseAddress}|{phase.ProjectCode}|{phase.EngineeringCode}",
+            _ => new Lazy<Task<Guid>>(() => ReviewAsync(applicant, phase, "concluded"))).Value;
+        await SuiteApi.PollAsync(() => api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Get, path),
+            i => i.TryGetProperty("review", out var r) && r.ValueKind == JsonValueKind.Object && r.GetProperty("passed").GetBoolean(),
+            "the review's conclusion reaches Approvals");
     }
 }

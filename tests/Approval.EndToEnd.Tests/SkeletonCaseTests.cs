@@ -21,6 +21,7 @@ public sealed class SkeletonCaseTests(SuiteFixture suite)
             var item = await api.ItemRoutedToAsync(department, id);
             var actor = Actor.Department(department);
             await api.ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+            await api.ReviewPassedAsync(Actor.Applicant, item, department);
             var concluded = await api.ExpectAsync(HttpStatusCode.OK, actor, HttpMethod.Post, $"/api/approvals/items/{item}/conclude",
                 new { approved = true, opinion = "符合条件，准予许可" });
             Assert.Equal("办结（通过）", concluded.GetProperty("statusName").GetString());

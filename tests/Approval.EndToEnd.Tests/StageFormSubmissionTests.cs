@@ -41,10 +41,10 @@ public sealed class StageFormSubmissionTests(SuiteFixture suite)
             });
         var items = created.GetProperty("items");
         Assert.Equal(4, items.GetArrayLength());
-        // Each item keeps the version in force (320193-ZJ-SG-001 is at version 2 since it declares its order).
+        // Each item keeps the version in force (320193-ZJ-SG-001 is at version 3: it declares its order, then its review).
         var stage = await api.ExpectAsync(HttpStatusCode.OK, Actor.Applicant, HttpMethod.Get, "/api/catalog/stages/3");
         var inForce = stage.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("version").GetInt32());
         Assert.All(items.EnumerateArray(), i => Assert.Equal(inForce[i.GetProperty("itemCode").GetString()!], i.GetProperty("itemVersion").GetInt32()));
-        Assert.Equal(2, inForce["320193-ZJ-SG-001"]);
+        Assert.Equal(3, inForce["320193-ZJ-SG-001"]);
     }
 }

@@ -21,6 +21,7 @@ public sealed class StageOutcomeTests(SuiteFixture suite)
         var application = await AcceptedAsync("撤销证照联动项目");
         var item = await api.ItemRoutedToAsync("ZJJ", application);
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+        await api.ReviewPassedAsync(Actor.Applicant, item);
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "准予施工许可" });
         var progress = await SuiteApi.PollAsync(() => api.ProgressAsync(Actor.Applicant, application),
             p => p.GetProperty("licences").EnumerateArray().Any(l => l.GetProperty("itemCode").GetString() == Permit), "the permit's certificate is issued");
@@ -55,6 +56,7 @@ public sealed class StageOutcomeTests(SuiteFixture suite)
         Assert.Equal(8, stepped.GetProperty("statusCode").GetInt32()); // a key step changes no status
         await api.ExpectAsync(HttpStatusCode.Conflict, zjj, HttpMethod.Post, $"{path}/certificate", new { reference = "建施字〔2026〕第1号" });
 
+        await api.ReviewPassedAsync(Actor.Applicant, item);
         await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"{path}/conclude", new { approved = true, opinion = "准予施工许可" });
         var certified = await api.ExpectAsync(HttpStatusCode.OK, zjj, HttpMethod.Post, $"{path}/certificate", new { reference = "建施字〔2026〕第1号" });
         Assert.Equal("建施字〔2026〕第1号", certified.GetProperty("certificateReference").GetString());

@@ -18,6 +18,9 @@ public sealed class SuiteApi(HttpClient gateway)
 
     public HttpClient Gateway => gateway;
 
+    /// <summary>The item's technical review passed first when its 通过 needs one (the building permit): see <see cref="ReviewFlow.PassedForAsync"/>.</summary>
+    public Task ReviewPassedAsync(Actor applicant, Guid item, string department = "ZJJ") => new ReviewFlow(gateway).PassedForAsync(applicant, item, department);
+
     public async Task<HttpResponseMessage> SendAsync(Actor actor, HttpMethod method, string path, object? body = null) =>
         await gateway.SendAsync(actor.Request(method, path, body));
 

@@ -40,6 +40,7 @@ public static class ApprovalsExtensions
         builder.AddOrganisationSystems<ApprovalsDbContext>();
         builder.Services.AddScoped<DepartmentSystemApi.Inbound>();
         builder.Services.AddHttpContextAccessor();
+        builder.AddServiceClient<Clients.ReviewsClient>("reviews"); // the project clock's technical reviews
         builder.AddAuditLog<ApprovalsDbContext>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Approval.Approvals;
 using Approval.Approvals.Calendars;
+using Approval.Calendar;
 using Approval.Approvals.Data;
 using Approval.ServiceDefaults;
 

@@ -17,14 +17,13 @@ public static class MarketplaceExtensions
     public static IHostApplicationBuilder AddMarketplace(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MarketplaceDbContext>("marketplace");
-        // The marketplace only publishes (AgencySelected, CommissionAccepted, DeliverableDelivered, ProjectMaterialDelivered …).
-        builder.AddApprovalMessaging<MarketplaceDbContext>("marketplace", _ => { });
+        // The marketplace publishes AgencySelected, CommissionAccepted, DeliverableDelivered, ProjectMaterialDelivered …; it consumes only CalendarYearUploaded.
+        builder.AddApprovalMessaging<MarketplaceDbContext>("marketplace", x => x.AddRuntimeCalendar());
         builder.AddAuditLog<MarketplaceDbContext>();
         builder.AddDeploymentRegion();
         // The region's working-day calendar and warning rule (regions/<code>/calendar.json) drive the commission clocks.
         var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
-        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
-        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.AddRuntimeCalendar(calendarFile); // the pack's calendar with the years uploaded in Approvals at run time
         builder.AddValidatedOptions<MarketplaceOptions>("Approval:Marketplace");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<MarketplaceAccess>();

@@ -18,15 +18,14 @@ public static class ReviewsExtensions
     public static IHostApplicationBuilder AddReviews(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReviewsDbContext>("reviews");
-        // Reviews only publishes (ReviewCommissioned … ReviewConcluded, ProjectMaterialDelivered); it consumes nothing.
-        builder.AddApprovalMessaging<ReviewsDbContext>("reviews", _ => { });
+        // Reviews publishes ReviewCommissioned … ReviewConcluded, ProjectMaterialDelivered; it consumes only CalendarYearUploaded.
+        builder.AddApprovalMessaging<ReviewsDbContext>("reviews", x => x.AddRuntimeCalendar());
         builder.AddAuditLog<ReviewsDbContext>();
         // The agencies are organisations of the region pack; the clocks run on its calendar; the limits are its catalog items'.
         builder.AddDeploymentRegion();
         var pack = builder.Configuration.RegionPackFolder();
         var calendarFile = Path.Combine(pack, "calendar.json");
-        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
-        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.AddRuntimeCalendar(calendarFile); // the pack's calendar with the years uploaded in Approvals at run time
         var options = builder.Configuration.GetSection("Approval:Reviews").Get<ReviewsOptions>() ?? new ReviewsOptions();
         builder.Services.AddSingleton(sp => new ReviewCatalog(CatalogLimits(pack), options.Qualifications,
             sp.GetRequiredService<DeploymentRegion>().Departments.ToDictionary(d => d.Code, d => d.Name)));

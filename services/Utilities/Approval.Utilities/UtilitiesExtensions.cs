@@ -18,14 +18,13 @@ public static class UtilitiesExtensions
     public static IHostApplicationBuilder AddUtilities(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<UtilitiesDbContext>("utilities");
-        // Utilities only publishes (UtilityApplied, UtilitySurveyed, UtilityStepRecorded, UtilityConnected); it consumes nothing yet.
-        builder.AddApprovalMessaging<UtilitiesDbContext>("utilities", _ => { });
+        // Utilities publishes UtilityApplied, UtilitySurveyed, UtilityStepRecorded, UtilityConnected; it consumes only CalendarYearUploaded.
+        builder.AddApprovalMessaging<UtilitiesDbContext>("utilities", x => x.AddRuntimeCalendar());
         builder.AddAuditLog<UtilitiesDbContext>();
         // The utilities are organisations of the region pack; every step's clock runs on the region's calendar (regions/<code>/calendar.json).
         builder.AddDeploymentRegion();
         var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
-        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
-        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.AddRuntimeCalendar(calendarFile); // the pack's calendar with the years uploaded in Approvals at run time
         builder.Services.Configure<UtilitiesOptions>(builder.Configuration.GetSection("Approval:Utilities"));
         builder.Services.AddSingleton(sp => new UtilityProviders(sp.GetRequiredService<IOptions<UtilitiesOptions>>().Value, sp.GetRequiredService<DeploymentRegion>()));
         builder.Services.AddScoped<UtilityViews>();

@@ -3,6 +3,8 @@ using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Approvals.Health;
 using Approval.Calendar;
+using Approval.Contracts.Events;
+using Approval.Messaging;
 using Approval.ServiceDefaults.Region;
 
 namespace Approval.Approvals.Api;
@@ -20,6 +22,8 @@ public static class CalendarApi
         var api = app.MapGroup("/api/approvals/calendar").WithTags("Working calendar");
         api.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Readers))
             .WithSummary("The loaded years of the region's working calendar (pack or uploaded, by whom, when) and the year missing within 90 days / 工作日历（已加载年度）");
+        api.MapGet("/uploaded", Uploaded).AllowAnonymous()
+            .WithSummary("The years uploaded at run time (the region's public holiday schedule), read by every service that keeps clocks at start / 运行时上传的年度节假日安排");
         api.MapPut("/years/{year:int}", Upload).RequireAuthorization(Roles.RegionAdmin)
             .WithSummary("Region admin: load or replace one year's holiday schedule (holidays, make-up working days); clocks use it at once / 上传年度节假日安排");
     }
@@ -46,6 +50,9 @@ public static class CalendarApi
             missing is { } m ? $"{m}年节假日安排尚未加载，跨年期限按工作日暂定" : null, from, to, years));
     }
 
+    private static async Task<Ok<List<UploadedCalendarYear>>> Uploaded(ApprovalsDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct)).Select(StoredCalendarYears.Uploaded).ToList());
+
     private static async Task<Ok<CalendarYearDto>> Upload(int year, CalendarYearUpload body, ClaimsPrincipal user, CalendarProvider calendars, [AsParameters] ApprovalsServices s, CancellationToken ct)
     {
         if (!user.InRegion(s.Region.Code))
@@ -69,6 +76,8 @@ public static class CalendarApi
         s.Audit.Add(AuditActions.StateChange, "calendar-year", $"{year}",
             $"holiday schedule loaded: holidays {string.Join(",", CalendarSchedule.Ranges(row.Holidays))}; " +
             $"make-up workdays {string.Join(",", CalendarSchedule.Ranges(row.Workdays))}{replaced}", s.Region.Code);
+        // Every other service that keeps clocks applies the year at once (RuntimeCalendar in Approval.Messaging).
+        s.Db.AddOutboxEvent(new CalendarYearUploaded(s.Region.Code, year, row.Holidays, row.Workdays, row.UploadedAt), $"calendar-{year}", s.Clock);
         try
         {
             await s.Db.SaveChangesAsync(ct);

@@ -15,7 +15,12 @@ public sealed record ItemInstanceDto(
     // 撤回: until when the department may still recall its decision (null: not concluded, acted on, or too late).
     DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrectionDto>? Corrections = null,
     // The technical review type whose passing result 通过 needs (the department reads its state from Reviews); null: none.
-    string? RequiresReview = null);
+    string? RequiresReview = null,
+    // The latest concluded review of that type for the item's project as Approvals knows it (ReviewConcluded); null: none yet.
+    ReviewResultDto? Review = null);
+
+/// <summary>A technical review's conclusion the item's 通过 is checked against: 合格 / 修改后合格 pass, 不合格 does not.</summary>
+public sealed record ReviewResultDto(Guid ReviewId, string TypeName, string ConclusionName, bool Passed, DateTimeOffset ConcludedAt);
 
 /// <summary>The item's limit as the catalog states it: amount, 时限单位 code (1 working days … 5 months) and its name.</summary>
 public sealed record TimeLimitDto(int Amount, int Unit, string UnitName, string Text)

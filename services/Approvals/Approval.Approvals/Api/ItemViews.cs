@@ -46,8 +46,20 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
         var earlier = ordered.Count == 0 ? []
             : await db.Items.AsNoTracking().Where(i => stages.Contains(i.StageInstanceId) && codes.Contains(i.ItemCode)).ToListAsync(ct);
         var today = calendar.LocalDate(clock.GetUtcNow());
-        return items.Select(i => ToDto(i, pausing, 
-            earlier.FirstOrDefault(e => e.StageInstanceId == i.StageInstanceId && e.ItemCode == i.AfterItemCode), today)).ToList();
+        var reviews = await ReviewsAsync(items, ct);
+        return items.Select(i => ToDto(i, pausing,
+            earlier.FirstOrDefault(e => e.StageInstanceId == i.StageInstanceId && e.ItemCode == i.AfterItemCode), today) with
+        {
+            Review = reviews.Where(r => ConcludedReview.Serves(r, i)).MaxBy(r => r.ConcludedAt) is { } r
+                ? new ReviewResultDto(r.ReviewId, r.TypeName, r.ConclusionName, r.Passed, r.ConcludedAt) : null,
+        }).ToList();
+    }
+
+    /// <summary>The concluded reviews of the projects whose items need one (catalog requiresReview), read once.</summary>
+    private async Task<List<ConcludedReview>> ReviewsAsync(IReadOnlyCollection<ItemInstance> items, CancellationToken ct)
+    {
+        var projects = items.Where(i => i.RequiresReview is not null).Select(i => i.ProjectCode).Distinct().ToList();
+        return projects.Count == 0 ? [] : await db.ConcludedReviews.AsNoTracking().Where(r => projects.Contains(r.ProjectCode)).ToListAsync(ct);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Approval.Approvals.Clients;
 using Approval.Approvals.Data;
 using Approval.Approvals.Domain;
 using Approval.Calendar;
@@ -21,11 +22,28 @@ public static class ProjectClockApi
     public sealed record ProjectStageClockDto(Guid StageInstanceId, Guid ApplicationId, int StageNo, int Status, string StatusName,
         DateTimeOffset AcceptedAt, DateTimeOffset? ConcludedAt, ClockDto? Clock, string? ClockProblem);
     public sealed record ProjectClockDto(string ProjectCode, int? LimitWorkingDays, int? UsedWorkingDays, int? RemainingWorkingDays, bool Running,
-        string State, string StateName, IReadOnlyList<ProjectStageClockDto> Stages, string? Problem = null);
+        string State, string StateName, IReadOnlyList<ProjectStageClockDto> Stages, string? Problem = null,
+        // The project's technical reviews, each on its own clock (not added to the stages' total); null with ReviewsProblem when Reviews did not answer.
+        IReadOnlyList<ProjectReviewDto>? Reviews = null, string? ReviewsProblem = null);
 
     private static async Task<Ok<ProjectClockDto>> Get(
-        string projectCode, ClaimsPrincipal user, ItemViews views, WarningThreshold threshold, [AsParameters] ApprovalsServices s,
+        string projectCode, ClaimsPrincipal user, ItemViews views, WarningThreshold threshold, ReviewsClient reviews, [AsParameters] ApprovalsServices s,
         CancellationToken ct)
+    {
+        var clock = await StagesAsync(projectCode, user, views, threshold, s, ct);
+        try
+        {
+            return TypedResults.Ok(clock with { Reviews = await reviews.ProjectReviewsAsync(projectCode, ct) });
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Reviews down or slow: the stages' clock still answers, saying what it lacks (never a silent omission).
+            return TypedResults.Ok(clock with { ReviewsProblem = $"技术审查时限暂无法读取 / the reviews could not be read: {e.Message}" });
+        }
+    }
+
+    private static async Task<ProjectClockDto> StagesAsync(
+        string projectCode, ClaimsPrincipal user, ItemViews views, WarningThreshold threshold, ApprovalsServices s, CancellationToken ct)
     {
         var region = user.RegionCode();
         var stages = await s.Db.Stages.AsNoTracking().Where(s => s.ProjectCode == projectCode && s.RegionCode == region)
@@ -44,10 +62,10 @@ public static class ProjectClockApi
         var running = stages.Any(s => s.Status == StageStatus.InProgress);
         var unreadable = lines.Where(l => l.Clock.Reading is null).ToList();
         if (unreadable.Count > 0)
-            return TypedResults.Ok(new ProjectClockDto(projectCode, null, null, null, running, "Unknown", "无法计算", dtos,
-                string.Join("\n", unreadable.Select(l => $"第{l.Stage.StageNo}阶段（{l.Stage.Id}）时限无法计算 / the clock of stage {l.Stage.StageNo} cannot be read: {l.Clock.Problem}"))));
+            return new ProjectClockDto(projectCode, null, null, null, running, "Unknown", "无法计算", dtos,
+                string.Join("\n", unreadable.Select(l => $"第{l.Stage.StageNo}阶段（{l.Stage.Id}）时限无法计算 / the clock of stage {l.Stage.StageNo} cannot be read: {l.Clock.Problem}")));
         var project = ProjectClock.Of(lines.Select(l => (l.Clock.Reading!, l.Stage.Status == StageStatus.InProgress)).ToList(), threshold);
-        return TypedResults.Ok(new ProjectClockDto(projectCode, project.LimitWorkingDays, project.UsedWorkingDays, project.RemainingWorkingDays,
-            project.Running, project.State.ToString(), project.State.ChineseName(), dtos));
+        return new ProjectClockDto(projectCode, project.LimitWorkingDays, project.UsedWorkingDays, project.RemainingWorkingDays,
+            project.Running, project.State.ToString(), project.State.ChineseName(), dtos);
     }
 }

@@ -1,4 +1,5 @@
 using Approval.Approvals.Data;
+using Approval.Calendar;
 using Approval.ServiceDefaults.Jobs;
 
 namespace Approval.Approvals.Calendars;

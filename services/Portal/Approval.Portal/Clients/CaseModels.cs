@@ -57,7 +57,7 @@ public sealed record ItemInstance(
     bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null,
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null,
     DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrection>? Corrections = null,
-    string? RequiresReview = null)
+    string? RequiresReview = null, ItemReviewResult? Review = null, string? EngineeringCode = null)
 {
     /// <summary>The 补正 awaiting the applicant's answer (status 6), if any.</summary>
     public ItemCorrection? OpenCorrection => Corrections?.LastOrDefault(c => c.EndedAt is null);
@@ -119,3 +119,6 @@ public sealed record Draft(Guid Id, DraftContent Content, DateTimeOffset Created
 
 /// <summary>The applicant's view of an application's item instances (Approvals), with their clocks.</summary>
 public sealed record ApplicationItems(Guid ApplicationId, IReadOnlyList<ItemInstance> Items);
+
+/// <summary>The technical review's conclusion Approvals checks the item's 通过 against (ReviewConcluded).</summary>
+public sealed record ItemReviewResult(Guid ReviewId, string TypeName, string ConclusionName, bool Passed, DateTimeOffset ConcludedAt);
