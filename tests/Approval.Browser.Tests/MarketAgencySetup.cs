@@ -27,7 +27,7 @@ public static class MarketAgencySetup
             var agency = await SendAsync(http, HttpMethod.Put, "/api/marketplace/agency", staff, new
             {
                 name = $"示范中介{org}", creditCode = Accounts.NewCreditCode(), contact = "0512-60009000", staffCount = 25, feeMin = 5000m, feeMax = 200000m,
-                serviceTypes = new[] { Feasibility },
+                serviceTypes = new[] { Feasibility }, serviceAreas = new[] { "320100" }, // a city code: covers the demo district 320193
                 qualifications = new[]
                 {
                     new { type = "工程咨询单位资信", level = "甲级", authority = "江苏省发展和改革委员会", number = $"ZX-{org}-B", validFrom = today.AddYears(-3), validTo, covers = new[] { Feasibility } },

@@ -27,6 +27,7 @@ public sealed class MarketplaceBrowserTests(PortalFixture portal)
             await agency.GetByLabel("从业人员数").FillAsync("40");
             await agency.GetByLabel("最低收费（元）").FillAsync("3000");
             await agency.GetByLabel("最高收费（元）").FillAsync("90000");
+            await agency.GetByLabel("服务区域").FillAsync("320193");
             await agency.GetByLabel("地形图测绘").CheckAsync();
             await agency.GetByLabel("资质类别").FillAsync("测绘资质");
             await agency.GetByLabel("等级").FillAsync("乙级");
@@ -64,6 +65,7 @@ public sealed class MarketplaceBrowserTests(PortalFixture portal)
             await Expect(row).ToContainTextAsync("（有效）");
             await row.GetByRole(AriaRole.Link, new() { Name = Name }).ClickAsync();
             await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = Name })).ToBeVisibleAsync();
+            await Expect(visitor.GetByTestId("service-areas")).ToHaveTextAsync(" · 服务区域：320193");
             await Ui.ScreenshotAsync(visitor, "marketplace-agency-page");
         });
     }

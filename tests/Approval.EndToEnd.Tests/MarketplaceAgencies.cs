@@ -26,7 +26,7 @@ public static class MarketplaceAgencies
     public static object Profile(string org, DateOnly validFrom, DateOnly validTo) => new
     {
         name = $"示范中介{org}", creditCode = Accounts.NewCreditCode(), contact = "0512-60009000", staffCount = 25, feeMin = 5000m, feeMax = 200000m,
-        serviceTypes = new[] { Feasibility, Eia },
+        serviceTypes = new[] { Feasibility, Eia }, serviceAreas = new[] { "320193" },
         qualifications = new[]
         {
             new { type = "工程咨询单位资信", level = "甲级", authority = "江苏省发展和改革委员会", number = $"ZX-{org}-2026", validFrom, validTo, covers = new[] { Feasibility, Eia } },

@@ -37,6 +37,7 @@ public sealed class MarketplaceTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.OK, directory.StatusCode);
         var listedIds = listed.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
         Assert.All(agencies.Values, id => Assert.Contains(id, listedIds));
+        Assert.Equal("320193", listed.EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == agencies["ZJ01"]).GetProperty("serviceAreas")[0].GetString());
         Assert.False(listed.EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == agencies["ZJ04"])
             .GetProperty("qualifications")[0].GetProperty("validToday").GetBoolean());
 

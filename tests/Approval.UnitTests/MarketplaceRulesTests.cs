@@ -20,10 +20,10 @@ public sealed class MarketplaceRulesTests
     private static QualificationInput Q(string number, DateOnly from, DateOnly to, params string[] covers) =>
         new("工程咨询单位资信", "甲级", "江苏省发展和改革委员会", number, from, to, [.. covers]);
 
-    public static Agency Verified(string name, QualificationInput q, string[]? suspended = null)
+    public static Agency Verified(string name, QualificationInput q, string[]? suspended = null, string[]? areas = null)
     {
         var a = Agency.Register("ZJ01", "320193", new AgencyProfile(name, CreditCode(1234567), "0512-60000000", 30, 5000m, 80000m,
-            ["feasibility-report", "project-proposal"], [q]), Now);
+            ["feasibility-report", "project-proposal"], [q], [.. areas ?? ["320193"]]), Now);
         a.Review(true, suspended ?? [], null, "admin", Now);
         return a;
     }
@@ -54,16 +54,27 @@ public sealed class MarketplaceRulesTests
         Assert.Equal("suspended", QualificationRules.Check(Verified("丁咨询", Q("Q4", Today.AddYears(-1), Today.AddYears(1), "feasibility-report"), ["Q4"]),
             Feasibility, Today, true)!.Rule);
         var pending = Agency.Register("ZJ02", "320193", new AgencyProfile("戊咨询", CreditCode(7654321), "电话", 5, 0m, 1m, ["feasibility-report"],
-            [Q("Q5", Today.AddYears(-1), Today.AddYears(1), "feasibility-report")]), Now);
+            [Q("Q5", Today.AddYears(-1), Today.AddYears(1), "feasibility-report")], ["320193"]), Now);
         Assert.Equal("not-verified", QualificationRules.Check(pending, Feasibility, Today, true)!.Rule);
     }
+
+    [Theory]
+    [InlineData("320193", "320193", null)]
+    [InlineData("320100", "320193", null)]
+    [InlineData("320000", "320193", null)]
+    [InlineData("320500", "320193", "outside-area")]
+    [InlineData("320191", "320193", "outside-area")]
+    public void An_agency_is_selectable_only_for_a_project_in_one_of_its_service_areas(string area, string division, string? rule) =>
+        Assert.Equal(rule, QualificationRules.Check(Verified("己咨询", Q("Q6", Today.AddYears(-1), Today.AddYears(1), "feasibility-report"), areas: [area]),
+            Feasibility, Today, offersService: true, division)?.Rule);
 
     [Fact]
     public void A_registration_names_every_bad_field()
     {
         var bad = Assert.Throws<Approval.Contracts.Errors.ValidationException>(() => Agency.Register("ZJ01", "320193",
-            new AgencyProfile("", "91320193MA12345670", null, 0, 10m, 5m, ["nope"], [new("类", "级", "机关", "N", Today, Today.AddDays(-1), ["feasibility-report"])]), Now));
-        Assert.Equal(["name", "creditCode", "contact", "staffCount", "feeMax", "serviceTypes", "qualifications[0].validTo", "qualifications[0].covers"],
+            new AgencyProfile("", "91320193MA12345670", null, 0, 10m, 5m, ["nope"], [new("类", "级", "机关", "N", Today, Today.AddDays(-1), ["feasibility-report"])],
+                ["3201"]), Now));
+        Assert.Equal(["name", "creditCode", "contact", "staffCount", "feeMax", "serviceTypes", "serviceAreas", "qualifications[0].validTo", "qualifications[0].covers"],
             bad.Errors.Keys.ToArray());
         Assert.Contains("GB 32100", bad.Errors["creditCode"][0]);
     }

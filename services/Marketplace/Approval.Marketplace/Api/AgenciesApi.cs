@@ -128,6 +128,6 @@ public sealed class AgencyPages(MarketplaceDbContext db, CommissionViews views, 
         var today = calendar.LocalDate(clock.GetUtcNow());
         return agencies.Select(a => new AgencyDto(a.Id, a.OrgCode, a.Name, a.CreditCode, a.Contact, a.StaffCount, a.FeeMin, a.FeeMax, a.ServiceTypes,
             a.Qualifications.Select(q => QualificationDto.From(q, today)).ToList(), new CodeName((int)a.Status, a.Status.ChineseName()), a.ReviewNote,
-            a.ReviewedAt, services.Where(s => s.AgencyId == a.Id).Select(s => ServiceDto.From(s, a)).ToList(), records[a.Id])).ToList();
+            a.ReviewedAt, services.Where(s => s.AgencyId == a.Id).Select(s => ServiceDto.From(s, a)).ToList(), records[a.Id], a.ServiceAreas)).ToList();
     }
 }

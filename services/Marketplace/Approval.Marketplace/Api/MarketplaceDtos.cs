@@ -20,7 +20,7 @@ public sealed record QualificationDto(string Type, string Level, string Authorit
 /// <summary>The public page of an agency (机构主页): profile, qualifications, services, ratings and timeliness.</summary>
 public sealed record AgencyDto(Guid Id, string OrgCode, string Name, string CreditCode, string Contact, int StaffCount, decimal FeeMin, decimal FeeMax,
     List<string> ServiceTypes, List<QualificationDto> Qualifications, CodeName Status, string? ReviewNote, DateTimeOffset? ReviewedAt,
-    List<ServiceDto> Services, AgencyRecordDto Record);
+    List<ServiceDto> Services, AgencyRecordDto Record, List<string> ServiceAreas);
 
 /// <summary>Ended commissions, how many on time (按时完成率), the ratings and their average (1 非常满意 … 5 非常不满意).</summary>
 public sealed record AgencyRecordDto(int Ended, int OnTime, int Rated, double? AverageSatisfaction, Dictionary<string, int> Ratings);

@@ -48,24 +48,24 @@ public sealed class SelectionRules(MarketplaceDbContext db, DeploymentRegion reg
         return agencies.Select(a => new Candidate(a, services.FirstOrDefault(s => s.AgencyId == a.Id))).ToList();
     }
 
-    public QualificationRules.Breach? Breach(Candidate c, ServiceType type, DateTimeOffset now) =>
-        QualificationRules.Check(c.Agency, type, calendar.LocalDate(now), c.Service is not null);
+    public QualificationRules.Breach? Breach(Candidate c, ServiceType type, DateTimeOffset now, string? division) =>
+        QualificationRules.Check(c.Agency, type, calendar.LocalDate(now), c.Service is not null, division);
 
     public void Run(Selection selection, SelectRequest r, ServiceType type, List<Candidate> candidates, DateTimeOffset now)
     {
         switch (selection.Method)
         {
             case SelectionMethod.Direct:
-                selection.ChooseDirectly(Qualified(r.AgencyId!.Value, "agencyId", type, candidates, now), now);
+                selection.ChooseDirectly(Qualified(r.AgencyId!.Value, "agencyId", type, candidates, now, selection.DivisionCode), now);
                 break;
             case SelectionMethod.RandomDraw:
                 var offering = candidates.Where(c => c.Agency.ServiceTypes.Contains(type.Code)).ToList();
-                var breaches = offering.Select(c => (c, Breach: Breach(c, type, now))).ToList();
+                var breaches = offering.Select(c => (c, Breach: Breach(c, type, now, selection.DivisionCode))).ToList();
                 selection.DrawAmong(breaches.Where(b => b.Breach is null).Select(b => b.c.Agency.Id.ToString()),
                     breaches.Where(b => b.Breach is not null).Select(b => $"{b.c.Agency.Name}: {b.Breach!.Rule}"), Draw.NewSeed(), now);
                 break;
             default:
-                var invited = r.Invited!.Select((id, i) => Qualified(id, $"invited[{i}]", type, candidates, now)).ToList();
+                var invited = r.Invited!.Select((id, i) => Qualified(id, $"invited[{i}]", type, candidates, now, selection.DivisionCode)).ToList();
                 selection.Invite(invited, r.QuoteDeadline!.Value, now);
                 break;
         }
@@ -82,11 +82,11 @@ public sealed class SelectionRules(MarketplaceDbContext db, DeploymentRegion reg
         return commission;
     }
 
-    private string Qualified(Guid id, string field, ServiceType type, List<Candidate> candidates, DateTimeOffset now)
+    private string Qualified(Guid id, string field, ServiceType type, List<Candidate> candidates, DateTimeOffset now, string? division)
     {
         var candidate = candidates.FirstOrDefault(c => c.Agency.Id == id)
             ?? throw ValidationException.For(field, $"agency {id} is not registered in this region", $"中介机构{id}未在本地区登记");
-        if (Breach(candidate, type, now) is { } breach) throw ValidationException.For(field, $"{breach.English} (rule: {breach.Rule})", breach.Chinese);
+        if (Breach(candidate, type, now, division) is { } breach) throw ValidationException.For(field, $"{breach.English} (rule: {breach.Rule})", breach.Chinese);
         return id.ToString();
     }
 }

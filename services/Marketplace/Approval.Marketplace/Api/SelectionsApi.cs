@@ -34,7 +34,8 @@ public static class SelectionsApi
             throw new NotFoundException("Engineering code 工程代码", r.EngineeringCode!);
         }
         var now = clock.GetUtcNow();
-        var selection = Selection.Create(method, rules.RegionCode, user.UserId(), user.DisplayName(), phase.ProjectCode, phase.EngineeringCode, type, now);
+        var selection = Selection.Create(method, rules.RegionCode, user.UserId(), user.DisplayName(), phase.ProjectCode, phase.EngineeringCode, type, now,
+            phase.DivisionCode is { Length: > 0 } division ? division : null);
         var candidates = await rules.CandidatesAsync(type, ct);
         rules.Run(selection, r, type, candidates, now);
         db.Selections.Add(selection);
@@ -79,7 +80,7 @@ public static class SelectionsApi
         var type = ServiceTypes.Find(s.ServiceType)!;
         var candidates = await rules.CandidatesAsync(type, ct);
         var now = clock.GetUtcNow();
-        s.CloseQuotes(id => candidates.FirstOrDefault(c => c.Agency.Id.ToString() == id) is { } c && rules.Breach(c, type, now) is null, now);
+        s.CloseQuotes(id => candidates.FirstOrDefault(c => c.Agency.Id.ToString() == id) is { } c && rules.Breach(c, type, now, s.DivisionCode) is null, now);
         var commission = rules.Offer(s, candidates, now);
         audit.Add(AuditActions.StateChange, "selection", s.Id.ToString(), $"竞价确定 {s.ChosenAgencyId}（{s.Quotes.Count}家报价）", s.RegionCode);
         await db.SaveChangesAsync(ct);

@@ -12,5 +12,6 @@ public sealed class ProjectsClient(HttpClient http, IHttpContextAccessor context
         http.GetAsCallerAsync<ProjectPhase>($"/api/projects/engineering/{Uri.EscapeDataString(engineeringCode)}", context.HttpContext, ct);
 }
 
-/// <summary>The part of Projects' answer the marketplace keeps: the project and phase, and the owner (the applicant's sub).</summary>
-public sealed record ProjectPhase(string ProjectCode, string ProjectName, string EngineeringCode, string OwnerId = "");
+/// <summary>The part of Projects' answer the marketplace keeps: the project and phase, the owner (the applicant's sub) and the
+/// project's administrative division (行政区划代码), which the chosen agency must serve.</summary>
+public sealed record ProjectPhase(string ProjectCode, string ProjectName, string EngineeringCode, string OwnerId = "", string DivisionCode = "");

@@ -45,6 +45,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
             e.HasIndex(s => s.OwnerId);
             e.Property(s => s.Method).HasConversion<int>();
             e.Property(s => s.ServiceType).HasMaxLength(40);
+            e.Property(s => s.DivisionCode).HasMaxLength(6);
             e.OwnsMany(s => s.Quotes, q => q.ToJson("quotes"));
             e.Property(s => s.Version).IsRowVersion();
         });

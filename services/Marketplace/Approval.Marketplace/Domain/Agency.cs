@@ -17,6 +17,8 @@ public sealed class Agency
     public decimal FeeMin { get; private set; }
     public decimal FeeMax { get; private set; }
     public List<string> ServiceTypes { get; private set; } = [];
+    /// <summary>服务区域: administrative division codes (<see cref="Domain.ServiceAreas"/>).</summary>
+    public List<string> ServiceAreas { get; private set; } = [];
     public List<Qualification> Qualifications { get; private set; } = [];
     public AgencyStatus Status { get; private set; } = AgencyStatus.Pending;
     public string? ReviewNote { get; private set; }
@@ -43,6 +45,7 @@ public sealed class Agency
         FeeMin = profile.FeeMin!.Value;
         FeeMax = profile.FeeMax!.Value;
         ServiceTypes = profile.ServiceTypes!.Distinct().ToList();
+        ServiceAreas = profile.ServiceAreas!.Select(a => a.Trim()).Distinct().ToList();
         Status = AgencyStatus.Pending;
         UpdatedAt = now;
     }

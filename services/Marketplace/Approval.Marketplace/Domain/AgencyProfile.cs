@@ -5,7 +5,7 @@ namespace Approval.Marketplace.Domain;
 /// <summary>What an agency states about itself (登记信息); every field is checked at once (400 naming each).</summary>
 public sealed record AgencyProfile(
     string? Name, string? CreditCode, string? Contact, int? StaffCount, decimal? FeeMin, decimal? FeeMax,
-    List<string>? ServiceTypes, List<QualificationInput>? Qualifications);
+    List<string>? ServiceTypes, List<QualificationInput>? Qualifications, List<string>? ServiceAreas = null);
 
 public sealed record QualificationInput(
     string? Type, string? Level, string? Authority, string? Number, DateOnly? ValidFrom, DateOnly? ValidTo, List<string>? Covers);
@@ -27,6 +27,10 @@ public static class AgencyProfileRules
         var types = p.ServiceTypes ?? [];
         errors.Require(types.Count > 0 && types.All(t => Domain.ServiceTypes.Find(t) is not null), "serviceTypes",
             $"must list service types of {Domain.ServiceTypes.Describe()}", $"服务事项应为：{Domain.ServiceTypes.Describe()}");
+        var areas = p.ServiceAreas ?? [];
+        errors.Require(areas.Count is > 0 and <= Domain.ServiceAreas.Max && areas.All(a => Domain.ServiceAreas.IsCode(a?.Trim())), "serviceAreas",
+            $"1–{Domain.ServiceAreas.Max} administrative division codes of 6 digits (e.g. 320100 covers its districts)",
+            $"服务区域须为1至{Domain.ServiceAreas.Max}个6位行政区划代码（如320100涵盖其下各区县）");
         var list = p.Qualifications ?? [];
         errors.Require(list.Count is > 0 and <= MaxQualifications, "qualifications",
             $"1–{MaxQualifications} qualifications are required", $"须填写1至{MaxQualifications}项资质");

@@ -3,7 +3,7 @@ namespace Approval.Marketplace.Domain;
 /// <summary>
 /// Whether an agency may be selected for a service type on a day — checked at selection time, not only at registration
 /// verified by the region admin, offering the service, and holding a qualification that covers the service,
-/// is not suspended and is valid that day. The first broken rule is named (English / Chinese).
+/// is not suspended and is valid that day, and serving the project's area (服务区域). The first broken rule is named (English / Chinese).
 /// </summary>
 public static class QualificationRules
 {
@@ -12,7 +12,7 @@ public static class QualificationRules
         public override string ToString() => $"{English} / {Chinese}";
     }
 
-    public static Breach? Check(Agency agency, ServiceType service, DateOnly day, bool offersService)
+    public static Breach? Check(Agency agency, ServiceType service, DateOnly day, bool offersService, string? division = null)
     {
         if (agency.Status != AgencyStatus.Verified)
             return new("not-verified", $"agency {agency.Name} is not verified by the region admin", $"中介机构“{agency.Name}”未经区域管理员认证");
@@ -20,6 +20,9 @@ public static class QualificationRules
         if (covering.Count == 0 || !offersService)
             return new("not-covering", $"no qualification of agency {agency.Name} covers the service {service.Name}",
                 $"中介机构“{agency.Name}”的资质不涵盖“{service.Name}”服务");
+        if (division is { Length: > 0 } && !ServiceAreas.Covers(agency.ServiceAreas, division))
+            return new("outside-area", $"agency {agency.Name} does not serve the project's area {division}",
+                $"中介机构“{agency.Name}”的服务区域不含项目所在地（{division}）");
         if (covering.Any(q => q.IsValidOn(day))) return null;
         if (covering.All(q => q.Suspended))
             return new("suspended", $"the qualification of agency {agency.Name} for {service.Name} is suspended",

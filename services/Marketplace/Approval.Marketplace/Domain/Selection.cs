@@ -25,6 +25,8 @@ public sealed class Selection
     public required string OwnerName { get; init; }
     public required string ProjectCode { get; init; }
     public required string EngineeringCode { get; init; }
+    /// <summary>The project's administrative division (行政区划代码) the chosen agency must serve; null for selections made before it was kept.</summary>
+    public string? DivisionCode { get; init; }
     public required string ServiceType { get; init; }
     public SelectionMethod Method { get; init; }
     public string? Seed { get; private set; }
@@ -42,10 +44,10 @@ public sealed class Selection
     public bool IsOpen => ChosenAgencyId is null;
 
     public static Selection Create(SelectionMethod method, string region, string ownerId, string ownerName, string projectCode,
-        string engineeringCode, ServiceType type, DateTimeOffset now) => new()
+        string engineeringCode, ServiceType type, DateTimeOffset now, string? divisionCode = null) => new()
     {
         Id = Guid.CreateVersion7(now), Method = method, RegionCode = region, OwnerId = ownerId, OwnerName = ownerName,
-        ProjectCode = projectCode, EngineeringCode = engineeringCode, ServiceType = type.Code, CreatedAt = now,
+        ProjectCode = projectCode, EngineeringCode = engineeringCode, ServiceType = type.Code, CreatedAt = now, DivisionCode = divisionCode,
     };
 
     public void ChooseDirectly(string agencyId, DateTimeOffset now) => Conclude(agencyId, now);

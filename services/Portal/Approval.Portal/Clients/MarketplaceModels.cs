@@ -15,12 +15,12 @@ public sealed record MarketService(Guid Id, Guid AgencyId, string AgencyName, st
 
 public sealed record MarketAgency(Guid Id, string OrgCode, string Name, string CreditCode, string Contact, int StaffCount, decimal FeeMin, decimal FeeMax,
     List<string> ServiceTypes, List<MarketQualification> Qualifications, MarketCodeName Status, string? ReviewNote, DateTimeOffset? ReviewedAt,
-    List<MarketService> Services, MarketAgencyRecord Record);
+    List<MarketService> Services, MarketAgencyRecord Record, List<string>? ServiceAreas = null);
 
 public sealed record MarketQualificationInput(string? Type, string? Level, string? Authority, string? Number, DateOnly? ValidFrom, DateOnly? ValidTo, List<string>? Covers);
 
 public sealed record MarketAgencyProfile(string? Name, string? CreditCode, string? Contact, int? StaffCount, decimal? FeeMin, decimal? FeeMax,
-    List<string>? ServiceTypes, List<MarketQualificationInput>? Qualifications);
+    List<string>? ServiceTypes, List<MarketQualificationInput>? Qualifications, List<string>? ServiceAreas = null);
 
 public sealed record MarketQuote(Guid AgencyId, decimal Amount, string? Note, DateTimeOffset QuotedAt, bool Won);
 

@@ -73,6 +73,10 @@ namespace Approval.Marketplace.Data.Migrations
                     b.Property<string>("ReviewedBy")
                         .HasColumnType("text");
 
+                    b.PrimitiveCollection<List<string>>("ServiceAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("ServiceTypes")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -292,6 +296,10 @@ namespace Approval.Marketplace.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.Property<string>("EngineeringCode")
                         .IsRequired()
