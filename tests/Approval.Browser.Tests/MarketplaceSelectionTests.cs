@@ -9,7 +9,7 @@ namespace Approval.Browser.Tests;
 /// Issue 17's "done when" in the portal: on 中介服务选取 the demo applicant draws an agency at random for the feasibility
 /// report (可行性研究报告编制) among the qualified ones (ZJ04's qualification expired and is left out); the drawn agency's
 /// staff accept, start, upload the report (sealed with the agency's e-seal) and finish on 中介机构工作台; the applicant rates
-/// the service, re-checks the draw from its record, and applies for 政府投资项目可行性研究报告审批 choosing the delivered report
+/// the service, re-checks the draw from its record, sees the commission on 我的项目, and applies for 政府投资项目可行性研究报告审批 choosing the delivered report
 /// (送达材料) instead of an upload. The four agencies are registered and verified through the API beforehand.
 /// </summary>
 [Collection(PortalCollection.Name)]
@@ -75,6 +75,13 @@ public sealed class MarketplaceSelectionTests(PortalFixture portal)
             await Expect(applicant.GetByTestId("done")).ToContainTextAsync($"复核一致", new() { Timeout = 30_000 });
             await Expect(applicant.GetByTestId("done")).ToContainTextAsync($"结果仍为 示范中介{org}");
             await Ui.ScreenshotAsync(applicant, "marketplace-rated");
+
+            // The commission is on the project too (我的项目), with its agency and state.
+            await Ui.GotoAsync(applicant, "/my/projects");
+            var onProject = applicant.Locator($"[data-testid=project][data-project-code='{phase.ProjectCode}']").GetByTestId("project-commissions");
+            await Expect(onProject).ToContainTextAsync("可行性研究报告编制");
+            await Expect(onProject).ToContainTextAsync($"示范中介{org}");
+            await Expect(onProject).ToContainTextAsync("已完成");
         });
 
         await Ui.StepsAsync(applicant, "applicant-applies-with-the-delivered-report", async () =>
