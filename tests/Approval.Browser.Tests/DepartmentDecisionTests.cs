@@ -40,7 +40,7 @@ public sealed class DepartmentDecisionTests(PortalFixture portal)
             await department.Locator("#start-special").ClickAsync();
             await Expect(department.GetByTestId("done")).ToHaveTextAsync("特别程序已开始，计时暂停。");
             await Expect(department.GetByTestId("item")).ToContainTextAsync("9特别程序（开始）");
-            await Expect(department.Locator("[data-clock]")).ToContainTextAsync("暂停计时");
+            await Expect(department.GetByTestId("item-status").Locator("[data-clock]")).ToContainTextAsync("暂停计时");
             await Expect(department.Locator("#conclude")).ToHaveCountAsync(0);
             await Ui.ScreenshotAsync(department, "department-special-procedure");
 

@@ -34,7 +34,7 @@ public sealed class ItemCorrectionTests(PortalFixture portal)
             await department.Locator("#start-correction").ClickAsync();
             await Expect(department.GetByTestId("done")).ToHaveTextAsync("已一次性告知补正，计时暂停，等待申请人补正。");
             await Expect(department.GetByTestId("item")).ToContainTextAsync("6补正（开始）");
-            await Expect(department.Locator("[data-clock]")).ToContainTextAsync("暂停计时");
+            await Expect(department.GetByTestId("item-status").Locator("[data-clock]")).ToContainTextAsync("暂停计时");
             await Expect(department.GetByTestId("item-correction")).ToContainTextAsync("待申请人补正");
             await Expect(department.Locator("#conclude")).ToHaveCountAsync(0);
             await Ui.ScreenshotAsync(department, "department-item-correction");

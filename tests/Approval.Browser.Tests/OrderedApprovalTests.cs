@@ -77,5 +77,6 @@ public sealed class OrderedApprovalTests(PortalFixture portal)
     }
 
     /// <summary>The item's own status line (the earlier item's card inside the item shows a status too).</summary>
-    private static ILocator Status(IPage page) => page.GetByTestId("item").Locator("p", new() { HasText = "状态：" });
+    // the item's own status line, not a required review's (ItemReviews shows one per review)
+    private static ILocator Status(IPage page) => page.GetByTestId("item-status");
 }
