@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,11 +8,25 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Marketplace.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class OrganisationSystems : Migration
+    public partial class OrganisationSystemsAndServiceAreas : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "DivisionCode",
+                table: "selections",
+                type: "character varying(6)",
+                maxLength: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<List<string>>(
+                name: "ServiceAreas",
+                table: "agencies",
+                type: "text[]",
+                nullable: false,
+                defaultValueSql: "'{}'"); // agencies registered before areas existed: none stated, serving the whole region
+
             migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
@@ -123,6 +138,14 @@ namespace Approval.Marketplace.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "webhook_endpoints");
+
+            migrationBuilder.DropColumn(
+                name: "DivisionCode",
+                table: "selections");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceAreas",
+                table: "agencies");
         }
     }
 }
