@@ -35,6 +35,7 @@ public static class AccessMatrixRows
     public static readonly Actor OtherRegionAdmin = Actor.OfRegion(OtherRegion, "region-admin");
     public static readonly Actor OtherRegionUtility = Actor.OfRegion(OtherRegion, "utility", "GSGS");
     public static readonly Actor OtherRegionAgency = Actor.OfRegion(OtherRegion, "review-agency", "TSZX");
+    public static readonly Actor OtherRegionSupervisor = Actor.OfRegion(OtherRegion, "supervisor");
     public static readonly Actor Editor = new("editor-e2e", "catalog-editor", Name: "目录管理员");
     private static readonly Actor Zjj = Actor.Department("ZJJ");
 
@@ -149,6 +150,11 @@ public static class AccessMatrixRows
         new("POST", "/api/projects/{project}/engineering-codes", new { name = "越权分期" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: Created),
         new("GET", "/api/projects/engineering/{engineering}", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
 
+        // Supervision: the region's supervisors (another region's supervisor gets 404); applicants and department staff hold no
+        // supervision role (403). A department lead of another department gets 404 (SupervisionTests).
+        new("GET", "/api/supervision/items/{itemClock}", null, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Owner: MatrixCase.Supervisor),
+        new("POST", "/api/supervision/items/{itemClock}/urge", new { note = "越权督办" }, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Owner: MatrixCase.Supervisor),
+        new("GET", "/api/supervision/projects/{supervisedProject}", null, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Owner: MatrixCase.Supervisor),
         // Notifications: one's own notices only.
         new("POST", "/api/notifications/inbox/{notice}/read", null, OtherRegionApplicant, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
 

@@ -41,7 +41,7 @@ public sealed partial class MatrixCase
         var c = new MatrixCase();
         var needs = MatrixCase.Needs(row).ToHashSet();
         bool Want(params string[] any) => any.Any(needs.Contains);
-        var opensCase = Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered", "itemCorrection")
+        var opensCase = Want("application", "item", "stage", "consultation", "intakeConsultation", "material", "licence", "archive", "notice", "delivered", "itemCorrection", "itemClock", "supervisedProject")
             || OpensCaseForClock(row);
         // A project of its own per row (stage-3 applications and drafts name its engineering code, R-7.6).
         var reviewStates = needs.Where(n => n.EndsWith("eview", StringComparison.Ordinal)).ToList();
@@ -91,6 +91,7 @@ public sealed partial class MatrixCase
             c.values["question"] = question.GetProperty("id").GetString()!;
         }
         await c.MarketplaceAsync(api, row);
+        await c.SupervisionAsync(api, row);
         if (Want("user"))
         {
             var name = Accounts.NewUserName("matrix-user");

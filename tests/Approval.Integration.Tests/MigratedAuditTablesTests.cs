@@ -9,6 +9,7 @@ using Approval.Portal.Data;
 using Approval.Projects.Data;
 using Approval.Utilities.Data;
 using Approval.Reviews.Data;
+using Approval.Supervision.Data;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -29,6 +30,7 @@ public sealed class MigratedAuditTablesTests
         { "utilities", true },
         { "marketplace", true },
         { "reviews", true },
+        { "supervision", true },
     };
 
     [Theory]
@@ -46,6 +48,7 @@ public sealed class MigratedAuditTablesTests
         "utilities" => CheckAsync<UtilitiesDbContext>(service, keepsAudit),
         "marketplace" => CheckAsync<MarketplaceDbContext>(service, keepsAudit),
         "reviews" => CheckAsync<ReviewsDbContext>(service, keepsAudit),
+        "supervision" => CheckAsync<SupervisionDbContext>(service, keepsAudit),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
     };
 

@@ -32,6 +32,7 @@ public static class NotificationsExtensions
             x.AddConsumer<UtilityStepRecordedConsumer>();
             x.AddConsumer<CommissionAcceptedConsumer>();
             x.AddConsumer<DeliverableDeliveredConsumer>();
+            x.AddConsumer<SupervisionNoticeRaisedConsumer>();
         });
         var section = builder.Configuration.GetSection("Approval:Notifications");
         builder.AddValidatedOptions<NotificationOptions>("Approval:Notifications");

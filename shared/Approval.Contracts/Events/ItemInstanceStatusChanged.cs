@@ -11,4 +11,7 @@ public sealed record ItemInstanceStatusChanged(
     string Actor,
     string Organisation,
     string? Opinion,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    // The acting account (token subject) when a person acted (null from older publishers and systems): Supervision
+    // addresses its 预警/逾期 notices to the handler by it.
+    string? ActorId = null);

@@ -13,10 +13,10 @@ namespace Approval.Approvals.Api;
 /// </summary>
 public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, WorkingCalendar calendar, DeploymentRegion region, TimeProvider clock, IAuditLog audit)
 {
-    public Task<ItemInstanceDto> StartAsync(ItemInstance item, string actor, string? opinion, CancellationToken ct)
+    public Task<ItemInstanceDto> StartAsync(ItemInstance item, string actor, string? opinion, CancellationToken ct, string? actorId = null)
     {
         item.Start(clock.GetUtcNow());
-        db.RecordTransition(item, actor, item.DepartmentName, opinion?.Trim(), clock, audit);
+        db.RecordTransition(item, actor, item.DepartmentName, opinion?.Trim(), clock, audit, actorId: actorId);
         return SaveAsync(item, ct);
     }
 

@@ -50,7 +50,7 @@ public static class ItemInstancesApi
 
     private static async Task<Ok<ItemInstanceDto>> Start(
         Guid id, StartRequest? request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>
-        TypedResults.Ok(await commands.StartAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request?.Opinion, ct));
+        TypedResults.Ok(await commands.StartAsync(await FindOwnAsync(s.Db, id, user, s.Audit, ct), user.DisplayName(), request?.Opinion, ct, user.UserId()));
 
     private static async Task<Ok<ItemInstanceDto>> StartCorrection(
         Guid id, StartCorrectionRequest request, ClaimsPrincipal user, ItemCommands commands, [AsParameters] ApprovalsServices s, CancellationToken ct) =>

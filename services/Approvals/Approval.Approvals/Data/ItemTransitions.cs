@@ -8,7 +8,7 @@ namespace Approval.Approvals.Data;
 public static class ItemTransitions
 {
     public static void RecordTransition(this ApprovalsDbContext db, ItemInstance item, string actor, string organisation, string? opinion, TimeProvider clock, IAuditLog audit,
-        bool recalledApproval = false)
+        bool recalledApproval = false, string? actorId = null)
     {
         var now = clock.GetUtcNow();
         audit.Add(AuditActions.StateChange, "item-instance", item.Id.ToString(), $"{item.Status.Code()} {item.Status.ChineseName()} by {actor}", item.RegionCode);
@@ -19,7 +19,7 @@ public static class ItemTransitions
         });
         db.AddOutboxEvent(new ItemInstanceStatusChanged(
             item.Id, item.ApplicationId, item.ItemCode, item.ItemName, item.Status.Code(), item.Status.ChineseName(),
-            actor, organisation, opinion, now), item.Id.ToString(), clock);
+            actor, organisation, opinion, now, actorId), item.Id.ToString(), clock);
 
         if (ItemStateMachine.IsConclusion(item.Status))
         {

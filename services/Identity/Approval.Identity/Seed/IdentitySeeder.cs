@@ -57,6 +57,9 @@ public sealed class IdentitySeeder(
             await EnsureUserAsync("supervisor-demo", "监察科赵六", demoPassword, null, region.Code, [Roles.Supervisor]);
             foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
                 await EnsureUserAsync($"dept-{department.Code}", $"{department.Name}审批员", demoPassword, department.Code, region.Code, [Roles.Department]);
+            // Each department's lead (部门负责人): sees the department's figures in Supervision (docs/supervision.md).
+            foreach (var department in organisations.Where(o => o.Kind == OrganisationKinds.Department))
+                await EnsureUserAsync($"lead-{department.Code}", $"{department.Name}负责人", demoPassword, department.Code, region.Code, [Roles.DepartmentLead]);
             foreach (var (userName, organisation, role) in DemoProviderUsers(organisations))
                 await EnsureUserAsync(userName, $"{organisation.Name}经办人", demoPassword, organisation.Code, region.Code, [role]);
         }

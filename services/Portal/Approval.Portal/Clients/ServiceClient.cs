@@ -56,6 +56,7 @@ public static class ServiceClients
         builder.AddServiceClient<UtilitiesClient>("utilities");
         builder.AddServiceClient<MarketplaceClient>("marketplace");
         builder.AddServiceClient<ReviewsClient>("reviews");
+        builder.AddServiceClient<SupervisionClient>("supervision");
         return builder;
     }
 }

@@ -21,6 +21,7 @@ public static class PortalPages
         new("/catalog", "办事指南（事项目录）", "book"),
         new("/verify", "电子证照核验", "safety-certificate"),
         new("/marketplace", "中介服务超市", "shop"),
+        new("/transparency", "政务公开（按时办结率）", "bar-chart"),
         new("/my/projects", "我的项目", "project", "applicant"),
         new("/apply", "在线申报", "form", "applicant"),
         new("/my/applications", "我的申请", "profile", "applicant"),
@@ -36,6 +37,7 @@ public static class PortalPages
         new("/department/consultations", "征求意见答复", "message", "department"),
         new("/department/follow-ups", "后续监管任务", "alert", "department"),
         new("/utility", "报装工作台", "thunderbolt", "utility"),
+        new("/supervision", "效能督查", "dashboard", "supervisor", "region-admin", "department-lead"),
         new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
         new("/admin/agencies", "中介机构审核", "safety", "region-admin"),
     ];

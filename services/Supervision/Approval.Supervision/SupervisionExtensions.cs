@@ -1,0 +1,53 @@
+using Approval.Calendar;
+using Approval.Messaging;
+using Approval.ServiceDefaults;
+using Approval.ServiceDefaults.Options;
+using Approval.ServiceDefaults.Region;
+using Approval.Supervision.Api;
+using Approval.Supervision.Consumers;
+using Approval.Supervision.Data;
+using Approval.Supervision.Domain;
+using Approval.Supervision.Jobs;
+
+namespace Approval.Supervision;
+
+public static class SupervisionExtensions
+{
+    public static IHostApplicationBuilder AddSupervision(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SupervisionDbContext>("supervision");
+        // A read model: everything it knows comes from these events; it publishes SupervisionNoticeRaised.
+        builder.AddApprovalMessaging<SupervisionDbContext>("supervision", x =>
+        {
+            x.AddConsumer<ApplicationReceivedConsumer>();
+            x.AddConsumer<ApplicationAcceptedConsumer>();
+            x.AddConsumer<ApplicationRefusedConsumer>();
+            x.AddConsumer<ItemStatusChangedConsumer>();
+            x.AddConsumer<StageConcludedConsumer>();
+            x.AddConsumer<StageReopenedConsumer>();
+            x.AddConsumer<ReviewCommissionedConsumer>();
+            x.AddConsumer<ReviewStartedConsumer>();
+            x.AddConsumer<ReviewSupplementConsumer>();
+            x.AddConsumer<ReviewConcludedConsumer>();
+            x.AddConsumer<UtilityAppliedConsumer>();
+            x.AddConsumer<UtilityConnectedConsumer>();
+            x.AddConsumer<CommissionAcceptedConsumer>();
+            x.AddConsumer<CommissionProgressedConsumer>();
+        });
+        builder.AddAuditLog<SupervisionDbContext>();
+        builder.AddDeploymentRegion();
+        // The clocks run on the region pack's calendar and warning threshold, as Reviews' do.
+        var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
+        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
+        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.AddValidatedOptions<SupervisionOptions>("Approval:Supervision");
+        builder.Services.AddScoped<FiguresReader>();
+        builder.Services.AddScoped<SupervisionToday>();
+        builder.Services.AddScoped<NoticeSender>();
+        builder.Services.AddScoped<ClockWarningRound>();
+        builder.Services.AddHostedService<ClockWarningJob>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead));
+        return builder;
+    }
+}
