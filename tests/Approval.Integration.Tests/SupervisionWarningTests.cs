@@ -53,7 +53,8 @@ public sealed class SupervisionWarningTests
             await RoundAsync(database, clock.Set(At(10, 10)));  // still 预警: nothing new
             var warned = await NoticesAsync(database);
             var warning = Assert.Single(warned);
-            Assert.Equal((SupervisionNotice.Warning, new List<string> { "handler-1", "lead-1" }), (warning.Kind, warning.Recipients));
+            Assert.Equal(SupervisionNotice.Warning, warning.Kind);
+            Assert.Equal(["handler-1", "lead-1"], warning.Recipients); // element-wise (a tuple compares the lists by reference)
             Assert.Equal(1, await OutboxCountAsync(database));
 
             await RoundAsync(database, clock.Set(At(10, 13)));  // past the deadline: 逾期, once

@@ -30,7 +30,9 @@ public static class ServiceClocksApi
         var f = FigureFilter.Of(new FigureQuery(null, from, to, null, null, null, null, null), scope, today.Date, options.Value.MaxPeriodDays);
         var clocks = db.Set<ServiceClock>().AsNoTracking().Where(c => c.RegionCode == f.RegionCode && c.OpenedDate >= f.From && c.OpenedDate <= f.To);
         if (kind is not null) clocks = clocks.Where(c => c.Kind == kind);
-        var rows = await clocks.GroupBy(c => new { c.Kind, c.Provider }).Select(g => new ServiceFigureDto(
+        // Project the scalar columns first: grouping the entity itself (it owns its pauses as JSON) does not translate.
+        var rows = await clocks.Select(c => new { c.Kind, c.Provider, c.Name, c.EndedAt, c.State, c.UsedWorkingDays, c.PausedWorkingDays })
+            .GroupBy(c => new { c.Kind, c.Provider }).Select(g => new ServiceFigureDto(
             g.Key.Kind, g.Key.Provider, g.Max(c => c.Name) ?? "", g.Count(), g.Count(c => c.EndedAt != null), g.Count(c => c.State == ClockState.Overdue),
             g.Average(c => c.EndedAt != null ? (double?)c.UsedWorkingDays : null) ?? 0, g.Sum(c => c.PausedWorkingDays)))
             .OrderBy(r => r.Kind).ThenBy(r => r.Provider).ToListAsync(ct);
