@@ -100,10 +100,10 @@ foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:Allo
     foreach (var service in new[] { reviews, utilities, marketplace })
         service.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
 // Supervision (督查, docs/supervision.md): a read model of every clock, fed only by events; its clocks run on the pack's calendar.
-Listed(Service<Projects.Approval_Supervision>("supervision").WithEnvironment("Approval__RegionPack", regionPack)
+var supervision = Listed(Service<Projects.Approval_Supervision>("supervision").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity));
 // Run-time calendar years (docs/approvals.md): the services that keep clocks read the years uploaded in Approvals at start.
-foreach (var clocks in new[] { utilities, marketplace, reviews }) clocks.WithReference(approvals);
+foreach (var clocks in new[] { utilities, marketplace, reviews, supervision }) clocks.WithReference(approvals);
 // Approvals' project clock shows the project's technical reviews, read from Reviews with the caller's token.
 approvals.WithReference(reviews);
 // Tests only, like Intake's and Approvals' above: the calendar suite starts Reviews' clock at its instant too.

@@ -33,13 +33,14 @@ public static class SupervisionExtensions
             x.AddConsumer<UtilityConnectedConsumer>();
             x.AddConsumer<CommissionAcceptedConsumer>();
             x.AddConsumer<CommissionProgressedConsumer>();
+            x.AddRuntimeCalendar();
         });
         builder.AddAuditLog<SupervisionDbContext>();
         builder.AddDeploymentRegion();
-        // The clocks run on the region pack's calendar and warning threshold, as Reviews' do.
+        // The clocks run on the region pack's calendar with the years uploaded in Approvals at run time, and the pack's
+        // warning threshold, as Reviews' do.
         var calendarFile = Path.Combine(builder.Configuration.RegionPackFolder(), "calendar.json");
-        builder.Services.AddSingleton(_ => CalendarFile.Load(calendarFile));
-        builder.Services.AddSingleton(_ => CalendarFile.LoadWarning(calendarFile));
+        builder.AddRuntimeCalendar(calendarFile);
         builder.AddValidatedOptions<SupervisionOptions>("Approval:Supervision");
         builder.Services.AddScoped<FiguresReader>();
         builder.Services.AddScoped<SupervisionToday>();
