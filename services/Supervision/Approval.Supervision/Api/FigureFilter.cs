@@ -19,7 +19,8 @@ public sealed record FigureFilter(
     {
         var errors = new FieldErrors();
         var to = q.To ?? today;
-        var from = q.From ?? to.AddDays(-29);
+        // A project's figures default to the longest period allowed (its cases may go back months); others to the last 30 days.
+        var from = q.From ?? to.AddDays(string.IsNullOrWhiteSpace(q.ProjectCode) ? -29 : 1 - maxPeriodDays);
         errors.Require(from <= to, "from", "must not be after to", "开始日期不能晚于结束日期");
         errors.Require(to.DayNumber - from.DayNumber + 1 <= maxPeriodDays, "to",
             $"the period may be at most {maxPeriodDays} days", $"统计期间最长{maxPeriodDays}天");

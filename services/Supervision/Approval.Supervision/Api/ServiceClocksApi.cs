@@ -35,7 +35,8 @@ public static class ServiceClocksApi
             .GroupBy(c => new { c.Kind, c.Provider }).Select(g => new ServiceFigureDto(
             g.Key.Kind, g.Key.Provider, g.Max(c => c.Name) ?? "", g.Count(), g.Count(c => c.EndedAt != null), g.Count(c => c.State == ClockState.Overdue),
             g.Average(c => c.EndedAt != null ? (double?)c.UsedWorkingDays : null) ?? 0, g.Sum(c => c.PausedWorkingDays)))
-            .OrderBy(r => r.Kind).ThenBy(r => r.Provider).ToListAsync(ct);
-        return TypedResults.Ok(rows);
+            .ToListAsync(ct);
+        // Ordered in memory: a member of a constructor projection cannot be translated to SQL (one row per provider).
+        return TypedResults.Ok(rows.OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Provider, StringComparer.Ordinal).ToList());
     }
 }
