@@ -16,6 +16,7 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
 {
     private const string Applicant = "applicant-demo";
     private const string Window = "window-demo";
+    private const string ReviewAgency = "review-demo";
     private static readonly ConcurrentDictionary<Uri, DemoTokens> Tokens = new();
 
     public async Task<JsonElement> RunAsync(string projectName, CaseShape shape, CancellationToken ct)
@@ -39,6 +40,8 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
             {
                 var item = routedItem.GetProperty("id").GetGuid();
                 await CallAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { }, ct);
+                if (routedItem.TryGetProperty("requiresReview", out var review) && review.ValueKind == JsonValueKind.String)
+                    await ReviewPassedAsync(engineeringCode, review.GetString()!, staff, item, ct);
                 object decision = routedItem.GetProperty("notificationCommitment").GetBoolean()
                     ? new { approved = true, opinion = "依告知承诺准予", commitment = "按承诺补齐审查意见", commitmentDue = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }
                     : new { approved = true, opinion = "符合条件，准予许可" };
@@ -74,6 +77,33 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
             return phase.GetProperty("engineeringCode").GetString()!;
         var issued = await CallAsync("setup", Applicant, HttpMethod.Post, $"/api/projects/{DemoProjectCode}/engineering-codes", new { name = "一期" }, ct);
         return issued.GetProperty("engineeringCode").GetString()!;
+    }
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task>> Reviews = new();
+
+    /// <summary>
+    /// A permit that needs a technical review (the catalog's requiresReview; the demo's building permit) is decided after
+    /// one concluded 合格 for its phase: the applicant commissions 施工图审查中心 TSZX once per phase and type (the region admin
+    /// provisioned TSZX's seal once), TSZX's demo staff start and conclude it, and the department waits until Approvals has
+    /// the result (ReviewConcluded is an event).
+    /// </summary>
+    private async Task ReviewPassedAsync(string engineeringCode, string type, string staff, Guid item, CancellationToken ct)
+    {
+        await Reviews.GetOrAdd($"{gateway.BaseAddress}|seal", _ => new Lazy<Task>(() =>
+            CallAsync("setup", "admin", HttpMethod.Post, "/api/licences/seals", new { departmentCode = "TSZX" }, ct))).Value;
+        await Reviews.GetOrAdd($"{gateway.BaseAddress}|{engineeringCode}|{type}", _ => new Lazy<Task>(async () =>
+        {
+            var review = (await CallAsync("review", Applicant, HttpMethod.Post, "/api/reviews",
+                new { projectCode = DemoProjectCode, engineeringCode, typeCode = type, agencyCode = "TSZX", note = "施工图一套" }, ct)).GetProperty("id").GetGuid();
+            await CallAsync("review", ReviewAgency, HttpMethod.Post, $"/api/reviews/{review}/start", new { }, ct);
+            await CallAsync("review", ReviewAgency, HttpMethod.Post, $"/api/reviews/{review}/conclude", new
+            {
+                conclusion = "合格", opinions = new[] { new { discipline = "结构", opinion = "符合强制性条文" } },
+                result = new { fileName = "施工图审查合格书.pdf", contentType = "application/pdf", content = Convert.ToBase64String("%PDF-1.7\n% 施工图审查合格书\n%%EOF\n"u8.ToArray()) },
+            }, ct);
+        })).Value;
+        await PollAsync("items", staff, $"/api/approvals/items/{item}",
+            i => i.TryGetProperty("review", out var r) && r.ValueKind == JsonValueKind.Object && r.GetProperty("passed").GetBoolean(), ct);
     }
 
     private HashSet<string>? certificateItems;
