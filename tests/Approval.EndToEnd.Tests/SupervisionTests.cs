@@ -41,6 +41,7 @@ public sealed class SupervisionTests(SuiteFixture suite)
         var zjjClock = await MatrixCase.ItemClockAsync(api, project, zjj, c => c.GetProperty("statusCode").GetInt32() == 10);
         Assert.Single(zjjClock.GetProperty("pauses").EnumerateArray(), p => p.GetProperty("kind").GetString() == "special" && p.GetProperty("end").ValueKind == JsonValueKind.String);
         Assert.False(string.IsNullOrEmpty(zjjClock.GetProperty("handlerName").GetString()));
+        Assert.Equal("Overdue", zjjClock.GetProperty("state").GetString());   // see the figures below
 
         var figures = await api.ExpectAsync(HttpStatusCode.OK, MatrixCase.Supervisor, HttpMethod.Get, $"/api/supervision/figures?projectCode={project}");
         var rows = figures.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!);
@@ -52,7 +53,9 @@ public sealed class SupervisionTests(SuiteFixture suite)
             Assert.Equal((1, 1, concluded), (row.GetProperty("received").GetInt32(), row.GetProperty("accepted").GetInt32(), row.GetProperty("concluded").GetInt32()));
             Assert.Equal((double)concluded, row.GetProperty("conclusionRate").GetDouble());
             Assert.Equal((double)concluded, row.GetProperty("onTimeRate").GetDouble());   // concluded on the day: on time
-            Assert.Equal(0, row.GetProperty("overdue").GetInt32());
+            // A running item is read on Supervision's real time though the suite accepted it on 2026-09-24 (Intake's clock): ZJJ's,
+            // still running, is past its limit; CGJ's concluded on Approvals' clock within it.
+            Assert.Equal(department == "ZJJ" ? 1 : 0, row.GetProperty("overdue").GetInt32());
         }
         Assert.True(figures.GetProperty("intake").GetProperty("accepted").GetInt32() >= 1);
 

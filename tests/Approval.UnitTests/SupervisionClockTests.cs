@@ -141,4 +141,11 @@ public sealed class SupervisionFigureTests
         Assert.Equal((byte)'P', xlsx[0]);   // a zip package (PK…)
         Assert.Equal((byte)'K', xlsx[1]);
     }
+
+    [Fact]
+    public void A_period_without_cases_exports_the_headers_alone()
+    {
+        var csv = System.Text.Encoding.UTF8.GetString(FigureExport.Csv([])).TrimStart('\uFEFF');
+        Assert.StartsWith("编码,名称,收件数,受理数,办结数,办结率,按时办结率", csv);
+    }
 }

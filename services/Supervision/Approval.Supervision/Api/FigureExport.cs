@@ -1,24 +1,37 @@
 using System.Text;
 using Approval.Supervision.Domain;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
 
 namespace Approval.Supervision.Api;
+
+/// <summary>One exported line: a group's figures under their Chinese headers (written also when the period has no line).</summary>
+public sealed record FigureLine(
+    [property: ExcelColumnName("编码")] string Key,
+    [property: ExcelColumnName("名称")] string Name,
+    [property: ExcelColumnName("收件数")] int Received,
+    [property: ExcelColumnName("受理数")] int Accepted,
+    [property: ExcelColumnName("办结数")] int Concluded,
+    [property: ExcelColumnName("办结率")] double ConclusionRate,
+    [property: ExcelColumnName("按时办结率")] double OnTimeRate,
+    [property: ExcelColumnName("平均用时（工作日）")] double AverageWorkingDays,
+    [property: ExcelColumnName("P90用时（工作日）")] double P90WorkingDays,
+    [property: ExcelColumnName("逾期数")] int Overdue,
+    [property: ExcelColumnName("特别程序用时（工作日）")] int SpecialProcedureWorkingDays,
+    [property: ExcelColumnName("补正用时（工作日）")] int CorrectionWorkingDays,
+    [property: ExcelColumnName("补正次数")] int CorrectionCount)
+{
+    public static FigureLine Of(FigureRow r) => new(r.Key, r.Name, r.Received, r.Accepted, r.Concluded, r.ConclusionRate, r.OnTimeRate,
+        r.AverageWorkingDays, r.P90WorkingDays, r.Overdue, r.SpecialProcedureWorkingDays, r.CorrectionWorkingDays, r.CorrectionCount);
+}
 
 /// <summary>The figures as a spreadsheet (MiniExcel) or CSV with Chinese headers, one line per group.</summary>
 public static class FigureExport
 {
-    private static IEnumerable<Dictionary<string, object>> Lines(IEnumerable<FigureRow> rows) => rows.Select(r => new Dictionary<string, object>
-    {
-        ["编码"] = r.Key, ["名称"] = r.Name, ["收件数"] = r.Received, ["受理数"] = r.Accepted, ["办结数"] = r.Concluded,
-        ["办结率"] = r.ConclusionRate, ["按时办结率"] = r.OnTimeRate, ["平均用时（工作日）"] = r.AverageWorkingDays,
-        ["P90用时（工作日）"] = r.P90WorkingDays, ["逾期数"] = r.Overdue, ["特别程序用时（工作日）"] = r.SpecialProcedureWorkingDays,
-        ["补正用时（工作日）"] = r.CorrectionWorkingDays, ["补正次数"] = r.CorrectionCount,
-    });
-
     public static byte[] Xlsx(IReadOnlyList<FigureRow> rows)
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(Lines(rows).ToList(), sheetName: "效能统计", excelType: ExcelType.XLSX);
+        stream.SaveAs(rows.Select(FigureLine.Of).ToList(), sheetName: "效能统计", excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 
@@ -27,7 +40,7 @@ public static class FigureExport
     {
         using var stream = new MemoryStream();
         stream.Write(Encoding.UTF8.Preamble);
-        stream.SaveAs(Lines(rows).ToList(), excelType: ExcelType.CSV);
+        stream.SaveAs(rows.Select(FigureLine.Of).ToList(), excelType: ExcelType.CSV);
         return stream.ToArray();
     }
 }
