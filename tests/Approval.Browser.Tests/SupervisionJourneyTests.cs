@@ -33,7 +33,7 @@ public sealed class SupervisionJourneyTests(PortalFixture portal)
         {
             await Ui.SignInAsync(supervisor, "supervisor-demo", "/supervision");
             var row = supervisor.GetByTestId("sup-figures").Locator("tr", new() { HasText = "（RFB）" });
-            await Ui.ClickUntilVisibleAsync(supervisor.Locator("#sup-load"), row);
+            await Ui.ClickUntilVisibleAsync(supervisor.Locator("#sup-load"), row, seconds: 120);
             await Expect(supervisor.GetByTestId("sup-ontime-chart")).ToBeVisibleAsync();
             await Ui.ScreenshotAsync(supervisor, "supervision-dashboard");
             await row.GetByRole(AriaRole.Link, new() { Name = "查看办件" }).ClickAsync();
@@ -48,7 +48,7 @@ public sealed class SupervisionJourneyTests(PortalFixture portal)
             await regulator.Locator("#reg-open").ClickAsync();
             await Ui.InteractiveAsync(regulator);
             var accepted = regulator.GetByTestId("project-timeline").GetByText("第3阶段受理");
-            await Ui.ClickUntilVisibleAsync(regulator.Locator("#timeline-refresh"), accepted);
+            await Ui.ClickUntilVisibleAsync(regulator.Locator("#timeline-refresh"), accepted, seconds: 120);
             await regulator.Locator("#reg-kind").SelectOptionAsync("inspection");
             await regulator.Locator("#reg-title").FillAsync("人防工程质量检查");
             await regulator.Locator("#reg-summary").FillAsync("防空地下室施工现场检查，未发现问题。");
