@@ -95,13 +95,14 @@ var marketplace = Listed(Service<Projects.Approval_Marketplace>("marketplace").W
 // Technical reviews (docs/reviews.md): the applicant's project is checked with Projects, results sealed by Licences.
 var reviews = Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity).WithReference(projects).WithReference(licences));
-// Tests only: the review agencies', utilities' and intermediaries' own systems' webhooks (docs/api.md) may reach the same allowed networks as Approvals'.
-foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())
-    foreach (var service in new[] { reviews, utilities, marketplace })
-        service.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
 // Supervision (督查, docs/supervision.md): a read model of every clock, fed only by events; its clocks run on the pack's calendar.
 var supervision = Listed(Service<Projects.Approval_Supervision>("supervision").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity));
+// Tests only: the review agencies', utilities', intermediaries' and regulators' own systems' webhooks (docs/api.md) may reach
+// the same allowed networks as Approvals'.
+foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())
+    foreach (var service in new[] { reviews, utilities, marketplace, supervision })
+        service.WithEnvironment($"Approval__Webhooks__AllowedNetworks__{network.Key}", network.Value);
 // Run-time calendar years (docs/approvals.md): the services that keep clocks read the years uploaded in Approvals at start.
 foreach (var clocks in new[] { utilities, marketplace, reviews, supervision }) clocks.WithReference(approvals);
 // Approvals' project clock shows the project's technical reviews, read from Reviews with the caller's token.

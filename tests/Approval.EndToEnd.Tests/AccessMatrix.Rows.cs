@@ -36,6 +36,8 @@ public static class AccessMatrixRows
     public static readonly Actor OtherRegionUtility = Actor.OfRegion(OtherRegion, "utility", "GSGS");
     public static readonly Actor OtherRegionAgency = Actor.OfRegion(OtherRegion, "review-agency", "TSZX");
     public static readonly Actor OtherRegionSupervisor = Actor.OfRegion(OtherRegion, "supervisor");
+    public static readonly Actor OtherRegionRegulator = Actor.OfRegion(OtherRegion, "regulator", "ZJJ");
+    public static readonly Actor Regulator = new("regulator-e2e-ZJJ", "regulator", "ZJJ", Name: "住建局质监站");
     public static readonly Actor Editor = new("editor-e2e", "catalog-editor", Name: "目录管理员");
     private static readonly Actor Zjj = Actor.Department("ZJJ");
 
@@ -155,6 +157,15 @@ public static class AccessMatrixRows
         new("GET", "/api/supervision/items/{itemClock}", null, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Owner: MatrixCase.Supervisor),
         new("POST", "/api/supervision/items/{itemClock}/urge", new { note = "越权督办" }, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Owner: MatrixCase.Supervisor),
         new("GET", "/api/supervision/projects/{supervisedProject}", null, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Owner: MatrixCase.Supervisor),
+        // 审管联动: the project's timeline (its own applicants, the region's supervisors and regulators); a regulator's records and
+        // its own system's webhook (another region's regulator: 404; applicants and department staff hold no regulator role: 403).
+        new("GET", "/api/supervision/projects/{supervisedProject}/timeline", null, OtherRegionSupervisor, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/supervision/projects/{supervisedProject}/records", new { kind = "inspection", title = "矩阵检查", summary = "矩阵", occurredOn = "2026-10-09" },
+            OtherRegionRegulator, Forbidden, Forbidden, NotFound, Owner: Regulator, OwnerStatus: Created),
+        new("GET", "/api/supervision/regulators/{department}/webhook", null, OtherRegionRegulator, Forbidden, Forbidden, NotFound),
+        new("PUT", "/api/supervision/regulators/{department}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, OtherRegionRegulator, Forbidden, Forbidden, NotFound),
+        new("DELETE", "/api/supervision/regulators/{department}/webhook", null, OtherRegionRegulator, Forbidden, Forbidden, NotFound),
+        new("GET", "/api/supervision/regulators/{department}/webhook/deliveries", null, OtherRegionRegulator, Forbidden, Forbidden, NotFound, Owner: Regulator),
         // Notifications: one's own notices only.
         new("POST", "/api/notifications/inbox/{notice}/read", null, OtherRegionApplicant, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
 

@@ -43,7 +43,8 @@ public static class ActorTokens
         if (actor.Org is not null)
         {
             // The region pack's organisations exist already (409); a test's own department is created here.
-            var kind = roles.FirstOrDefault(r => r is "department" or "review-agency" or "intermediary" or "utility") ?? "window";
+            // A regulator (监管部门) is a department of the region that also supervises.
+            var kind = roles.Select(r => r == "regulator" ? "department" : r).FirstOrDefault(r => r is "department" or "review-agency" or "intermediary" or "utility") ?? "window";
             var region = actor.Region ?? Accounts.DemoRegion;
             using var org = await http.PostAsJsonAsync("/api/identity/organisations", new { regionCode = region, code = actor.Org, name = $"{region} {actor.Org}", kind, creditCode = Accounts.NewCreditCode() });
             if (org.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))

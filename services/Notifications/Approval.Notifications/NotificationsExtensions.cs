@@ -33,6 +33,7 @@ public static class NotificationsExtensions
             x.AddConsumer<CommissionAcceptedConsumer>();
             x.AddConsumer<DeliverableDeliveredConsumer>();
             x.AddConsumer<SupervisionNoticeRaisedConsumer>();
+            x.AddConsumer<RegulatorRecordFiledConsumer>();
         });
         var section = builder.Configuration.GetSection("Approval:Notifications");
         builder.AddValidatedOptions<NotificationOptions>("Approval:Notifications");

@@ -1,5 +1,7 @@
 using Approval.Calendar;
+using Approval.Contracts.Events;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Options;
 using Approval.ServiceDefaults.Region;
@@ -48,7 +50,12 @@ public static class SupervisionExtensions
         builder.Services.AddScoped<ClockWarningRound>();
         builder.Services.AddHostedService<ClockWarningJob>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead));
+            .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead))
+            .AddPolicy(ProjectTimelineApi.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead, Roles.Regulator, Roles.Applicant));
+        // 审管联动: Idempotency-Key answers and the regulators' signed webhooks; every approval result goes to each registered one.
+        builder.AddOrganisationSystems<SupervisionDbContext>();
+        builder.AddWebhookOnEvent<ApprovalResultPublished>(RegulatorsApi.ResultEvent, _ => OrganisationSystems.EveryRegistered,
+            e => new Dictionary<string, string> { ["timeline"] = $"/api/supervision/projects/{e.ProjectCode}/timeline" });
         return builder;
     }
 }

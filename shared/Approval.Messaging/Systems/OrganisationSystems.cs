@@ -14,6 +14,12 @@ namespace Approval.Messaging.Systems;
 /// </summary>
 public static class OrganisationSystems
 {
+    /// <summary>
+    /// The organisation an event names to reach every organisation with a registered endpoint in the service (one delivery
+    /// each): Supervision's approval results go to every regulator's system.
+    /// </summary>
+    public const string EveryRegistered = "*";
+
     /// <summary>Idempotency, the webhook target (SSRF policy), the dispatcher, the cleanup and the publish hook for <typeparamref name="TDb"/>.</summary>
     public static IHostApplicationBuilder AddOrganisationSystems<TDb>(this IHostApplicationBuilder builder) where TDb : DbContext
     {

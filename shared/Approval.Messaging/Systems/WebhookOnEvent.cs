@@ -67,14 +67,18 @@ public sealed class WebhookOnEventInterceptor(IEnumerable<IWebhookTrigger> trigg
             raised.Add((byType[e.Entity.MessageType], await byType[e.Entity.MessageType].ReadAsync(e.Entity.Body, db, ct)));
         if (raised.Count == 0) return;
         var organisations = raised.Select(r => r.Read.Organisation).OfType<string>().Distinct().ToList();
-        var withSystems = await db.Set<WebhookEndpoint>().Where(w => organisations.Contains(w.OrganisationCode)).Select(w => w.OrganisationCode).ToListAsync(ct);
+        var everyone = organisations.Remove(OrganisationSystems.EveryRegistered);
+        var withSystems = await db.Set<WebhookEndpoint>().Where(w => everyone || organisations.Contains(w.OrganisationCode))
+            .Select(w => w.OrganisationCode).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var (trigger, (organisation, payload)) in raised.Where(r => r.Read.Organisation is { } o && withSystems.Contains(o)))
+        var deliveries = raised.SelectMany(r => (r.Read.Organisation == OrganisationSystems.EveryRegistered ? withSystems
+                : withSystems.Where(o => o == r.Read.Organisation)).Select(o => (r.Trigger, Organisation: o, r.Read.Payload)));
+        foreach (var (trigger, organisation, payload) in deliveries)
         {
             var id = Guid.CreateVersion7(now);
             db.Set<WebhookDelivery>().Add(new WebhookDelivery
             {
-                Id = id, OrganisationCode = organisation!, EventType = trigger.EventType, Payload = payload(id), CreatedAt = now, NextAttemptAt = now,
+                Id = id, OrganisationCode = organisation, EventType = trigger.EventType, Payload = payload(id), CreatedAt = now, NextAttemptAt = now,
             });
         }
     }

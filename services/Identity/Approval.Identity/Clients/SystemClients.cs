@@ -19,6 +19,7 @@ public sealed class SystemClients(IOpenIddictApplicationManager applications, IC
     private static readonly Dictionary<string, string> Prefixes = new()
     {
         [Roles.Department] = "dept", [Roles.ReviewAgency] = "review", [Roles.Intermediary] = "agency", [Roles.Utility] = "utility",
+        [Roles.Regulator] = "reg",
     };
 
     private static readonly Dictionary<string, string> KindRoles = new()

@@ -17,6 +17,14 @@ public sealed class SupervisionClient(HttpClient http, AuthenticationStateProvid
     public Task<SupervisionNotice> UrgeAsync(Guid id, string note, CancellationToken ct = default) =>
         SendAsync<SupervisionNotice>(HttpMethod.Post, $"/api/supervision/items/{id}/urge", new { note }, ct);
 
+    /// <summary>A project's timeline with the regulators' records (审管联动): its applicants, supervisors, regulators.</summary>
+    public Task<ProjectTimeline> TimelineAsync(string projectCode, CancellationToken ct = default) =>
+        GetAsync<ProjectTimeline>($"/api/supervision/projects/{Uri.EscapeDataString(projectCode)}/timeline", ct);
+
+    /// <summary>A regulator files an inspection, penalty or rectification order on the project.</summary>
+    public Task<RegulatorRecord> FileRecordAsync(string projectCode, RegulatorRecordInput input, CancellationToken ct = default) =>
+        SendAsync<RegulatorRecord>(HttpMethod.Post, $"/api/supervision/projects/{Uri.EscapeDataString(projectCode)}/records", input, ct);
+
     public Task<List<PublicDepartmentRate>> PublicDepartmentsAsync(CancellationToken ct = default) =>
         GetAsync<List<PublicDepartmentRate>>("/api/supervision/public/departments", ct);
 }
@@ -35,3 +43,15 @@ public sealed record SupervisionItemPage(int Total, List<SupervisionItem> Items)
 public sealed record SupervisionNotice(Guid Id, string Kind, string? Note, string? By, int RecipientCount, DateTimeOffset RaisedAt);
 public sealed record SupervisionItemDetail(SupervisionItem Clock, List<SupervisionNotice> Notices);
 public sealed record PublicDepartmentRate(string DepartmentCode, string DepartmentName, int Concluded, double OnTimeRate);
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string? Detail, string? By, Guid? RecordId);
+public sealed record RegulatorRecord(Guid Id, string ProjectCode, string RegulatorCode, string RegulatorName, string Kind, string KindName,
+    string Title, string Summary, DateOnly OccurredOn, string? DocumentNo, Guid? ItemInstanceId, DateTimeOffset FiledAt);
+public sealed record ProjectTimeline(string ProjectCode, string ProjectName, List<TimelineEntry> Entries, List<RegulatorRecord> Records);
+public sealed class RegulatorRecordInput
+{
+    public string Kind { get; set; } = "inspection";
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public DateOnly? OccurredOn { get; set; }
+    public string? DocumentNo { get; set; }
+}

@@ -29,6 +29,8 @@ public static class SupervisionApi
         api.MapGet("/public/departments", PublicApi.Departments).AllowAnonymous()
             .WithSummary("Public: each department's on-time rate, no personal data / 政务公开：各部门按时办结率");
         app.MapAuditApi<SupervisionDbContext>("/api/supervision/audit");
+        RegulatorsApi.Map(app);
+        ProjectTimelineApi.Map(app);
         return app;
     }
 

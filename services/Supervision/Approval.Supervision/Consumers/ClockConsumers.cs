@@ -13,7 +13,7 @@ public sealed class ApplicationReceivedConsumer(SupervisionDbContext db, Working
     protected override async Task HandleAsync(ApplicationReceived m, CancellationToken ct)
     {
         var record = await Db.Applications.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
-        (record.ProjectCode, record.StageNo, record.Channel) = (m.ProjectCode, m.StageNo, m.Channel);
+        (record.ProjectCode, record.StageNo, record.Channel, record.ApplicantId) = (m.ProjectCode, m.StageNo, m.Channel, m.ApplicantId);
         (record.ReceivedAt, record.ReceivedDate) = (m.ReceivedAt, calendar.LocalDate(m.ReceivedAt));
     }
 }
@@ -25,7 +25,7 @@ public sealed class ApplicationAcceptedConsumer(SupervisionDbContext db, Working
     protected override async Task HandleAsync(ApplicationAccepted m, CancellationToken ct)
     {
         var record = await Db.Applications.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
-        (record.ProjectCode, record.StageNo, record.AcceptedAt) = (m.ProjectCode, m.StageNo, m.AcceptedAt);
+        (record.ProjectCode, record.StageNo, record.AcceptedAt, record.ApplicantId) = (m.ProjectCode, m.StageNo, m.AcceptedAt, m.ApplicantId);
         var now = Clock.GetUtcNow();
         if (await Db.Stages.FindAsync([m.ApplicationId], ct) is null)
         {
@@ -77,8 +77,13 @@ public sealed class ItemStatusChangedConsumer(SupervisionDbContext db, WorkingCa
             ?? await Db.Items.FirstOrDefaultAsync(i => i.ApplicationId == m.ApplicationId && i.ItemCode == m.ItemCode, ct)
             ?? throw new InvalidOperationException($"item {m.ItemCode} of application {m.ApplicationId} not opened yet (ApplicationAccepted pending)");
         item.ItemInstanceId ??= m.ItemInstanceId;
+        var wasRunning = item.Running;
         item.Apply(m.StatusCode, m.OccurredAt, m.Actor, m.ActorId);
         item.Refresh(calendar, threshold, Clock.GetUtcNow());
+        // 审管联动: a conclusion goes to the supervision exchange and the regulators' systems, in this unit of work.
+        if (wasRunning && !item.Running)
+            Db.AddOutboxEvent(new ApprovalResultPublished(item.Id, item.RegionCode, item.ProjectCode, item.ProjectName, item.ItemInstanceId, item.ItemCode,
+                item.ItemName, item.DepartmentCode, item.DepartmentName, item.Approved == true, item.StatusCode, item.ConcludedAt!.Value), item.Id.ToString(), Clock);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Approval.Messaging;
+using Approval.Messaging.Systems;
 using Approval.Supervision.Domain;
 
 namespace Approval.Supervision.Data;
@@ -11,6 +12,7 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
     public DbSet<SupervisionNotice> Notices => Set<SupervisionNotice>();
     public DbSet<DepartmentLead> Leads => Set<DepartmentLead>();
+    public DbSet<RegulatorRecord> RegulatorRecords => Set<RegulatorRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -72,6 +74,19 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             e.HasKey(l => l.UserId);
             e.HasIndex(l => new { l.RegionCode, l.DepartmentCode });
         });
+        // 审管联动: the regulators' records, their webhooks and Idempotency-Key answers.
+        model.Entity<RegulatorRecord>(e =>
+        {
+            e.ToTable("regulator_records");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => new { r.RegionCode, r.ProjectCode, r.FiledAt });
+            e.Property(r => r.Kind).HasMaxLength(32);
+            e.Property(r => r.Title).HasMaxLength(100);
+            e.Property(r => r.Summary).HasMaxLength(2000);
+            e.Property(r => r.DocumentNo).HasMaxLength(64);
+        });
+        model.AddOrganisationSystems();
         model.AddOutboxAndInbox();
         model.AddAuditRecords();
     }

@@ -38,6 +38,7 @@ public static class PortalPages
         new("/department/follow-ups", "后续监管任务", "alert", "department"),
         new("/utility", "报装工作台", "thunderbolt", "utility"),
         new("/supervision", "效能督查", "dashboard", "supervisor", "region-admin", "department-lead"),
+        new("/regulator", "监管工作台（审管联动）", "eye", "regulator"),
         new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
         new("/admin/agencies", "中介机构审核", "safety", "region-admin"),
     ];
