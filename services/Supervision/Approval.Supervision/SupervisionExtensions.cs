@@ -33,6 +33,7 @@ public static class SupervisionExtensions
             x.AddConsumer<UtilityConnectedConsumer>();
             x.AddConsumer<CommissionAcceptedConsumer>();
             x.AddConsumer<CommissionProgressedConsumer>();
+            x.AddConsumer<CommissionRatedConsumer>();
             x.AddRuntimeCalendar();
         });
         builder.AddAuditLog<SupervisionDbContext>();
@@ -47,8 +48,12 @@ public static class SupervisionExtensions
         builder.Services.AddScoped<NoticeSender>();
         builder.Services.AddScoped<ClockWarningRound>();
         builder.Services.AddHostedService<ClockWarningJob>();
+        // 好差评: ratings, their call-back tasks, statistics and the escalation of overdue rectifications.
+        builder.Services.AddScoped<RatingDesk>().AddScoped<RatingNotices>().AddScoped<RatingStatistics>().AddScoped<RatingEscalationRound>();
+        builder.Services.AddHostedService<RatingEscalationJob>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead));
+            .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead))
+            .AddPolicy(RatingAccess.Units, p => p.RequireRole(RatingAccess.UnitRoles));
         return builder;
     }
 }

@@ -32,6 +32,8 @@ public sealed class ApplicationRecord
     public string ProjectCode { get; set; } = "";
     public int StageNo { get; set; }
     public string? Channel { get; set; }
+    /// <summary>The applicant's account (ApplicationReceived/Accepted.ApplicantId): the rater of a counter visit.</summary>
+    public string? ApplicantId { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
     public DateOnly? ReceivedDate { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }

@@ -192,6 +192,9 @@ namespace Approval.Supervision.Data.Migrations
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ApplicantId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Channel")
                         .HasColumnType("text");
 
@@ -259,6 +262,9 @@ namespace Approval.Supervision.Data.Migrations
 
                     b.Property<DateOnly>("AcceptedDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ApplicantId")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
@@ -365,6 +371,8 @@ namespace Approval.Supervision.Data.Migrations
                         .HasDatabaseName("ix_item_clocks_running")
                         .HasFilter("\"ConcludedAt\" IS NULL");
 
+                    b.HasIndex("ApplicantId");
+
                     b.HasIndex("ItemInstanceId")
                         .IsUnique();
 
@@ -376,6 +384,175 @@ namespace Approval.Supervision.Data.Migrations
                     b.HasIndex("RegionCode", "DepartmentCode", "AcceptedDate");
 
                     b.ToTable("item_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Supervision.Domain.KnownSupervisor", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("supervisors", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Supervision.Domain.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AppealDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppealDecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppealDecisionNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppealReason")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppealedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CallBackNote")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CalledBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalledBackBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProjectCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RatedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RaterId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("RectificationDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RectificationMeasures")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RectificationResult")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RectificationStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("TaskState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("Verified")
+                        .HasColumnType("boolean");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaterId");
+
+                    b.HasIndex("RectificationDeadline")
+                        .HasDatabaseName("ix_ratings_rectifying")
+                        .HasFilter("\"TaskState\" = 3 AND \"EscalatedAt\" IS NULL");
+
+                    b.HasIndex("Kind", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "RatedDate");
+
+                    b.HasIndex("RegionCode", "UnitCode", "TaskState");
+
+                    b.ToTable("ratings", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Supervision.Domain.ServiceClock", b =>
@@ -402,6 +579,9 @@ namespace Approval.Supervision.Data.Migrations
 
                     b.Property<DateOnly>("OpenedDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
 
                     b.Property<int>("PausedWorkingDays")
                         .HasColumnType("integer");
@@ -435,6 +615,8 @@ namespace Approval.Supervision.Data.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("RegionCode", "Kind", "OpenedDate");
 
