@@ -56,7 +56,7 @@ public static class RatingsHandlingApi
     {
         var r = await RatingAccess.ForUnitAsync(db, audit, id, user, ct);
         var now = clock.GetUtcNow();
-        var deadline = calendar.AddWorkingDays(calendar.LocalDate(now), options.Value.Ratings.RectificationWorkingDays);
+        var deadline = Rating.RectificationDeadlineFrom(calendar, now, options.Value.Ratings.RectificationWorkingDays);
         r.StartRectification(request.Measures, deadline, now);
         return await SaveAsync(r, $"整改 by {user.DisplayName()}, deadline {deadline:yyyy-MM-dd}", user, db, audit, ct);
     }

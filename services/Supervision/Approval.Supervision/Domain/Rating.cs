@@ -1,3 +1,5 @@
+using Approval.Calendar;
+
 namespace Approval.Supervision.Domain;
 
 /// <summary>
@@ -103,6 +105,10 @@ public sealed class Rating
         RectificationMeasures = Required(measures, "measures", "整改措施");
         (RectificationDeadline, RectificationStartedAt, TaskState) = (deadline, at, RatingTaskState.Rectifying);
     }
+
+    /// <summary>The deadline of a rectification started at <paramref name="at"/>: that many working days on the region's calendar.</summary>
+    public static DateOnly RectificationDeadlineFrom(WorkingCalendar calendar, DateTimeOffset at, int workingDays) =>
+        calendar.AddWorkingDays(calendar.LocalDate(at), workingDays);
 
     /// <summary>答复: closes the task with the answer to the rater (and, when rectifying, the rectification's result).</summary>
     public void Close(string? answer, string? result, string by, DateTimeOffset at)
