@@ -75,11 +75,7 @@ public sealed class Rating
     public static Rating Create(string kind, Guid subjectId, RatingMatter matter, string raterId, string channel, string? enteredBy,
         int? level, string? comment, DateTimeOffset at, DateOnly date)
     {
-        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        new FieldErrors()
-            .Require(level is { } l && RatingLevels.Names.ContainsKey(l), "level", $"must be one of {RatingLevels.Describe()}", $"满意度应为：{RatingLevels.Describe()}")
-            .Require(text is null || text.Length <= MaxComment, "comment", $"at most {MaxComment} characters", $"评价内容最多{MaxComment}字")
-            .ThrowIfAny();
+        var text = Check(level, comment);
         return new Rating
         {
             Id = Guid.CreateVersion7(at), Kind = kind, SubjectId = subjectId, RegionCode = matter.RegionCode, ProjectCode = matter.ProjectCode,
@@ -87,6 +83,17 @@ public sealed class Rating
             EnteredBy = enteredBy, Level = level!.Value, Comment = text, RatedAt = at, RatedDate = date,
             TaskState = level >= 4 ? RatingTaskState.Open : RatingTaskState.None,
         };
+    }
+
+    /// <summary>The level (one of the five) and the comment (optional, ≤ 500) checked, 400 naming the field; the comment trimmed.</summary>
+    public static string? Check(int? level, string? comment)
+    {
+        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        new FieldErrors()
+            .Require(level is { } l && RatingLevels.Names.ContainsKey(l), "level", $"must be one of {RatingLevels.Describe()}", $"满意度应为：{RatingLevels.Describe()}")
+            .Require(text is null || text.Length <= MaxComment, "comment", $"at most {MaxComment} characters", $"评价内容最多{MaxComment}字")
+            .ThrowIfAny();
+        return text;
     }
 
     /// <summary>回访核实: the unit called the rater back and verified the complaint (true: it was founded).</summary>

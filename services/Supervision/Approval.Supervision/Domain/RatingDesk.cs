@@ -15,6 +15,7 @@ public sealed class RatingDesk(SupervisionDbContext db, WorkingCalendar calendar
     {
         new FieldErrors().Require(kind is Rating.Item or Rating.Review or Rating.Utility, "kind",
             "must be item, review or utility (commissions are rated in the marketplace)", "须为 item、review 或 utility（中介服务在中介超市评价）").ThrowIfAny();
+        Rating.Check(level, comment);
         RatingMatter matter;
         bool concluded;
         if (kind == Rating.Item)
@@ -38,6 +39,7 @@ public sealed class RatingDesk(SupervisionDbContext db, WorkingCalendar calendar
     /// <summary>The window's counter rating of one visit (an application received at the counter), on its applicant's behalf.</summary>
     public async Task<Rating> RateVisitAsync(Guid applicationId, string windowCode, string enteredBy, string region, int? level, string? comment, CancellationToken ct)
     {
+        Rating.Check(level, comment);
         var visit = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.ApplicationId == applicationId, ct);
         if (visit is null || visit.RegionCode != region || visit.ReceivedAt is null) throw NotFound(applicationId);
         if (visit.Channel != "counter" || visit.ApplicantId is null)
