@@ -8,8 +8,6 @@ using Approval.Supervision.Domain;
 using Approval.Supervision.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace Approval.Integration.Tests;
 
@@ -22,6 +20,7 @@ public sealed class RatingDeskTests
 {
     private static readonly WorkingCalendar Calendar = CalendarFile.Load(Path.Combine(RepoPaths.RegionPack(), "calendar.json"));
     private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 9, 29, 10, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+    private static DateTimeOffset Local(int day, int hour) => new DateTimeOffset(2026, 10, day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
     private static readonly Guid Concluded = Guid.NewGuid(), Running = Guid.NewGuid(), Review = Guid.NewGuid(), Visit = Guid.NewGuid(), Online = Guid.NewGuid();
 
     [Fact]
@@ -31,7 +30,7 @@ public sealed class RatingDeskTests
         await database.InitializeAsync();
         try
         {
-            var clock = new ManualClock(Start);
+            var clock = new SupervisionWarningTests.ManualClock(Start);
             await SeedAsync(database);
             Guid bad;
             await using (var db = database.NewContext())
@@ -67,9 +66,9 @@ public sealed class RatingDeskTests
                 rating.StartRectification("一次性告知", Rating.RectificationDeadlineFrom(Calendar, Start, 10), Start);
                 await db.SaveChangesAsync();
             }
-            Assert.Equal(0, await RoundAsync(database, clock.Set(new DateTimeOffset(2026, 10, 19, 16, 0, 0, TimeSpan.FromHours(8)))));
-            Assert.Equal(1, await RoundAsync(database, clock.Set(new DateTimeOffset(2026, 10, 20, 9, 0, 0, TimeSpan.FromHours(8)))));
-            Assert.Equal(0, await RoundAsync(database, clock.Set(new DateTimeOffset(2026, 10, 21, 9, 0, 0, TimeSpan.FromHours(8)))));
+            Assert.Equal(0, await RoundAsync(database, clock.Set(Local(19, 16))));
+            Assert.Equal(1, await RoundAsync(database, clock.Set(Local(20, 9))));
+            Assert.Equal(0, await RoundAsync(database, clock.Set(Local(21, 9))));
             Assert.Equal([RatingNotices.TaskOpened, RatingNotices.Escalated], await NoticeKindsAsync(database));
             await using (var db = database.NewContext())
             {
@@ -127,7 +126,7 @@ public sealed class RatingDeskTests
     private static async Task<int> RoundAsync(FreshDatabase<SupervisionDbContext> database, TimeProvider clock)
     {
         await using var db = database.NewContext();
-        var audit = new AuditLog<SupervisionDbContext>(db, new HttpContextAccessor(), clock, new Env());
+        var audit = new AuditLog<SupervisionDbContext>(db, new HttpContextAccessor(), clock, new SupervisionWarningTests.Env());
         var before = await db.Ratings.CountAsync(r => r.EscalatedAt != null);
         await new RatingEscalationRound(db, Calendar, new RatingNotices(db, clock), audit, clock).RunAsync(100, CancellationToken.None);
         return await db.Ratings.CountAsync(r => r.EscalatedAt != null) - before;
@@ -141,23 +140,4 @@ public sealed class RatingDeskTests
 
     private static Task<List<string>> NoticeBodiesAsync(SupervisionDbContext db) =>
         db.Set<OutboxMessage>().Where(m => m.MessageType.Contains("SupervisionNoticeRaised")).OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public ManualClock Set(DateTimeOffset at)
-        {
-            now = at;
-            return this;
-        }
-
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class Env : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "Approval.Supervision";
-        public string ContentRootPath { get; set; } = "";
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
 }
