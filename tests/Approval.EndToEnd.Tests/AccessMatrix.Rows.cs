@@ -38,6 +38,7 @@ public static class AccessMatrixRows
     public static readonly Actor OtherRegionSupervisor = Actor.OfRegion(OtherRegion, "supervisor");
     public static readonly Actor OtherRegionRegulator = Actor.OfRegion(OtherRegion, "regulator", "ZJJ");
     public static readonly Actor Regulator = new("regulator-e2e-ZJJ", "regulator", "ZJJ", Name: "住建局质监站");
+    public static readonly Actor OtherRegionCgj = Actor.OfRegion(OtherRegion, "department", "CGJ");
     public static readonly Actor Editor = new("editor-e2e", "catalog-editor", Name: "目录管理员");
     private static readonly Actor Zjj = Actor.Department("ZJJ");
 
@@ -166,6 +167,14 @@ public static class AccessMatrixRows
         new("PUT", "/api/supervision/regulators/{department}/webhook", new { url = "http://192.0.2.10/hook", secret = "0123456789abcdef" }, OtherRegionRegulator, Forbidden, Forbidden, NotFound),
         new("DELETE", "/api/supervision/regulators/{department}/webhook", null, OtherRegionRegulator, Forbidden, Forbidden, NotFound),
         new("GET", "/api/supervision/regulators/{department}/webhook/deliveries", null, OtherRegionRegulator, Forbidden, Forbidden, NotFound, Owner: Regulator),
+        // 好差评: the rater, the unit that handled the matter (CGJ: ZJJ, another unit, and CGJ of another region get 404) and
+        // the region's supervisors; the call-back task is the unit's, the appeal decision a supervisor's (RatingsTests).
+        new("GET", "/api/supervision/ratings/{rating}", null, OtherRegionCgj, NotFound, NotFound, NotFound, Unrouted: "ZJJ", Owner: Actor.Applicant),
+        new("POST", "/api/supervision/ratings/{rating}/call-back", new { note = "越权回访", verified = true }, OtherRegionCgj, Forbidden, NotFound, NotFound, Unrouted: "ZJJ", Owner: Actor.Department("CGJ")),
+        new("POST", "/api/supervision/ratings/{calledBackRating}/rectification", new { measures = "越权整改" }, OtherRegionCgj, Forbidden, NotFound, NotFound, Unrouted: "ZJJ", Owner: Actor.Department("CGJ")),
+        new("POST", "/api/supervision/ratings/{rectifyingRating}/answer", new { answer = "越权答复", result = "越权" }, OtherRegionCgj, Forbidden, NotFound, NotFound, Unrouted: "ZJJ", Owner: Actor.Department("CGJ")),
+        new("POST", "/api/supervision/ratings/{rating}/appeal", new { reason = "越权申诉" }, OtherRegionCgj, Forbidden, NotFound, NotFound, Unrouted: "ZJJ", Owner: Actor.Department("CGJ")),
+        new("POST", "/api/supervision/ratings/{appealedRating}/appeal/decision", new { upheld = false, note = "越权裁定" }, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Unrouted: "ZJJ", Owner: MatrixCase.Supervisor),
         // Notifications: one's own notices only.
         new("POST", "/api/notifications/inbox/{notice}/read", null, OtherRegionApplicant, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
 

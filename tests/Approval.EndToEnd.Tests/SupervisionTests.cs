@@ -108,7 +108,7 @@ public sealed class SupervisionTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
         var text = await open.Content.ReadAsStringAsync();
         foreach (var row in JsonDocument.Parse(text).RootElement.EnumerateArray())
-            Assert.Equal(["departmentCode", "departmentName", "concluded", "onTimeRate"], row.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["departmentCode", "departmentName", "concluded", "onTimeRate", "ratings", "averageRating"], row.EnumerateObject().Select(p => p.Name));
         Assert.DoesNotContain("督查测试", text);
         Assert.Equal(HttpStatusCode.Unauthorized, (await suite.Gateway.GetAsync("/api/supervision/figures")).StatusCode);
     }

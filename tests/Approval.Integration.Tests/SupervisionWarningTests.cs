@@ -88,7 +88,8 @@ public sealed class SupervisionWarningTests
         return await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM outbox_messages WHERE message_type LIKE '%SupervisionNoticeRaised%'").SingleAsync();
     }
 
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    /// <summary>A clock the test sets (also RatingDeskTests).</summary>
+    internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
         public ManualClock Set(DateTimeOffset at)
         {
@@ -99,7 +100,7 @@ public sealed class SupervisionWarningTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private sealed class Env : IHostEnvironment
+    internal sealed class Env : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Testing";
         public string ApplicationName { get; set; } = "Approval.Supervision";

@@ -35,6 +35,7 @@ public static class SupervisionExtensions
             x.AddConsumer<UtilityConnectedConsumer>();
             x.AddConsumer<CommissionAcceptedConsumer>();
             x.AddConsumer<CommissionProgressedConsumer>();
+            x.AddConsumer<CommissionRatedConsumer>();
             x.AddRuntimeCalendar();
         });
         builder.AddAuditLog<SupervisionDbContext>();
@@ -49,6 +50,9 @@ public static class SupervisionExtensions
         builder.Services.AddScoped<NoticeSender>();
         builder.Services.AddScoped<ClockWarningRound>();
         builder.Services.AddHostedService<ClockWarningJob>();
+        // 好差评: ratings, their call-back tasks, statistics and the escalation of overdue rectifications.
+        builder.Services.AddScoped<RatingDesk>().AddScoped<RatingNotices>().AddScoped<RatingStatistics>().AddScoped<RatingEscalationRound>();
+        builder.Services.AddHostedService<RatingEscalationJob>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead))
             .AddPolicy(ProjectTimelineApi.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead, Roles.Regulator, Roles.Applicant));
@@ -56,6 +60,7 @@ public static class SupervisionExtensions
         builder.AddOrganisationSystems<SupervisionDbContext>();
         builder.AddWebhookOnEvent<ApprovalResultPublished>(RegulatorsApi.ResultEvent, _ => OrganisationSystems.EveryRegistered,
             e => new Dictionary<string, string> { ["timeline"] = $"/api/supervision/projects/{e.ProjectCode}/timeline" });
+            .AddPolicy(RatingAccess.Units, p => p.RequireRole(RatingAccess.UnitRoles));
         return builder;
     }
 }

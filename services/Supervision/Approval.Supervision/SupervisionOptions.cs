@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Approval.ServiceDefaults.Options;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Supervision;
 
@@ -15,4 +17,15 @@ public sealed class SupervisionOptions
     [Positive] public int WarningBatch { get; set; } = 500;
     /// <summary>The period of the public transparency page (days back from today).</summary>
     [Positive] public int PublicPeriodDays { get; set; } = 365;
+    /// <summary>好差评: the rectification deadline and the escalation job (Approval:Supervision:Ratings).</summary>
+    [ValidateObjectMembers] public RatingOptions Ratings { get; set; } = new();
+}
+
+/// <summary>Settings of 好差评 (docs/supervision.md): the region's rectification deadline and how often overdue ones are escalated.</summary>
+public sealed class RatingOptions
+{
+    /// <summary>整改期限: working days on the region's calendar from the rectification's start (5–15, the region's choice).</summary>
+    [Range(5, 15)] public int RectificationWorkingDays { get; set; } = 10;
+    /// <summary>How often the escalation job looks for overdue rectifications.</summary>
+    [Positive] public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -111,7 +111,8 @@ public static class CommissionsApi
     {
         var c = await access.OfOwnerAsync(commission, user, ct);
         c.Rate(r.Satisfaction, r.Comment, clock.GetUtcNow());
-        db.AddOutboxEvent(new CommissionRated(c.Id, c.RegionCode, c.OwnerId, c.AgencyId, c.Satisfaction!.Value, CommissionClock.OnTime(c, calendar), c.RatedAt!.Value),
+        db.AddOutboxEvent(new CommissionRated(c.Id, c.RegionCode, c.OwnerId, c.AgencyId, c.Satisfaction!.Value, CommissionClock.OnTime(c, calendar), c.RatedAt!.Value,
+            c.AgencyOrgCode, c.AgencyName, c.RatingComment),
             c.Id.ToString(), clock);
         return await SaveAsync(c, $"评价：{SatisfactionNames.Names[c.Satisfaction.Value]}", db, views, audit, ct);
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace Approval.Portal.Clients;
 
 /// <summary>Supervision: 督查 — figures, the item clocks behind them, 督办 and the public on-time rates (docs/supervision.md).</summary>
-public sealed class SupervisionClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
+public sealed partial class SupervisionClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
 {
     public Task<SupervisionFigures> FiguresAsync(string query, CancellationToken ct = default) =>
         GetAsync<SupervisionFigures>("/api/supervision/figures?" + query, ct);
@@ -42,7 +42,6 @@ public sealed record SupervisionItem(Guid Id, Guid? ItemInstanceId, Guid Applica
 public sealed record SupervisionItemPage(int Total, List<SupervisionItem> Items);
 public sealed record SupervisionNotice(Guid Id, string Kind, string? Note, string? By, int RecipientCount, DateTimeOffset RaisedAt);
 public sealed record SupervisionItemDetail(SupervisionItem Clock, List<SupervisionNotice> Notices);
-public sealed record PublicDepartmentRate(string DepartmentCode, string DepartmentName, int Concluded, double OnTimeRate);
 public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string? Detail, string? By, Guid? RecordId);
 public sealed record RegulatorRecord(Guid Id, string ProjectCode, string RegulatorCode, string RegulatorName, string Kind, string KindName,
     string Title, string Summary, DateOnly OccurredOn, string? DocumentNo, Guid? ItemInstanceId, DateTimeOffset FiledAt);
@@ -55,3 +54,5 @@ public sealed class RegulatorRecordInput
     public DateOnly? OccurredOn { get; set; }
     public string? DocumentNo { get; set; }
 }
+public sealed record PublicDepartmentRate(string DepartmentCode, string DepartmentName, int Concluded, double OnTimeRate, int Ratings = 0,
+    double? AverageRating = null);

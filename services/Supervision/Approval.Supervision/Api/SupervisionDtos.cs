@@ -30,5 +30,6 @@ public sealed record StageClockDto(Guid ApplicationId, int StageNo, string? Flow
 
 public sealed record ProjectTotalDto(ProjectTotal Total, bool OverTarget, IReadOnlyList<StageClockDto> Stages);
 
-/// <summary>The public page's row: a department's on-time rate, with no case or personal data.</summary>
-public sealed record PublicDepartmentDto(string DepartmentCode, string DepartmentName, int Concluded, double OnTimeRate);
+/// <summary>The public page's row: a department's on-time rate and its items' ratings (average level, 1 best), with no case or personal data.</summary>
+public sealed record PublicDepartmentDto(string DepartmentCode, string DepartmentName, int Concluded, double OnTimeRate, int Ratings = 0,
+    double? AverageRating = null);

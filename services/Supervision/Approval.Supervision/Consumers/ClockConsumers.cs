@@ -13,7 +13,8 @@ public sealed class ApplicationReceivedConsumer(SupervisionDbContext db, Working
     protected override async Task HandleAsync(ApplicationReceived m, CancellationToken ct)
     {
         var record = await Db.Applications.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
-        (record.ProjectCode, record.StageNo, record.Channel, record.ApplicantId) = (m.ProjectCode, m.StageNo, m.Channel, m.ApplicantId);
+        (record.ProjectCode, record.StageNo, record.Channel) = (m.ProjectCode, m.StageNo, m.Channel);
+        record.ApplicantId = m.ApplicantId;
         (record.ReceivedAt, record.ReceivedDate) = (m.ReceivedAt, calendar.LocalDate(m.ReceivedAt));
     }
 }
@@ -25,7 +26,8 @@ public sealed class ApplicationAcceptedConsumer(SupervisionDbContext db, Working
     protected override async Task HandleAsync(ApplicationAccepted m, CancellationToken ct)
     {
         var record = await Db.Applications.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
-        (record.ProjectCode, record.StageNo, record.AcceptedAt, record.ApplicantId) = (m.ProjectCode, m.StageNo, m.AcceptedAt, m.ApplicantId);
+        (record.ProjectCode, record.StageNo, record.AcceptedAt) = (m.ProjectCode, m.StageNo, m.AcceptedAt);
+        record.ApplicantId = m.ApplicantId;
         var now = Clock.GetUtcNow();
         if (await Db.Stages.FindAsync([m.ApplicationId], ct) is null)
         {
@@ -44,7 +46,7 @@ public sealed class ApplicationAcceptedConsumer(SupervisionDbContext db, Working
             {
                 Id = Guid.CreateVersion7(m.AcceptedAt), ApplicationId = m.ApplicationId, RegionCode = m.RegionCode, ProjectCode = m.ProjectCode,
                 ProjectName = m.ProjectName, ItemCode = i.ItemCode, ItemName = i.ItemName, DepartmentCode = i.DepartmentCode,
-                DepartmentName = i.DepartmentName, StageNo = m.StageNo, FlowType = m.FlowType, LimitWorkingDays = i.TimeLimitWorkingDays,
+                DepartmentName = i.DepartmentName, ApplicantId = m.ApplicantId, StageNo = m.StageNo, FlowType = m.FlowType, LimitWorkingDays = i.TimeLimitWorkingDays,
                 AcceptedAt = m.AcceptedAt, AcceptedDate = calendar.LocalDate(m.AcceptedAt),
             };
             item.Refresh(calendar, threshold, now);

@@ -34,7 +34,7 @@ public sealed class ReviewCommissionedConsumer(SupervisionDbContext db, WorkingC
         Open(new ServiceClock
         {
             Id = m.ReviewId, Kind = ServiceClock.Review, RegionCode = m.RegionCode, ProjectCode = m.ProjectCode, Provider = m.AgencyCode,
-            Name = m.TypeName, LimitWorkingDays = m.LimitWorkingDays, OpenedAt = m.CommissionedAt, OpenedDate = Date(m.CommissionedAt),
+            Name = m.TypeName, OwnerId = m.OwnerId, LimitWorkingDays = m.LimitWorkingDays, OpenedAt = m.CommissionedAt, OpenedDate = Date(m.CommissionedAt),
         });
         return Task.CompletedTask;
     }
@@ -58,7 +58,7 @@ public sealed class ReviewConcludedConsumer(SupervisionDbContext db, WorkingCale
     : ServiceClockConsumer<ReviewConcluded>(db, calendar, threshold, clock, log)
 {
     protected override Task HandleAsync(ReviewConcluded m, CancellationToken ct) =>
-        ChangeAsync(m.ReviewId, s => { s.Resume(m.ConcludedAt); (s.EndedAt, s.Result) = (m.ConcludedAt, m.ConclusionName); }, ct);
+        ChangeAsync(m.ReviewId, s => { s.Resume(m.ConcludedAt); (s.EndedAt, s.Result, s.OwnerId) = (m.ConcludedAt, m.ConclusionName, s.OwnerId ?? m.OwnerId); }, ct);
 }
 
 public sealed class UtilityAppliedConsumer(SupervisionDbContext db, WorkingCalendar calendar, WarningThreshold threshold, TimeProvider clock, ILogger<UtilityAppliedConsumer> log)
@@ -69,7 +69,7 @@ public sealed class UtilityAppliedConsumer(SupervisionDbContext db, WorkingCalen
         Open(new ServiceClock
         {
             Id = m.RequestId, Kind = ServiceClock.Utility, RegionCode = m.RegionCode, ProjectCode = m.ProjectCode, Provider = m.UtilityCode,
-            Name = m.ServiceType, OpenedAt = m.AppliedAt, OpenedDate = Date(m.AppliedAt), StartedAt = m.AppliedAt,
+            Name = m.ServiceType, OwnerId = m.ApplicantId, OpenedAt = m.AppliedAt, OpenedDate = Date(m.AppliedAt), StartedAt = m.AppliedAt,
         });
         return Task.CompletedTask;
     }
@@ -79,7 +79,7 @@ public sealed class UtilityConnectedConsumer(SupervisionDbContext db, WorkingCal
     : ServiceClockConsumer<UtilityConnected>(db, calendar, threshold, clock, log)
 {
     protected override Task HandleAsync(UtilityConnected m, CancellationToken ct) =>
-        ChangeAsync(m.RequestId, s => (s.EndedAt, s.Result) = (m.ConnectedAt, "验收开通"), ct);
+        ChangeAsync(m.RequestId, s => (s.EndedAt, s.Result, s.OwnerId) = (m.ConnectedAt, "验收开通", s.OwnerId ?? m.ApplicantId), ct);
 }
 
 public sealed class CommissionAcceptedConsumer(SupervisionDbContext db, WorkingCalendar calendar, WarningThreshold threshold, TimeProvider clock, ILogger<CommissionAcceptedConsumer> log)
@@ -90,7 +90,7 @@ public sealed class CommissionAcceptedConsumer(SupervisionDbContext db, WorkingC
         Open(new ServiceClock
         {
             Id = m.CommissionId, Kind = ServiceClock.Intermediary, RegionCode = m.RegionCode, ProjectCode = m.ProjectCode,
-            Provider = m.AgencyId.ToString(), Name = m.ServiceType, OpenedAt = m.AcceptedAt, OpenedDate = Date(m.AcceptedAt),
+            Provider = m.AgencyId.ToString(), Name = m.ServiceType, OwnerId = m.OwnerId, OpenedAt = m.AcceptedAt, OpenedDate = Date(m.AcceptedAt),
         });
         return Task.CompletedTask;
     }

@@ -13,6 +13,9 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     public DbSet<SupervisionNotice> Notices => Set<SupervisionNotice>();
     public DbSet<DepartmentLead> Leads => Set<DepartmentLead>();
     public DbSet<RegulatorRecord> RegulatorRecords => Set<RegulatorRecord>();
+    // 好差评: the ratings with their call-back tasks, and the supervisors known for escalations.
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<KnownSupervisor> Supervisors => Set<KnownSupervisor>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -23,6 +26,7 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             e.Property(i => i.Id).ValueGeneratedNever();
             e.HasIndex(i => i.ItemInstanceId).IsUnique();
             e.HasIndex(i => new { i.ApplicationId, i.ItemCode }).IsUnique();
+            e.HasIndex(i => i.ApplicantId);   // 好差评: an applicant's concluded items
             // The figures: one region's period, by department (the dashboard's main query), and the running clocks (the job).
             e.HasIndex(i => new { i.RegionCode, i.AcceptedDate, i.DepartmentCode });
             e.HasIndex(i => new { i.RegionCode, i.DepartmentCode, i.AcceptedDate });
@@ -63,6 +67,7 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             e.HasKey(c => c.Id);
             e.Property(c => c.Id).ValueGeneratedNever();
             e.HasIndex(c => new { c.RegionCode, c.Kind, c.OpenedDate });
+            e.HasIndex(c => c.OwnerId);   // 好差评: an owner's concluded services
             e.Property(c => c.State).HasConversion<int>();
             e.Property(c => c.Pauses).HasColumnType("jsonb").HasConversion(
                 v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
@@ -87,6 +92,33 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             e.Property(r => r.DocumentNo).HasMaxLength(64);
         });
         model.AddOrganisationSystems();
+        // 好差评: one rating per matter or visit; a unit's tasks, the statistics' period, the escalation job's overdue ones.
+        model.Entity<Rating>(e =>
+        {
+            e.ToTable("ratings");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasIndex(r => new { r.Kind, r.SubjectId }).IsUnique();
+            e.HasIndex(r => new { r.RegionCode, r.UnitCode, r.TaskState });
+            e.HasIndex(r => new { r.RegionCode, r.RatedDate });
+            e.HasIndex(r => r.RaterId);
+            e.HasIndex(r => r.RectificationDeadline).HasFilter("\"TaskState\" = 3 AND \"EscalatedAt\" IS NULL").HasDatabaseName("ix_ratings_rectifying");
+            e.Property(r => r.Kind).HasMaxLength(16);
+            e.Property(r => r.Channel).HasMaxLength(16);
+            e.Property(r => r.RegionCode).HasMaxLength(6);
+            e.Property(r => r.UnitCode).HasMaxLength(64);
+            e.Property(r => r.Comment).HasMaxLength(Rating.MaxComment);
+            e.Property(r => r.TaskState).HasConversion<int>();
+            e.Ignore(r => r.Bad);
+            e.Ignore(r => r.Counts);
+            e.Property(r => r.Version).IsRowVersion();
+        });
+        model.Entity<KnownSupervisor>(e =>
+        {
+            e.ToTable("supervisors");
+            e.HasKey(s => s.UserId);
+            e.HasIndex(s => s.RegionCode);
+        });
         model.AddOutboxAndInbox();
         model.AddAuditRecords();
     }

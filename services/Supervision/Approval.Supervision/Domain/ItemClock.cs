@@ -20,6 +20,8 @@ public sealed class ItemClock
     public required string ItemName { get; init; }
     public required string DepartmentCode { get; init; }
     public required string DepartmentName { get; init; }
+    /// <summary>The applicant's account (ApplicationAccepted.ApplicantId): who may rate the item (好差评); null before ratings existed.</summary>
+    public string? ApplicantId { get; init; }
     public int StageNo { get; init; }
     /// <summary>审批流程类型 chosen with the application; null when none was chosen.</summary>
     public string? FlowType { get; init; }

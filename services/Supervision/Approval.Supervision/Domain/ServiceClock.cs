@@ -20,6 +20,8 @@ public sealed class ServiceClock
     /// <summary>The agency, utility or intermediary (its code or id).</summary>
     public required string Provider { get; init; }
     public required string Name { get; init; }
+    /// <summary>The owner or applicant who commissioned or applied (the events' OwnerId/ApplicantId): who may rate it.</summary>
+    public string? OwnerId { get; set; }
     public int LimitWorkingDays { get; init; }
     public DateTimeOffset OpenedAt { get; init; }
     public DateOnly OpenedDate { get; init; }

@@ -32,7 +32,10 @@ public sealed class ApplicationRecord
     public string ProjectCode { get; set; } = "";
     public int StageNo { get; set; }
     public string? Channel { get; set; }
-    /// <summary>The applicant's account: who may read the project's timeline, who is told of a regulator's record.</summary>
+    /// <summary>
+    /// The applicant's account (ApplicationReceived/Accepted.ApplicantId): the rater of a counter visit, who may read the
+    /// project's timeline and is told of a regulator's record.
+    /// </summary>
     public string? ApplicantId { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
     public DateOnly? ReceivedDate { get; set; }
