@@ -55,12 +55,12 @@ public static class SupervisionExtensions
         builder.Services.AddHostedService<RatingEscalationJob>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead))
-            .AddPolicy(ProjectTimelineApi.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead, Roles.Regulator, Roles.Applicant));
+            .AddPolicy(ProjectTimelineApi.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead, Roles.Regulator, Roles.Applicant))
+            .AddPolicy(RatingAccess.Units, p => p.RequireRole(RatingAccess.UnitRoles));
         // 审管联动: Idempotency-Key answers and the regulators' signed webhooks; every approval result goes to each registered one.
         builder.AddOrganisationSystems<SupervisionDbContext>();
         builder.AddWebhookOnEvent<ApprovalResultPublished>(RegulatorsApi.ResultEvent, _ => OrganisationSystems.EveryRegistered,
             e => new Dictionary<string, string> { ["timeline"] = $"/api/supervision/projects/{e.ProjectCode}/timeline" });
-            .AddPolicy(RatingAccess.Units, p => p.RequireRole(RatingAccess.UnitRoles));
         return builder;
     }
 }
