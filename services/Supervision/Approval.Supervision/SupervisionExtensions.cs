@@ -47,6 +47,7 @@ public static class SupervisionExtensions
         builder.Services.AddScoped<NoticeSender>();
         builder.Services.AddScoped<ClockWarningRound>();
         builder.Services.AddHostedService<ClockWarningJob>();
+        builder.AddComplaints();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead));
         return builder;

@@ -15,4 +15,17 @@ public sealed class SupervisionOptions
     [Positive] public int WarningBatch { get; set; } = 500;
     /// <summary>The period of the public transparency page (days back from today).</summary>
     [Positive] public int PublicPeriodDays { get; set; } = 365;
+    /// <summary>建议投诉 (suggestions and complaints).</summary>
+    public ComplaintOptions Complaints { get; set; } = new();
+
+    /// <summary>Settings under Approval:Supervision:Complaints.</summary>
+    public sealed class ComplaintOptions
+    {
+        /// <summary>The region's answer deadline: working days after submission (on the region's calendar).</summary>
+        [Positive] public int AnswerWorkingDays { get; set; } = 5;
+        /// <summary>How often the escalation job looks for unanswered ones past their deadline.</summary>
+        [Positive] public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromMinutes(10);
+        /// <summary>Escalated per round of the job.</summary>
+        [Positive] public int EscalationBatch { get; set; } = 200;
+    }
 }

@@ -15,7 +15,8 @@ public static class SupervisionApi
     public static WebApplication MapSupervisionApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/supervision").WithTags("Supervision");
-        var read = api.MapGroup("").RequireAuthorization(SupervisionScope.Readers).AddEndpointFilter<LeadDirectoryFilter>();
+        var read = api.MapGroup("").RequireAuthorization(SupervisionScope.Readers).AddEndpointFilter<LeadDirectoryFilter>()
+            .AddEndpointFilter<SupervisorDirectoryFilter>();
         read.MapGet("/figures", Figures)
             .WithSummary("Figures per department, item, stage or flow type for a period / 效能统计（按部门、事项、阶段、流程类型）");
         read.MapGet("/figures/export", Export)
@@ -28,6 +29,7 @@ public static class SupervisionApi
             .WithSummary("督办: a supervisor's reminder to the handler and the department lead / 督办");
         api.MapGet("/public/departments", PublicApi.Departments).AllowAnonymous()
             .WithSummary("Public: each department's on-time rate, no personal data / 政务公开：各部门按时办结率");
+        ComplaintsApi.Map(api);
         app.MapAuditApi<SupervisionDbContext>("/api/supervision/audit");
         return app;
     }
