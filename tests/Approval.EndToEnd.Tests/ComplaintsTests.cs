@@ -99,8 +99,9 @@ public sealed class ComplaintsTests(SuiteFixture suite)
             new { kind = "praise", departmentCode = "ZJJ", title = new string('长', 101), text = new string('文', 2001) });
         Assert.Equal(["kind", "text", "title"], bad.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
         Assert.Contains("100", bad.GetProperty("errors").GetProperty("title")[0].GetString());
-        await api.ExpectAsync(HttpStatusCode.RequestEntityTooLarge, Submitter, HttpMethod.Post, "/api/supervision/complaints",
+        var huge = await api.ExpectAsync(HttpStatusCode.RequestEntityTooLarge, Submitter, HttpMethod.Post, "/api/supervision/complaints",
             new { kind = "suggestion", departmentCode = "ZJJ", title = "大", text = new string('文', 400_000) });
+        Assert.Contains("256 KB", huge.GetProperty("detail").GetString());
         var state = await api.ExpectAsync(HttpStatusCode.BadRequest, MatrixCase.Supervisor, HttpMethod.Get, "/api/supervision/complaints?state=late");
         Assert.True(state.GetProperty("errors").TryGetProperty("state", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, (await suite.Gateway.PostAsJsonAsync("/api/supervision/complaints",

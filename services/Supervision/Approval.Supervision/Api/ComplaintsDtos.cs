@@ -37,3 +37,6 @@ public sealed record PublicComplaintPageDto(int Total, IReadOnlyList<PublicCompl
 
 /// <summary>A department's suggestions and complaints for the supervision figures: received, answered, overdue (late or past due).</summary>
 public sealed record ComplaintFigureDto(string DepartmentCode, string DepartmentName, int Received, int Answered, int Overdue);
+
+/// <summary>A department of the region a suggestion or complaint may be about.</summary>
+public sealed record ComplaintDepartmentDto(string Code, string Name);

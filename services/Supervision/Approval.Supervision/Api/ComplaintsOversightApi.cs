@@ -20,6 +20,9 @@ public static class ComplaintsOversightApi
         read.MapGet("/figures", Figures).WithSummary("Received, answered and overdue per department / 各部门建议投诉统计");
         api.MapGet("/public/complaints", Public).AllowAnonymous()
             .WithSummary("Public: answered suggestions and complaints, personal data removed / 政务公开：已答复的建议投诉（已脱敏）");
+        api.MapGet("/public/complaint-departments", (DeploymentRegion region) => TypedResults.Ok(region.Departments.Where(d => d.IsDepartment)
+                .Select(d => new ComplaintDepartmentDto(d.Code, d.Name)).ToList()))
+            .AllowAnonymous().WithSummary("Public: the departments a suggestion or complaint may be about / 可建议投诉的部门");
     }
 
     /// <summary>state=open|answered (else 400 naming state).</summary>
