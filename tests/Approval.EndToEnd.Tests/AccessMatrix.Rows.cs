@@ -3,7 +3,7 @@ namespace Approval.EndToEnd.Tests;
 /// <summary>
 /// One object endpoint of the access matrix and what each caller gets. The path names the objects it needs in braces
 /// ({application}, {item}, {stage}, {consultation}, {intakeConsultation}, {material}, {draft}, {licence}, {archive},
-/// {project}, {engineering}, {utilityApplication}, {utilityRequest}, {utilityProject}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {reviewAgency}, {utilityOrg}, {intermediaryOrg}, {publicItem}, {calendarYear}); the matrix makes
+/// {project}, {engineering}, {utilityApplication}, {utilityRequest}, {utilityProject}, {notice}, {catalogDraft} (its draft {version}), {question}, {user}, {department}, {reviewAgency}, {utilityOrg}, {intermediaryOrg}, {publicItem}, {calendarYear}, {complaint}); the matrix makes
 /// them fresh for the row (<see cref="MatrixCase"/>). 404 when the caller may use the endpoint but not this object (its
 /// existence is not revealed), 403 when the caller's role may not use the endpoint at all, 401 without a token.
 /// </summary>
@@ -175,6 +175,9 @@ public static class AccessMatrixRows
         new("POST", "/api/supervision/ratings/{rectifyingRating}/answer", new { answer = "越权答复", result = "越权" }, OtherRegionCgj, Forbidden, NotFound, NotFound, Unrouted: "ZJJ", Owner: Actor.Department("CGJ")),
         new("POST", "/api/supervision/ratings/{rating}/appeal", new { reason = "越权申诉" }, OtherRegionCgj, Forbidden, NotFound, NotFound, Unrouted: "ZJJ", Owner: Actor.Department("CGJ")),
         new("POST", "/api/supervision/ratings/{appealedRating}/appeal/decision", new { upheld = false, note = "越权裁定" }, OtherRegionSupervisor, Forbidden, Forbidden, NotFound, Unrouted: "ZJJ", Owner: MatrixCase.Supervisor),
+        // 建议投诉: the submitter, the department it is about (CGJ and another region's ZJJ get 404), the region's supervisors.
+        new("GET", "/api/supervision/complaints/{complaint}", null, OtherRegionSupervisor, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
+        new("POST", "/api/supervision/complaints/{complaint}/answer", new { answer = "越权答复" }, OtherRegionZjj, Forbidden, NotFound, NotFound, Owner: Zjj),
         // Notifications: one's own notices only.
         new("POST", "/api/notifications/inbox/{notice}/read", null, OtherRegionApplicant, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
 

@@ -93,6 +93,7 @@ public sealed partial class MatrixCase
         await c.MarketplaceAsync(api, row);
         await c.SupervisionAsync(api, row);
         await c.RatingsAsync(api, row);
+        await c.ComplaintAsync(api, row);
         if (Want("user"))
         {
             var name = Accounts.NewUserName("matrix-user");

@@ -53,6 +53,7 @@ public static class SupervisionExtensions
         // 好差评: ratings, their call-back tasks, statistics and the escalation of overdue rectifications.
         builder.Services.AddScoped<RatingDesk>().AddScoped<RatingNotices>().AddScoped<RatingStatistics>().AddScoped<RatingEscalationRound>();
         builder.Services.AddHostedService<RatingEscalationJob>();
+        builder.AddComplaints();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SupervisionScope.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead))
             .AddPolicy(ProjectTimelineApi.Readers, p => p.RequireRole(Roles.Supervisor, Roles.RegionAdmin, Roles.DepartmentLead, Roles.Regulator, Roles.Applicant))

@@ -19,6 +19,8 @@ public sealed class SupervisionOptions
     [Positive] public int PublicPeriodDays { get; set; } = 365;
     /// <summary>好差评: the rectification deadline and the escalation job (Approval:Supervision:Ratings).</summary>
     [ValidateObjectMembers] public RatingOptions Ratings { get; set; } = new();
+    /// <summary>建议投诉: the answer deadline and the escalation job (Approval:Supervision:Complaints).</summary>
+    [ValidateObjectMembers] public ComplaintOptions Complaints { get; set; } = new();
 }
 
 /// <summary>Settings of 好差评 (docs/supervision.md): the region's rectification deadline and how often overdue ones are escalated.</summary>
@@ -28,4 +30,15 @@ public sealed class RatingOptions
     [Range(5, 15)] public int RectificationWorkingDays { get; set; } = 10;
     /// <summary>How often the escalation job looks for overdue rectifications.</summary>
     [Positive] public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>Settings of 建议投诉 (docs/supervision.md): the region's answer deadline and the escalation job.</summary>
+public sealed class ComplaintOptions
+{
+    /// <summary>The region's answer deadline: working days after submission (on the region's calendar).</summary>
+    [Positive] public int AnswerWorkingDays { get; set; } = 5;
+    /// <summary>How often the escalation job looks for unanswered ones past their deadline.</summary>
+    [Positive] public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Escalated per round of the job.</summary>
+    [Positive] public int EscalationBatch { get; set; } = 200;
 }

@@ -60,21 +60,3 @@ public static class RatingAccess
         return new NotFoundException("Rating 评价", r.Id.ToString());
     }
 }
-
-/// <summary>Records each supervisor who uses the API (user id, region, name), so overdue rectifications reach the region's supervisors.</summary>
-public sealed class SupervisorDirectoryFilter(SupervisionDbContext db, TimeProvider clock) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var user = context.HttpContext.User;
-        if (user.IsInRole(Roles.Supervisor) && user.RegionCode() is { } region)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO supervisors ("UserId", "RegionCode", "Name", "SeenAt")
-                VALUES ({user.UserId()}, {region}, {user.DisplayName()}, {clock.GetUtcNow()})
-                ON CONFLICT ("UserId") DO UPDATE SET "RegionCode" = excluded."RegionCode", "Name" = excluded."Name", "SeenAt" = excluded."SeenAt"
-                """, context.HttpContext.RequestAborted);
-        }
-        return await next(context);
-    }
-}

@@ -30,6 +30,7 @@ public static class SupervisionApi
         api.MapGet("/public/departments", PublicApi.Departments).AllowAnonymous()
             .WithSummary("Public: each department's on-time rate, no personal data / 政务公开：各部门按时办结率");
         RatingsApi.Map(api);
+        ComplaintsApi.Map(api);
         app.MapAuditApi<SupervisionDbContext>("/api/supervision/audit");
         RegulatorsApi.Map(app);
         ProjectTimelineApi.Map(app);

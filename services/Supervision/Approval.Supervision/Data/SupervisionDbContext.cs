@@ -16,6 +16,8 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     // 好差评: the ratings with their call-back tasks, and the supervisors known for escalations.
     public DbSet<Rating> Ratings => Set<Rating>();
     public DbSet<KnownSupervisor> Supervisors => Set<KnownSupervisor>();
+    // 建议投诉 (docs/supervision.md)
+    public DbSet<Complaint> Complaints => Set<Complaint>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -118,6 +120,27 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             e.ToTable("supervisors");
             e.HasKey(s => s.UserId);
             e.HasIndex(s => s.RegionCode);
+        });
+        // 建议投诉: a region's list by submission (newest first), a department's, a submitter's; the unanswered (the job).
+        model.Entity<Complaint>(e =>
+        {
+            e.ToTable("complaints");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.HasIndex(c => new { c.RegionCode, c.SubmittedAt });
+            e.HasIndex(c => new { c.RegionCode, c.DepartmentCode, c.SubmittedAt });
+            e.HasIndex(c => c.SubmitterId);
+            e.HasIndex(c => c.Deadline).HasFilter("\"AnsweredAt\" IS NULL AND \"EscalatedAt\" IS NULL").HasDatabaseName("ix_complaints_unanswered");
+            e.Property(c => c.RegionCode).HasMaxLength(6);
+            e.Property(c => c.Kind).HasMaxLength(16);
+            e.Property(c => c.DepartmentCode).HasMaxLength(64);
+            e.Property(c => c.ItemCode).HasMaxLength(Complaint.MaxItemCode);
+            e.Property(c => c.Title).HasMaxLength(Complaint.MaxTitle);
+            e.Property(c => c.Text).HasMaxLength(Complaint.MaxText);
+            e.Property(c => c.Answer).HasMaxLength(Complaint.MaxAnswer);
+            e.Ignore(c => c.Answered);
+            e.Ignore(c => c.KindName);
+            e.Property(c => c.Version).IsRowVersion();
         });
         model.AddOutboxAndInbox();
         model.AddAuditRecords();

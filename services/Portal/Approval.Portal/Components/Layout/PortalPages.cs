@@ -22,6 +22,7 @@ public static class PortalPages
         new("/verify", "电子证照核验", "safety-certificate"),
         new("/marketplace", "中介服务超市", "shop"),
         new("/transparency", "政务公开（按时办结率）", "bar-chart"),
+        new("/complaints", "建议投诉", "message"),
         new("/my/projects", "我的项目", "project", "applicant"),
         new("/apply", "在线申报", "form", "applicant"),
         new("/my/applications", "我的申请", "profile", "applicant"),
@@ -43,6 +44,8 @@ public static class PortalPages
         new("/my/ratings", "我的评价（好差评）", "like", "applicant"),
         new("/ratings/tasks", "差评回访整改", "phone", "department", "department-lead", "review-agency", "utility", "intermediary", "window"),
         new("/supervision/ratings", "好差评统计与申诉", "star", "supervisor", "region-admin", "department-lead"),
+        new("/department/complaints", "建议投诉办理", "solution", "department", "department-lead"),
+        new("/supervision/complaints", "建议投诉督查", "alert", "supervisor", "region-admin", "department-lead"),
         new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
         new("/admin/agencies", "中介机构审核", "safety", "region-admin"),
     ];

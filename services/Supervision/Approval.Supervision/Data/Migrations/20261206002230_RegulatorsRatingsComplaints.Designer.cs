@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Supervision.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261205225159_Regulators")]
-    partial class Regulators
+    [Migration("20261206002230_RegulatorsRatingsComplaints")]
+    partial class RegulatorsRatingsComplaints
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -368,6 +368,104 @@ namespace Approval.Supervision.Data.Migrations
                     b.ToTable("applications", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Supervision.Domain.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("AnsweredDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SubmittedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SubmitterId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubmitterName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_complaints_unanswered")
+                        .HasFilter("\"AnsweredAt\" IS NULL AND \"EscalatedAt\" IS NULL");
+
+                    b.HasIndex("SubmitterId");
+
+                    b.HasIndex("RegionCode", "SubmittedAt");
+
+                    b.HasIndex("RegionCode", "DepartmentCode", "SubmittedAt");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Supervision.Domain.DepartmentLead", b =>
                 {
                     b.Property<string>("UserId")
@@ -405,6 +503,9 @@ namespace Approval.Supervision.Data.Migrations
 
                     b.Property<DateOnly>("AcceptedDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ApplicantId")
+                        .HasColumnType("text");
 
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
@@ -511,6 +612,8 @@ namespace Approval.Supervision.Data.Migrations
                         .HasDatabaseName("ix_item_clocks_running")
                         .HasFilter("\"ConcludedAt\" IS NULL");
 
+                    b.HasIndex("ApplicantId");
+
                     b.HasIndex("ItemInstanceId")
                         .IsUnique();
 
@@ -522,6 +625,175 @@ namespace Approval.Supervision.Data.Migrations
                     b.HasIndex("RegionCode", "DepartmentCode", "AcceptedDate");
 
                     b.ToTable("item_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Supervision.Domain.KnownSupervisor", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("supervisors", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Supervision.Domain.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AppealDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppealDecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppealDecisionNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppealReason")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("AppealUpheld")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppealedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CallBackNote")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CalledBackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalledBackBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProjectCode")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RatedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RaterId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("RectificationDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RectificationMeasures")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RectificationResult")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RectificationStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RectifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("TaskState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("Verified")
+                        .HasColumnType("boolean");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaterId");
+
+                    b.HasIndex("RectificationDeadline")
+                        .HasDatabaseName("ix_ratings_rectifying")
+                        .HasFilter("\"TaskState\" = 3 AND \"EscalatedAt\" IS NULL");
+
+                    b.HasIndex("Kind", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "RatedDate");
+
+                    b.HasIndex("RegionCode", "UnitCode", "TaskState");
+
+                    b.ToTable("ratings", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Supervision.Domain.RegulatorRecord", b =>
@@ -609,6 +881,9 @@ namespace Approval.Supervision.Data.Migrations
                     b.Property<DateOnly>("OpenedDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
+
                     b.Property<int>("PausedWorkingDays")
                         .HasColumnType("integer");
 
@@ -641,6 +916,8 @@ namespace Approval.Supervision.Data.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("RegionCode", "Kind", "OpenedDate");
 
