@@ -8,8 +8,6 @@ using Approval.Supervision.Domain;
 using Approval.Supervision.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace Approval.Integration.Tests;
 
@@ -73,22 +71,9 @@ public sealed class ComplaintEscalationTests
 
     private static async Task<int> RoundAsync(FreshDatabase<SupervisionDbContext> database, DateTimeOffset now)
     {
-        var clock = new FixedClock(now);
+        var clock = new SupervisionWarningTests.ManualClock(now);
         await using var db = database.NewContext();
-        var audit = new AuditLog<SupervisionDbContext>(db, new HttpContextAccessor(), clock, new Env());
+        var audit = new AuditLog<SupervisionDbContext>(db, new HttpContextAccessor(), clock, new SupervisionWarningTests.Env());
         return await new ComplaintEscalationRound(db, Calendar, new ComplaintNotices(db, clock), audit, clock).RunAsync(100, CancellationToken.None);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class Env : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "Approval.Supervision";
-        public string ContentRootPath { get; set; } = "";
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
