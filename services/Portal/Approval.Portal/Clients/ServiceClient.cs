@@ -57,7 +57,6 @@ public static class ServiceClients
         builder.AddServiceClient<MarketplaceClient>("marketplace");
         builder.AddServiceClient<ReviewsClient>("reviews");
         builder.AddServiceClient<SupervisionClient>("supervision");
-        builder.AddServiceClient<ComplaintsClient>("supervision");
         return builder;
     }
 }

@@ -1,32 +1,30 @@
-using Microsoft.AspNetCore.Components.Authorization;
-
 namespace Approval.Portal.Clients;
 
 /// <summary>Supervision's 建议投诉: submit, one's own, the department's (答复), the supervisors' list and counts, the public list.</summary>
-public sealed class ComplaintsClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
+public sealed partial class SupervisionClient
 {
-    public Task<List<ComplaintDepartment>> DepartmentsAsync(CancellationToken ct = default) =>
+    public Task<List<ComplaintDepartment>> ComplaintDepartmentsAsync(CancellationToken ct = default) =>
         GetAsync<List<ComplaintDepartment>>("/api/supervision/public/complaint-departments", ct);
 
-    public Task<PublicComplaintPage> PublicAsync(string? departmentCode, int skip, CancellationToken ct = default) =>
+    public Task<PublicComplaintPage> PublicComplaintsAsync(string? departmentCode, int skip, CancellationToken ct = default) =>
         GetAsync<PublicComplaintPage>($"/api/supervision/public/complaints?take=20&skip={skip}"
             + (string.IsNullOrEmpty(departmentCode) ? "" : "&departmentCode=" + Uri.EscapeDataString(departmentCode)), ct);
 
-    public Task<Complaint> SubmitAsync(ComplaintForm form, CancellationToken ct = default) =>
+    public Task<Complaint> SubmitComplaintAsync(ComplaintForm form, CancellationToken ct = default) =>
         SendAsync<Complaint>(HttpMethod.Post, "/api/supervision/complaints", form, ct);
 
-    public Task<List<Complaint>> MineAsync(CancellationToken ct = default) => GetAsync<List<Complaint>>("/api/supervision/complaints/mine", ct);
+    public Task<List<Complaint>> MyComplaintsAsync(CancellationToken ct = default) => GetAsync<List<Complaint>>("/api/supervision/complaints/mine", ct);
 
-    public Task<List<Complaint>> DepartmentAsync(string? state, CancellationToken ct = default) =>
+    public Task<List<Complaint>> DepartmentComplaintsAsync(string? state, CancellationToken ct = default) =>
         GetAsync<List<Complaint>>("/api/supervision/complaints/department" + (string.IsNullOrEmpty(state) ? "" : "?state=" + state), ct);
 
-    public Task<Complaint> AnswerAsync(Guid id, string answer, CancellationToken ct = default) =>
+    public Task<Complaint> AnswerComplaintAsync(Guid id, string answer, CancellationToken ct = default) =>
         SendAsync<Complaint>(HttpMethod.Post, $"/api/supervision/complaints/{id}/answer", new { answer }, ct);
 
-    public Task<ComplaintPage> ListAsync(string query, CancellationToken ct = default) =>
+    public Task<ComplaintPage> ComplaintsAsync(string query, CancellationToken ct = default) =>
         GetAsync<ComplaintPage>("/api/supervision/complaints?" + query, ct);
 
-    public Task<List<ComplaintFigure>> FiguresAsync(CancellationToken ct = default) =>
+    public Task<List<ComplaintFigure>> ComplaintFiguresAsync(CancellationToken ct = default) =>
         GetAsync<List<ComplaintFigure>>("/api/supervision/complaints/figures", ct);
 }
 
