@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 using Approval.Calendar;
 using Approval.Marketplace.Data;
 using Approval.Marketplace.Domain;

@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 using Approval.ServiceDefaults.Http;
 using System.Security.Cryptography;
 using Approval.Contracts.Events;

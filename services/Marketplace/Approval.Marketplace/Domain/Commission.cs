@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 namespace Approval.Marketplace.Domain;
 
 /// <summary>委托 status: 待接受 → 已接受 (or 已拒绝) → 服务中 → 已完成.</summary>
@@ -131,15 +132,4 @@ public static class CommissionStatusNames
         CommissionStatus.Ended => "已完成",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
-}
-
-/// <summary>满意度 (DOMAIN.md): 1 非常满意 … 5 非常不满意.</summary>
-public static class SatisfactionNames
-{
-    public static readonly IReadOnlyDictionary<int, string> Names = new Dictionary<int, string>
-    {
-        [1] = "非常满意", [2] = "满意", [3] = "基本满意", [4] = "不满意", [5] = "非常不满意",
-    };
-
-    public static string Describe() => string.Join("、", Names.Select(n => $"{n.Key} {n.Value}"));
 }

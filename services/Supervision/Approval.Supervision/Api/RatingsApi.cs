@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 using Approval.Supervision.Data;
 using Approval.Supervision.Domain;
 using Npgsql;
@@ -46,7 +47,7 @@ public static class RatingsApi
     private static async Task<Created<RatingDto>> SaveAsync(Rating rating, ClaimsPrincipal user, SupervisionDbContext db, IAuditLog audit, CancellationToken ct)
     {
         audit.Add(AuditActions.StateChange, "rating", rating.Id.ToString(),
-            $"{rating.Kind} {rating.SubjectId} rated {rating.Level} {RatingLevels.Names[rating.Level]} ({rating.Channel})", rating.RegionCode, user);
+            $"{rating.Kind} {rating.SubjectId} rated {rating.Level} {SatisfactionNames.Names[rating.Level]} ({rating.Channel})", rating.RegionCode, user);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

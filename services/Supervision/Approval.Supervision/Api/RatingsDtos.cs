@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 using Approval.Supervision.Domain;
 
 namespace Approval.Supervision.Api;
@@ -31,7 +32,7 @@ public sealed record RatingDto(
     string? AppealReason, DateTimeOffset? AppealedAt, bool? AppealUpheld, string? AppealDecisionNote, DateTimeOffset? AppealDecidedAt, bool Counts)
 {
     public static RatingDto Of(Rating r, bool staff) => new(
-        r.Id, r.Kind, r.SubjectId, r.ProjectCode, r.SubjectName, r.UnitCode, r.UnitName, r.Channel, r.Level, RatingLevels.Names[r.Level], r.Comment,
+        r.Id, r.Kind, r.SubjectId, r.ProjectCode, r.SubjectName, r.UnitCode, r.UnitName, r.Channel, r.Level, SatisfactionNames.Names[r.Level], r.Comment,
         r.RatedAt, staff ? r.RaterId : null, r.TaskState.ToString(), r.TaskState.ChineseName(), r.CallBackNote, r.Verified, r.CalledBackAt,
         r.RectificationMeasures, r.RectificationDeadline, r.RectificationResult, r.RectifiedAt, staff ? r.EscalatedAt : null, r.Answer, r.AnsweredAt,
         staff ? r.AppealReason : null, staff ? r.AppealedAt : null, staff ? r.AppealUpheld : null, staff ? r.AppealDecisionNote : null,

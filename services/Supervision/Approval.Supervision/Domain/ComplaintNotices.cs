@@ -1,5 +1,3 @@
-using Approval.Contracts.Events;
-using Approval.Messaging;
 using Approval.Supervision.Data;
 
 namespace Approval.Supervision.Domain;
@@ -23,21 +21,13 @@ public sealed class ComplaintNotices(SupervisionDbContext db, TimeProvider clock
 
     public async Task<int> EscalatedAsync(Complaint c, CancellationToken ct)
     {
-        var supervisors = await db.Supervisors.Where(s => s.RegionCode == c.RegionCode).Select(s => s.UserId).ToListAsync(ct);
+        var supervisors = await db.SupervisorsOfAsync(c.RegionCode, ct);
         return Raise(c, Escalated, $"{c.KindName}逾期未答复", $"{c.DepartmentName}的{c.KindName}「{c.Title}」已过答复期限{c.Deadline:yyyy-MM-dd}，仍未答复。",
             [.. await LeadsAsync(c, ct), .. supervisors]);
     }
 
-    private Task<List<string>> LeadsAsync(Complaint c, CancellationToken ct) =>
-        db.Leads.Where(l => l.RegionCode == c.RegionCode && l.DepartmentCode == c.DepartmentCode).Select(l => l.UserId).ToListAsync(ct);
+    private Task<List<string>> LeadsAsync(Complaint c, CancellationToken ct) => db.LeadsOfAsync(c.RegionCode, c.DepartmentCode, ct);
 
-    private int Raise(Complaint c, string kind, string title, string body, IEnumerable<string> recipients)
-    {
-        var to = recipients.Distinct().ToList();
-        if (to.Count == 0) return 0;
-        var now = clock.GetUtcNow();
-        db.AddOutboxEvent(new SupervisionNoticeRaised(Guid.CreateVersion7(now), c.Id, c.RegionCode, c.DepartmentCode, kind, title, body, to, now),
-            c.Id.ToString(), clock);
-        return to.Count;
-    }
+    private int Raise(Complaint c, string kind, string title, string body, IEnumerable<string> recipients) =>
+        db.RaiseNotice(clock, c.Id, c.RegionCode, c.DepartmentCode, kind, title, body, recipients);
 }

@@ -12,8 +12,7 @@ public sealed class NoticeSender(SupervisionDbContext db, TimeProvider clock)
 {
     public async Task<SupervisionNotice> RaiseAsync(ItemClock item, string kind, string? note, string? by, CancellationToken ct)
     {
-        var leads = await db.Leads.Where(l => l.RegionCode == item.RegionCode && l.DepartmentCode == item.DepartmentCode)
-            .Select(l => l.UserId).ToListAsync(ct);
+        var leads = await db.LeadsOfAsync(item.RegionCode, item.DepartmentCode, ct);
         var recipients = (item.HandlerId is { } handler ? leads.Prepend(handler) : leads).Distinct().ToList();
         var now = clock.GetUtcNow();
         var notice = new SupervisionNotice

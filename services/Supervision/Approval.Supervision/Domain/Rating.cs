@@ -1,3 +1,4 @@
+using Approval.Contracts.Codes;
 using Approval.Calendar;
 
 namespace Approval.Supervision.Domain;
@@ -90,7 +91,7 @@ public sealed class Rating
     {
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         new FieldErrors()
-            .Require(level is { } l && RatingLevels.Names.ContainsKey(l), "level", $"must be one of {RatingLevels.Describe()}", $"满意度应为：{RatingLevels.Describe()}")
+            .Require(level is { } l && SatisfactionNames.Names.ContainsKey(l), "level", $"must be one of {SatisfactionNames.Describe()}", $"满意度应为：{SatisfactionNames.Describe()}")
             .Require(text is null || text.Length <= MaxComment, "comment", $"at most {MaxComment} characters", $"评价内容最多{MaxComment}字")
             .ThrowIfAny();
         return text;
@@ -183,16 +184,9 @@ public sealed class RatingRuleException(string message, string chineseMessage) :
 /// <summary>What a rating is about, read from the clocks: where, which project, its name, and the unit that handled it.</summary>
 public sealed record RatingMatter(string RegionCode, string? ProjectCode, string Name, string UnitCode, string UnitName);
 
-/// <summary>满意度 (DOMAIN.md): 1 非常满意, 2 满意, 3 基本满意, 4 不满意, 5 非常不满意.</summary>
+/// <summary>The Chinese names of a rating's call-back task states (its levels: <see cref="SatisfactionNames"/>).</summary>
 public static class RatingLevels
 {
-    public static readonly IReadOnlyDictionary<int, string> Names = new Dictionary<int, string>
-    {
-        [1] = "非常满意", [2] = "满意", [3] = "基本满意", [4] = "不满意", [5] = "非常不满意",
-    };
-
-    public static string Describe() => string.Join("、", Names.Select(n => $"{n.Key} {n.Value}"));
-
     public static string ChineseName(this RatingTaskState state) => state switch
     {
         RatingTaskState.None => "无需回访",

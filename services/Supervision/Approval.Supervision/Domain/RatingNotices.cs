@@ -1,5 +1,4 @@
-using Approval.Contracts.Events;
-using Approval.Messaging;
+using Approval.Contracts.Codes;
 using Approval.Supervision.Data;
 
 namespace Approval.Supervision.Domain;
@@ -16,7 +15,7 @@ public sealed class RatingNotices(SupervisionDbContext db, TimeProvider clock)
     public const string Escalated = "rating-overdue";
 
     public async Task TaskOpenedAsync(Rating r, CancellationToken ct) =>
-        Raise(r, TaskOpened, "差评回访任务", $"{r.SubjectName}收到{RatingLevels.Names[r.Level]}评价，请在规定时间内回访核实。", await LeadsAsync(r, ct));
+        Raise(r, TaskOpened, "差评回访任务", $"{r.SubjectName}收到{SatisfactionNames.Names[r.Level]}评价，请在规定时间内回访核实。", await LeadsAsync(r, ct));
 
     public void Answer(Rating r) =>
         Raise(r, Answered, "好差评答复", $"您对「{r.SubjectName}」的评价已由{r.UnitName}答复：{r.Answer}", [r.RaterId]);
@@ -24,23 +23,17 @@ public sealed class RatingNotices(SupervisionDbContext db, TimeProvider clock)
     /// <summary>The recipients of an escalation (the unit's leads and the region's supervisors); raised when there are any.</summary>
     public async Task<int> EscalateAsync(Rating r, CancellationToken ct)
     {
-        var supervisors = await db.Supervisors.Where(s => s.RegionCode == r.RegionCode).Select(s => s.UserId).ToListAsync(ct);
+        var supervisors = await db.SupervisorsOfAsync(r.RegionCode, ct);
         var recipients = (await LeadsAsync(r, ct)).Concat(supervisors).Distinct().ToList();
         Raise(r, Escalated, "差评整改逾期",
             $"{r.UnitName}对「{r.SubjectName}」差评的整改已超过期限（{r.RectificationDeadline:yyyy-MM-dd}），请督促办理。", recipients);
         return recipients.Count;
     }
 
-    private Task<List<string>> LeadsAsync(Rating r, CancellationToken ct) =>
-        db.Leads.Where(l => l.RegionCode == r.RegionCode && l.DepartmentCode == r.UnitCode).Select(l => l.UserId).ToListAsync(ct);
+    private Task<List<string>> LeadsAsync(Rating r, CancellationToken ct) => db.LeadsOfAsync(r.RegionCode, r.UnitCode, ct);
 
-    private void Raise(Rating r, string kind, string title, string body, IReadOnlyList<string> recipients)
-    {
-        if (recipients.Count == 0) return;
-        var now = clock.GetUtcNow();
-        db.AddOutboxEvent(new SupervisionNoticeRaised(Guid.CreateVersion7(now), r.Id, r.RegionCode, r.UnitCode, kind, title, body, recipients, now),
-            r.Id.ToString(), clock);
-    }
+    private void Raise(Rating r, string kind, string title, string body, IReadOnlyList<string> recipients) =>
+        db.RaiseNotice(clock, r.Id, r.RegionCode, r.UnitCode, kind, title, body, recipients);
 }
 
 /// <summary>A supervisor (督查人员) known to Supervision: recorded when they use its API, so overdue rectifications reach them.</summary>
