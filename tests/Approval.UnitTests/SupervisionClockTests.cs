@@ -41,6 +41,23 @@ public sealed class SupervisionClockTests
     }
 
     [Fact]
+    public void Status_changes_applied_out_of_order_give_the_same_clock_as_in_order()
+    {
+        // 特别程序 9 and 10 are published milliseconds apart and may be consumed in either order (one retried after the other).
+        var inOrder = Accepted(10);
+        var reversed = Accepted(10);
+        (int Code, DateTimeOffset At)[] changes = [(8, At(9, 30)), (9, At(10, 12)), (10, At(10, 14)), (11, At(10, 16))];
+        foreach (var (code, at) in changes) inOrder.Apply(code, at, "审批员", null);
+        foreach (var (code, at) in new[] { changes[0], changes[2], changes[3], changes[1] }) reversed.Apply(code, at, "审批员", null);
+        inOrder.Refresh(Calendar, WarningThreshold.Default, At(11, 20));
+        reversed.Refresh(Calendar, WarningThreshold.Default, At(11, 20));
+
+        Assert.Equal((11, 2, 1, false), (reversed.StatusCode, reversed.SpecialWorkingDays, reversed.SpecialProcedureCount, reversed.Running));
+        Assert.Equal((inOrder.UsedWorkingDays, inOrder.SpecialWorkingDays, inOrder.ConcludedAt), (reversed.UsedWorkingDays, reversed.SpecialWorkingDays, reversed.ConcludedAt));
+        Assert.DoesNotContain(reversed.Pauses, p => p.End is null);
+    }
+
+    [Fact]
     public void A_clock_crossing_the_warning_threshold_warns_once_then_overdue_once()
     {
         var item = Accepted();

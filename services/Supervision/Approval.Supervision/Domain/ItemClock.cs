@@ -34,6 +34,8 @@ public sealed class ItemClock
     public DateTimeOffset? ConcludedAt { get; private set; }
     public bool? Approved { get; private set; }
     public int StatusCode { get; private set; } = 3;
+    /// <summary>When <see cref="StatusCode"/> happened: a change older than it (delivered late, or retried after a newer one) leaves it.</summary>
+    public DateTimeOffset? StatusAt { get; private set; }
     public List<ClockPause> Pauses { get; private set; } = [];
     public int CorrectionCount { get; private set; }
     public int SpecialProcedureCount { get; private set; }
@@ -52,9 +54,14 @@ public sealed class ItemClock
 
     public bool Running => ConcludedAt is null;
 
-    /// <summary>Applies one status change (DOMAIN.md codes); unknown or repeated codes change nothing but the status.</summary>
+    /// <summary>
+    /// Applies one status change (DOMAIN.md codes); unknown or repeated codes change nothing but the status. Changes may arrive
+    /// in any order (two changes milliseconds apart are consumed concurrently and one is retried): pauses are built from their
+    /// times, and the status, conclusion and recall follow the latest change by its time, not the last one applied.
+    /// </summary>
     public void Apply(int statusCode, DateTimeOffset at, string actor, string? actorId)
     {
+        var latest = StatusAt is null || at >= StatusAt;
         switch (statusCode)
         {
             case 6: OpenPause(ClockPause.Correction, at); CorrectionCount++; break;
@@ -65,24 +72,40 @@ public sealed class ItemClock
                 break;
             case 9: OpenPause(ClockPause.Special, at); SpecialProcedureCount++; break;
             case 10: ClosePause(ClockPause.Special, at); break;
-            case 11 or 12 or 13:
+            case 11 or 12 or 13 when latest:
                 ConcludedAt = at;
                 Approved = statusCode != 13;
                 foreach (var open in Pauses.Where(p => p.End is null).ToList()) ClosePause(open.Kind, at);
                 break;
-            case 14: ConcludedAt = null; Approved = null; break;
+            case 14 when latest: ConcludedAt = null; Approved = null; break;
         }
-        StatusCode = statusCode;
+        if (latest) (StatusCode, StatusAt) = (statusCode, at);
     }
 
+    /// <summary>
+    /// Opens a pause at <paramref name="at"/>; when its end came first (kept as an empty pause at the end's time, see
+    /// <see cref="ClosePause"/>), the pause gets its start instead.
+    /// </summary>
     private void OpenPause(string kind, DateTimeOffset at)
     {
+        var earlyEnd = Pauses.Where(p => p.Kind == kind && p.End == p.Start && p.Start >= at).OrderBy(p => p.Start).FirstOrDefault();
+        if (earlyEnd is not null)
+        {
+            Pauses = Pauses.Select(p => ReferenceEquals(p, earlyEnd) ? p with { Start = at } : p).ToList();
+            return;
+        }
         if (Pauses.Any(p => p.Kind == kind && p.End is null)) return;
         Pauses = [.. Pauses, new ClockPause(kind, at, null)];
     }
 
-    private void ClosePause(string kind, DateTimeOffset at) =>
-        Pauses = Pauses.Select(p => p.Kind == kind && p.End is null ? p with { End = at } : p).ToList();
+    /// <summary>Ends the open pause that started before <paramref name="at"/>; with none (the start not applied yet) keeps the end as an empty pause.</summary>
+    private void ClosePause(string kind, DateTimeOffset at)
+    {
+        var open = Pauses.FirstOrDefault(p => p.Kind == kind && p.End is null && p.Start <= at);
+        Pauses = open is null
+            ? [.. Pauses, new ClockPause(kind, at, at)]
+            : Pauses.Select(p => ReferenceEquals(p, open) ? p with { End = at } : p).ToList();
+    }
 
     /// <summary>Recomputes the derived columns at <paramref name="now"/> (a concluded clock is read at its conclusion).</summary>
     public void Refresh(WorkingCalendar calendar, WarningThreshold threshold, DateTimeOffset now)

@@ -588,6 +588,9 @@ namespace Approval.Supervision.Data.Migrations
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("StatusCode")
                         .HasColumnType("integer");
 
