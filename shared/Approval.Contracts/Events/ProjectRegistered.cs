@@ -14,4 +14,8 @@ public sealed record ProjectRegistered(
     decimal TotalInvestment,
     int ProjectType,
     int ConstructionNature,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    // 拟开工时间 / 拟建成时间 as the applicant stated them (null: not stated, from older publishers too). The data exchange
+    // (SPGL project table) needs both, the start before the end.
+    DateOnly? PlannedStart = null,
+    DateOnly? PlannedEnd = null);
