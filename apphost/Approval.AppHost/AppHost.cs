@@ -98,6 +98,10 @@ var reviews = Listed(Service<Projects.Approval_Reviews>("reviews").WithEnvironme
 // Supervision (督查, docs/supervision.md): a read model of every clock, fed only by events; its clocks run on the pack's calendar.
 var supervision = Listed(Service<Projects.Approval_Supervision>("supervision").WithEnvironment("Approval__RegionPack", regionPack)
     .WithReference(rabbitmq).WithReference(identity));
+// The data exchange (数据共享交换, docs/exchange.md): fed only by events; writes the national tables into the front database
+// (前置库), approval_front on the same server here.
+Listed(Service<Projects.Approval_Exchange>("exchange").WithEnvironment("Approval__RegionPack", regionPack)
+    .WithReference(rabbitmq).WithReference(identity));
 // Tests only: the review agencies', utilities', intermediaries' and regulators' own systems' webhooks (docs/api.md) may reach
 // the same allowed networks as Approvals'.
 foreach (var network in builder.Configuration.GetSection("Approval:Webhooks:AllowedNetworks").GetChildren())

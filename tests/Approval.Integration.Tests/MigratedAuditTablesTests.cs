@@ -10,6 +10,7 @@ using Approval.Projects.Data;
 using Approval.Utilities.Data;
 using Approval.Reviews.Data;
 using Approval.Supervision.Data;
+using Approval.Exchange.Data;
 using Approval.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -31,6 +32,7 @@ public sealed class MigratedAuditTablesTests
         { "marketplace", true },
         { "reviews", true },
         { "supervision", true },
+        { "exchange", true },
     };
 
     [Theory]
@@ -49,6 +51,7 @@ public sealed class MigratedAuditTablesTests
         "marketplace" => CheckAsync<MarketplaceDbContext>(service, keepsAudit),
         "reviews" => CheckAsync<ReviewsDbContext>(service, keepsAudit),
         "supervision" => CheckAsync<SupervisionDbContext>(service, keepsAudit),
+        "exchange" => CheckAsync<ExchangeDbContext>(service, keepsAudit),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no such service"),
     };
 

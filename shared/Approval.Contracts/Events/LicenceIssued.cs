@@ -9,4 +9,7 @@ public sealed record LicenceIssued(
     Guid ApplicationId,
     string ItemCode,
     string IssuerName,
-    DateTimeOffset IssuedAt);
+    DateTimeOffset IssuedAt,
+    // The licence's validity end (null: no expiry, the data exchange sends 9999-01-01) and the region it was issued in.
+    DateTimeOffset? ValidTo = null,
+    string? RegionCode = null);

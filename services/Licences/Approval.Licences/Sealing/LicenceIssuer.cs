@@ -28,7 +28,7 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
         db.Licences.Add(licence);
         audit.Add(AuditActions.StateChange, "licence", licence.Identifier, $"issued by {d.IssuerName} for item instance {d.ItemInstanceId}", d.RegionCode);
         db.AddOutboxEvent(new LicenceIssued(licence.Id, licence.Identifier, licence.LicenceName, d.ItemInstanceId,
-            d.ApplicationId, d.ItemCode, d.IssuerName, now), licence.Id.ToString(), clock);
+            d.ApplicationId, d.ItemCode, d.IssuerName, now, d.ValidTo, d.RegionCode), licence.Id.ToString(), clock);
         return licence;
     }
 }

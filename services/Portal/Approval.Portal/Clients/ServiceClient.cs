@@ -57,6 +57,7 @@ public static class ServiceClients
         builder.AddServiceClient<MarketplaceClient>("marketplace");
         builder.AddServiceClient<ReviewsClient>("reviews");
         builder.AddServiceClient<SupervisionClient>("supervision");
+        builder.AddServiceClient<ExchangeClient>("exchange");
         return builder;
     }
 }

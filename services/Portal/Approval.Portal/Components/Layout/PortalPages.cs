@@ -48,5 +48,6 @@ public static class PortalPages
         new("/supervision/complaints", "建议投诉督查", "alert", "supervisor", "region-admin", "department-lead"),
         new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
         new("/admin/agencies", "中介机构审核", "safety", "region-admin"),
+        new("/admin/exchange", "数据共享交换（省级上报）", "cloud-upload", "region-admin", "supervisor"),
     ];
 }

@@ -1,0 +1,75 @@
+using Approval.Contracts.Events;
+using Approval.Exchange.Data;
+using Approval.Exchange.Domain;
+using Microsoft.Extensions.Options;
+
+namespace Approval.Exchange.Consumers;
+
+/// <summary>审批流程 published: the flow, its stages and their items (SPGL_DFXMSPLC*).</summary>
+public sealed class FlowPublishedConsumer(ExchangeDbContext db, IOptions<ExchangeOptions> options, TimeProvider clock, ILogger<FlowPublishedConsumer> log)
+    : ExchangeConsumer<CatalogFlowPublished>(db, clock, log)
+{
+    protected override async Task MapAsync(CatalogFlowPublished m, CancellationToken ct)
+    {
+        foreach (var row in RowBuilder.Flow(m, options.Value.FlowTypeCode(m.FlowType))) await StageAsync(row, m.RegionCode, ct);
+    }
+}
+
+/// <summary>登记 and 修改: keeps the project and rebuilds its rows, one per engineering code (a correction re-sends them).</summary>
+public sealed class ProjectRegisteredConsumer(ExchangeDbContext db, IOptions<ExchangeOptions> options, TimeProvider clock, ILogger<ProjectRegisteredConsumer> log)
+    : ExchangeConsumer<ProjectRegistered>(db, clock, log)
+{
+    protected override async Task MapAsync(ProjectRegistered m, CancellationToken ct)
+    {
+        var project = await Db.Projects.FindAsync([m.ProjectCode], ct);
+        if (project is null) Db.Projects.Add(project = new ProjectRecord { Code = m.ProjectCode, RegionCode = m.RegionCode, Name = m.ProjectName, Address = m.Address, DivisionCode = m.DivisionCode });
+        (project.RegionCode, project.Name, project.Address, project.DivisionCode) = (m.RegionCode, m.ProjectName, m.Address, m.DivisionCode);
+        (project.Longitude, project.Latitude, project.TotalInvestment) = (m.Longitude, m.Latitude, m.TotalInvestment);
+        (project.ProjectType, project.ConstructionNature, project.PlannedStart, project.PlannedEnd) = (m.ProjectType, m.ConstructionNature, m.PlannedStart, m.PlannedEnd);
+        (project.OwnerName, project.RegisteredAt) = (m.OwnerName, m.RegisteredAt);
+        await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
+    }
+}
+
+public sealed class ProjectUpdatedConsumer(ExchangeDbContext db, IOptions<ExchangeOptions> options, TimeProvider clock, ILogger<ProjectUpdatedConsumer> log)
+    : ExchangeConsumer<ProjectUpdated>(db, clock, log)
+{
+    protected override async Task MapAsync(ProjectUpdated m, CancellationToken ct)
+    {
+        var project = await Db.Projects.FindAsync([m.ProjectCode], ct)
+            ?? throw new InvalidOperationException($"project {m.ProjectCode} not registered here yet; retried until ProjectRegistered arrives");
+        (project.Name, project.Address, project.DivisionCode) = (m.ProjectName, m.Address, m.DivisionCode);
+        (project.Longitude, project.Latitude, project.TotalInvestment) = (m.Longitude, m.Latitude, m.TotalInvestment);
+        (project.ProjectType, project.ConstructionNature, project.PlannedStart, project.PlannedEnd) = (m.ProjectType, m.ConstructionNature, m.PlannedStart, m.PlannedEnd);
+        await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
+    }
+}
+
+/// <summary>工程代码 generated: the project table's row for it (the project must be known first; retried until it is).</summary>
+public sealed class EngineeringCodeIssuedConsumer(ExchangeDbContext db, IOptions<ExchangeOptions> options, TimeProvider clock, ILogger<EngineeringCodeIssuedConsumer> log)
+    : ExchangeConsumer<EngineeringCodeIssued>(db, clock, log)
+{
+    protected override async Task MapAsync(EngineeringCodeIssued m, CancellationToken ct)
+    {
+        var project = await Db.Projects.FindAsync([m.ProjectCode], ct)
+            ?? throw new InvalidOperationException($"project {m.ProjectCode} not registered here yet; retried until ProjectRegistered arrives");
+        if (await Db.Engineerings.FindAsync([m.EngineeringCode], ct) is null)
+            Db.Engineerings.Add(new EngineeringRecord
+            {
+                Code = m.EngineeringCode, ProjectCode = m.ProjectCode, RegionCode = m.RegionCode, Name = m.EngineeringName, PhaseNo = m.PhaseNo,
+                PreviousCode = m.PreviousEngineeringCode, IssuedAt = m.IssuedAt,
+            });
+        await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
+    }
+}
+
+internal static class ProjectRows
+{
+    public static async Task RebuildAsync(ExchangeDbContext db, ProjectRecord project, ExchangeOptions options, DateTimeOffset now, CancellationToken ct)
+    {
+        var stored = await db.Engineerings.Where(e => e.ProjectCode == project.Code).ToListAsync(ct);
+        var engineerings = stored.Concat(db.Engineerings.Local.Where(e => e.ProjectCode == project.Code)).DistinctBy(e => e.Code);
+        foreach (var e in engineerings)
+            await db.StageAsync(RowBuilder.Project(project, e, options.FlowTypeCode(e.FlowType)), project.RegionCode, now, ct);
+    }
+}

@@ -1,0 +1,128 @@
+using Approval.Exchange.Data;
+using Approval.Exchange.Domain;
+using Approval.Exchange.Front;
+using Approval.ServiceDefaults.Region;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Approval.Exchange.Jobs;
+
+/// <summary>What one round did.</summary>
+public sealed record RoundResult(int Sent, int Rejected, int Failed, bool More, string? Error);
+
+/// <summary>
+/// One round of the sender (上报): brings back the provincial side's failures, then checks the pending rows in upload
+/// order — the rules of <see cref="SpglValidator"/> and the parent sent before — and writes those that pass to the front
+/// database in one transaction. A rejected row keeps its reason; it is checked again when its source changes or its
+/// parent is sent. When the front database is down nothing changes here: the rows wait and the error is kept for the report.
+/// One round at a time across replicas (an advisory lock).
+/// </summary>
+public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, DeploymentRegion region, TimeProvider clock, IOptions<ExchangeOptions> options,
+    ILogger<ExchangeRound> log)
+{
+    private const long RoundLock = 0x45_58_43_48_41_4E_47; // "EXCHANG"
+
+    public async Task<RoundResult> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RoundLock}) AS \"Value\"").SingleAsync(ct))
+            return new(0, 0, 0, false, null);
+        var run = await db.Runs.FindAsync([1], ct) ?? db.Runs.Add(new ExchangeRun()).Entity;
+        RoundResult result;
+        try
+        {
+            result = await SendAsync(now, ct);
+            (run.Sent, run.Rejected, run.Error, run.LastSuccessAt) = (result.Sent, result.Rejected, null, now);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            // The front database is unreachable: the rows stay as they were (pending) and the report shows the backlog.
+            log.LogWarning(e, "The front database is unreachable; the pending rows wait for the next round");
+            db.ChangeTracker.Clear();
+            run = await db.Runs.FindAsync([1], ct) ?? db.Runs.Add(new ExchangeRun()).Entity;
+            (run.Sent, run.Rejected, run.Error) = (0, 0, $"前置库不可用：{e.Message}");
+            result = new(0, 0, 0, false, run.Error);
+        }
+        run.At = now;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    private async Task<RoundResult> SendAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await front.EnsureSchemaAsync(ct);
+        var failed = await TakeFailuresAsync(ct);
+        var batch = await db.Rows.Where(r => r.State == RowState.Pending).OrderBy(r => r.Order).ThenBy(r => r.ChangedAt)
+            .Take(options.Value.Batch).ToListAsync(ct);
+        var parents = await ParentsSentAsync(batch, ct);
+        var toSend = new List<ExchangeRow>();
+        var invalidated = new List<(ExchangeRow, string)>();
+        foreach (var row in batch)
+        {
+            var table = SpglTables.Named(row.Table)!;
+            var problems = row.Valid ? SpglValidator.Problems(table, row.Values).ToList() : [];
+            if (row.Valid && table.Parent is { } parent && !parents.Contains((parent, row.ParentKey ?? "")))
+                problems.Add($"{table.ParentRule}（{row.ParentKey ?? "无"}）");
+            if (problems.Count == 0)
+            {
+                toSend.Add(row);
+                parents.Add((row.Table, row.LocalKey)); // its children later in this batch may follow it
+                continue;
+            }
+            var reason = string.Join("；", problems);
+            if (row.SentAt is not null) invalidated.Add((row, reason));
+            row.Reject(reason);
+        }
+        await front.UpsertAsync(toSend, now, ct);
+        await front.InvalidateAsync(invalidated, now, ct);
+        foreach (var row in toSend) row.MarkSent(now);
+        await RetryChildrenAsync(toSend, ct);
+        var rejected = batch.Count - toSend.Count;
+        if (toSend.Count + rejected > 0) log.LogInformation("Exchange round: {Sent} rows sent, {Rejected} rejected, {Failed} failed at the province", toSend.Count, rejected, failed);
+        return new(toSend.Count, rejected, failed, batch.Count == options.Value.Batch, null);
+    }
+
+    /// <summary>The parents (table, key) of the batch's rows that are sent and valid.</summary>
+    private async Task<HashSet<(string, string)>> ParentsSentAsync(List<ExchangeRow> batch, CancellationToken ct)
+    {
+        var wanted = batch.Select(r => (Table: SpglTables.Named(r.Table)!.Parent, Key: r.ParentKey)).Where(p => p.Table is not null && p.Key is not null).Distinct().ToList();
+        var keys = wanted.Select(w => w.Key!).Distinct().ToList();
+        var tables = wanted.Select(w => w.Table!).Distinct().ToList();
+        var sent = await db.Rows.Where(r => tables.Contains(r.Table) && keys.Contains(r.LocalKey) && r.State == RowState.Sent && r.Valid)
+            .Select(r => new { r.Table, r.LocalKey }).ToListAsync(ct);
+        return [.. sent.Select(s => (s.Table, s.LocalKey))];
+    }
+
+    /// <summary>Children rejected for want of a parent sent now are checked again in the next round.</summary>
+    private async Task RetryChildrenAsync(List<ExchangeRow> sent, CancellationToken ct)
+    {
+        foreach (var group in sent.GroupBy(r => r.Table))
+        {
+            var children = SpglTables.All.Where(t => t.Parent == group.Key).Select(t => t.Name).ToList();
+            if (children.Count == 0) continue;
+            var keys = group.Select(r => r.LocalKey).ToList();
+            var waiting = await db.Rows.Where(r => r.State == RowState.Rejected && children.Contains(r.Table) && keys.Contains(r.ParentKey!)).ToListAsync(ct);
+            foreach (var child in waiting) child.Retry();
+        }
+    }
+
+    /// <summary>Rows the provincial side marked failed (SJSCZT 2) become failed here with its reason, until their source is corrected.</summary>
+    private async Task<int> TakeFailuresAsync(CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var group in (await front.FailuresAsync(region.Code, ct)).GroupBy(f => f.Table))
+        {
+            var keys = group.Select(f => f.LocalKey).ToList();
+            var rows = await db.Rows.Where(r => r.Table == group.Key && keys.Contains(r.LocalKey) && r.State == RowState.Sent).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                row.MarkFailed(group.First(f => f.LocalKey == row.LocalKey).Reason);
+                count++;
+            }
+        }
+        return count;
+    }
+}
