@@ -22,7 +22,7 @@ public static class ExchangeApi
         var api = app.MapGroup("/api/exchange").WithTags("Exchange");
         var read = api.MapGroup("").RequireAuthorization(Readers);
         read.MapGet("/report", Report).WithSummary("Rows sent, rejected, pending and failed per table and day; the backlog / 上报情况统计");
-        read.MapGet("/rows", Rows).WithSummary("The rows of a table or state with their reasons / 上报数据明细（含校验不通过原因）");
+        read.MapGet("/rows", Rows).WithSummary("The rows of a table, state or key (with the rows under and referencing it), with their reasons / 上报数据明细（含校验不通过原因）");
         read.MapGet("/reconciliation", Reconciliation).WithSummary("Events taken in against the front database's rows / 对账");
         api.MapPost("/send", Send).RequireAuthorization(Roles.RegionAdmin).WithSummary("Send the pending rows now / 立即上报");
         api.MapPost("/backfill", Backfill).RequireAuthorization(Roles.RegionAdmin)
@@ -72,7 +72,12 @@ public static class ExchangeApi
                 throw ValidationException.For("state", "must be pending, sent, rejected or failed", "状态须为 pending、sent、rejected 或 failed");
             query = query.Where(r => r.State == s);
         }
-        if (!string.IsNullOrWhiteSpace(key)) query = query.Where(r => r.LocalKey.StartsWith(key.Trim()));
+        // A key finds its row, the rows keyed under it (an instance's details) and the rows referencing it (a project's instances).
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            var k = key.Trim();
+            query = query.Where(r => r.LocalKey.StartsWith(k) || r.ParentKey == k);
+        }
         var p = Math.Max(1, page ?? 1);
         const int size = 50;
         var total = await query.CountAsync(ct);

@@ -31,7 +31,7 @@ public sealed class ApplicationAcceptedConsumer(ExchangeDbContext db, IOptions<E
         var engineering = m.EngineeringCode is { } code
             ? await Db.Engineerings.FindAsync([code], ct)
             : await Db.Engineerings.Where(e => e.ProjectCode == m.ProjectCode).OrderBy(e => e.PhaseNo).FirstOrDefaultAsync(ct);
-        (record.EngineeringCode, record.FlowCode, record.FlowVersion, record.AcceptedAt) = (m.EngineeringCode ?? engineering?.Code, m.FlowCode, m.FlowVersion, m.AcceptedAt);
+        (record.EngineeringCode, record.FlowCode, record.FlowVersion, record.AcceptedAt) = (m.EngineeringCode ?? engineering?.Code, m.FlowCode, m.FlowVersion, m.AcceptedAt.ToUniversalTime());
         record.Items = [.. m.Items.Select(i => new CaseItem(i.ItemCode, i.ItemVersion, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays))];
         if (engineering is not null && m.FlowCode is not null && (engineering.FlowCode, engineering.FlowVersion) != (m.FlowCode, m.FlowVersion))
         {

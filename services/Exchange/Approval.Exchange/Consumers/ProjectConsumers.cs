@@ -26,7 +26,7 @@ public sealed class ProjectRegisteredConsumer(ExchangeDbContext db, IOptions<Exc
         (project.RegionCode, project.Name, project.Address, project.DivisionCode) = (m.RegionCode, m.ProjectName, m.Address, m.DivisionCode);
         (project.Longitude, project.Latitude, project.TotalInvestment) = (m.Longitude, m.Latitude, m.TotalInvestment);
         (project.ProjectType, project.ConstructionNature, project.PlannedStart, project.PlannedEnd) = (m.ProjectType, m.ConstructionNature, m.PlannedStart, m.PlannedEnd);
-        (project.OwnerName, project.RegisteredAt) = (m.OwnerName, m.RegisteredAt);
+        (project.OwnerName, project.RegisteredAt) = (m.OwnerName, m.RegisteredAt.ToUniversalTime());
         await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
     }
 }
@@ -57,7 +57,7 @@ public sealed class EngineeringCodeIssuedConsumer(ExchangeDbContext db, IOptions
             Db.Engineerings.Add(new EngineeringRecord
             {
                 Code = m.EngineeringCode, ProjectCode = m.ProjectCode, RegionCode = m.RegionCode, Name = m.EngineeringName, PhaseNo = m.PhaseNo,
-                PreviousCode = m.PreviousEngineeringCode, IssuedAt = m.IssuedAt,
+                PreviousCode = m.PreviousEngineeringCode, IssuedAt = m.IssuedAt.ToUniversalTime(),
             });
         await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
     }

@@ -35,7 +35,7 @@ public static class RowStore
     /// <summary>Counts one event taken in (the reconciliation's source side), in the consumer's transaction.</summary>
     public static Task CountSourceAsync(this ExchangeDbContext db, string eventType, DateTimeOffset now, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO source_counts ("EventType", "Count", "LastAt") VALUES ({eventType}, 1, {now})
+            INSERT INTO source_counts ("EventType", "Count", "LastAt") VALUES ({eventType}, 1, {now.ToUniversalTime()})
             ON CONFLICT ("EventType") DO UPDATE SET "Count" = source_counts."Count" + 1, "LastAt" = EXCLUDED."LastAt"
             """, ct);
 }

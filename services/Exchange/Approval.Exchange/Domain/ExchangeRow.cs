@@ -57,7 +57,7 @@ public sealed class ExchangeRow
     /// <summary>To be sent again: the source changed, the parent arrived, or a backfill.</summary>
     public void Requeue(DateTimeOffset now, DateOnly today)
     {
-        (State, Reason, ChangedAt, ChangedDate) = (RowState.Pending, null, now, today);
+        (State, Reason, ChangedAt, ChangedDate) = (RowState.Pending, null, now.ToUniversalTime(), today);
     }
 
     /// <summary>A pending row whose parent was sent since it was rejected: checked again in the next round.</summary>
@@ -67,7 +67,7 @@ public sealed class ExchangeRow
 
     public void MarkSent(DateTimeOffset now)
     {
-        (State, Reason, SentAt) = (RowState.Sent, null, now);
+        (State, Reason, SentAt) = (RowState.Sent, null, now.ToUniversalTime());
         SendCount++;
     }
 

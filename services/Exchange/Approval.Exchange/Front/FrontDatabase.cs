@@ -30,7 +30,7 @@ public sealed class FrontDatabase(FrontConnection connection, ILogger<FrontDatab
         if (!databaseChecked) await CreateDatabaseIfMissingAsync(ct);
         await using var db = await source.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(db);
-        foreach (var t in SpglTables.All) batch.BatchCommands.Add(new NpgsqlBatchCommand(FrontSchema.CreateTable(t)));
+        foreach (var sql in SpglTables.All.SelectMany(FrontSchema.CreateTable)) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
         await batch.ExecuteNonQueryAsync(ct);
     }
 

@@ -9,10 +9,11 @@ namespace Approval.Exchange.Front;
 /// </summary>
 public static class FrontSchema
 {
-    public static string CreateTable(SpglTable t)
+    /// <summary>The statements creating the table and its index (one each: a batch command holds one statement).</summary>
+    public static IEnumerable<string> CreateTable(SpglTable t)
     {
         var columns = t.Columns.Select(c => $"\"{c.Name}\" {SqlType(c)}");
-        return $"""
+        yield return $"""
             CREATE TABLE IF NOT EXISTS "{t.Name}" (
                 "{SpglCommon.Serial}" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 {string.Join(",\n    ", columns)},
@@ -24,9 +25,9 @@ public static class FrontSchema
                 "{SpglCommon.FailureReason}" varchar(2000),
                 "{SpglCommon.UploadedAt}" timestamptz NOT NULL,
                 "{SpglCommon.UpdatedAt}" timestamptz NOT NULL,
-                UNIQUE ("{SpglCommon.Region}", "{SpglCommon.LocalKey}"));
-            CREATE INDEX IF NOT EXISTS "IX_{t.Name}_{SpglCommon.UploadState}" ON "{t.Name}" ("{SpglCommon.UploadState}");
+                UNIQUE ("{SpglCommon.Region}", "{SpglCommon.LocalKey}"))
             """;
+        yield return $"""CREATE INDEX IF NOT EXISTS "IX_{t.Name}_{SpglCommon.UploadState}" ON "{t.Name}" ("{SpglCommon.UploadState}")""";
     }
 
     private static string SqlType(SpglColumn c) => c.Type switch

@@ -24,7 +24,7 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
 
     public async Task<RoundResult> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RoundLock}) AS \"Value\"").SingleAsync(ct))
@@ -46,7 +46,13 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
             result = new(0, 0, 0, false, run.Error);
         }
         run.At = now;
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A consumer staged a newer version of a row meanwhile: its rows stay pending and the next round (at once) re-sends
+            // them; what reached the front database is upserted again, never duplicated.
+            return result with { More = true };
+        }
         await tx.CommitAsync(ct);
         return result;
     }

@@ -256,6 +256,9 @@ namespace Approval.Exchange.Data.Migrations
                 table: "outbox_messages",
                 columns: new[] { "aggregate_id", "id" },
                 filter: "sent_at IS NULL");
+
+            // The audit log is append-only (docs/architecture.md): no UPDATE, DELETE or TRUNCATE, even by the service.
+            migrationBuilder.Sql(Approval.ServiceDefaults.Audit.AuditModel.AppendOnlySql);
         }
 
         /// <inheritdoc />
