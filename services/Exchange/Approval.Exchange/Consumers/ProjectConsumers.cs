@@ -23,10 +23,9 @@ public sealed class ProjectRegisteredConsumer(ExchangeDbContext db, IOptions<Exc
     {
         var project = await Db.Projects.FindAsync([m.ProjectCode], ct);
         if (project is null) Db.Projects.Add(project = new ProjectRecord { Code = m.ProjectCode, RegionCode = m.RegionCode, Name = m.ProjectName, Address = m.Address, DivisionCode = m.DivisionCode });
-        (project.RegionCode, project.Name, project.Address, project.DivisionCode) = (m.RegionCode, m.ProjectName, m.Address, m.DivisionCode);
-        (project.Longitude, project.Latitude, project.TotalInvestment) = (m.Longitude, m.Latitude, m.TotalInvestment);
-        (project.ProjectType, project.ConstructionNature, project.PlannedStart, project.PlannedEnd) = (m.ProjectType, m.ConstructionNature, m.PlannedStart, m.PlannedEnd);
-        (project.OwnerName, project.RegisteredAt) = (m.OwnerName, m.RegisteredAt.ToUniversalTime());
+        project.Describe(m.ProjectName, m.Address, m.DivisionCode, m.Longitude, m.Latitude, m.TotalInvestment, m.ProjectType, m.ConstructionNature,
+            m.PlannedStart, m.PlannedEnd);
+        (project.RegionCode, project.OwnerName, project.RegisteredAt) = (m.RegionCode, m.OwnerName, m.RegisteredAt.ToUniversalTime());
         await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
     }
 }
@@ -38,9 +37,8 @@ public sealed class ProjectUpdatedConsumer(ExchangeDbContext db, IOptions<Exchan
     {
         var project = await Db.Projects.FindAsync([m.ProjectCode], ct)
             ?? throw new InvalidOperationException($"project {m.ProjectCode} not registered here yet; retried until ProjectRegistered arrives");
-        (project.Name, project.Address, project.DivisionCode) = (m.ProjectName, m.Address, m.DivisionCode);
-        (project.Longitude, project.Latitude, project.TotalInvestment) = (m.Longitude, m.Latitude, m.TotalInvestment);
-        (project.ProjectType, project.ConstructionNature, project.PlannedStart, project.PlannedEnd) = (m.ProjectType, m.ConstructionNature, m.PlannedStart, m.PlannedEnd);
+        project.Describe(m.ProjectName, m.Address, m.DivisionCode, m.Longitude, m.Latitude, m.TotalInvestment, m.ProjectType, m.ConstructionNature,
+            m.PlannedStart, m.PlannedEnd);
         await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
     }
 }

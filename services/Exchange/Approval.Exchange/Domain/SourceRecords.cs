@@ -18,6 +18,14 @@ public sealed class ProjectRecord
     public DateTimeOffset RegisteredAt { get; set; }
     /// <summary>The registering applicant's name: the 委托人 of the project's intermediary services.</summary>
     public string? OwnerName { get; set; }
+
+    /// <summary>Takes the basic information as registered or as the owner corrected it (the code and owner never change).</summary>
+    public void Describe(string name, string address, string divisionCode, decimal longitude, decimal latitude, decimal totalInvestment,
+        int projectType, int constructionNature, DateOnly? plannedStart, DateOnly? plannedEnd)
+    {
+        (Name, Address, DivisionCode, Longitude, Latitude, TotalInvestment) = (name, address, divisionCode, longitude, latitude, totalInvestment);
+        (ProjectType, ConstructionNature, PlannedStart, PlannedEnd) = (projectType, constructionNature, plannedStart, plannedEnd);
+    }
 }
 
 /// <summary>An engineering code (工程代码) of a project, with the flow its applications run under once one was accepted.</summary>
