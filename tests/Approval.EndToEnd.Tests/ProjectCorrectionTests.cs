@@ -10,7 +10,6 @@ namespace Approval.EndToEnd.Tests;
 public sealed class ProjectCorrectionTests(SuiteFixture suite)
 {
     private static readonly Actor Owner = new("applicant-correction", "applicant", Name: "项目修改建设公司");
-    private static readonly Actor Supervisor = new("supervisor-e2e", "supervisor", Name: "监察科赵六");
     private readonly SuiteApi api = new(suite.Gateway);
 
     /// <summary>A valid correction of a demo-region project (the access matrix sends it too).</summary>
@@ -49,7 +48,7 @@ public sealed class ProjectCorrectionTests(SuiteFixture suite)
         Assert.Equal(registered.GetProperty("ownerId").GetString(), read.GetProperty("ownerId").GetString());
 
         // The other applicant's attempt and the owner's correction are each in the audit log once.
-        var audit = (await api.ExpectAsync(HttpStatusCode.OK, Supervisor, HttpMethod.Get, $"/api/projects/audit?objectId={code}&take=100")).EnumerateArray().ToList();
+        var audit = (await api.ExpectAsync(HttpStatusCode.OK, MatrixCase.Supervisor, HttpMethod.Get, $"/api/projects/audit?objectId={code}&take=100")).EnumerateArray().ToList();
         Assert.Equal(1, audit.Count(r => r.GetProperty("action").GetString() == "access-denied" && r.GetProperty("actorName").GetString() == "另一建设公司"));
         Assert.Equal(1, audit.Count(r => r.GetProperty("action").GetString() == "state-change" && r.GetProperty("outcome").GetString() == "修改项目基本信息"));
     }
