@@ -67,12 +67,21 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
     {
         var mine = await CallAsync("setup", Applicant, HttpMethod.Get, "/api/projects", null, ct);
         var project = mine.EnumerateArray().FirstOrDefault(p => p.GetProperty("projectCode").GetString() == DemoProjectCode);
+        // The planned dates (拟开工/拟建成时间) make the project complete for the provincial exchange (SPGL); a project
+        // registered by an older run without them is corrected once by its owner.
+        var basics = new
+        {
+            name = "示范区科创园", address = "示范区科创大道1号", divisionCode = "320193", longitude = 120.7m, latitude = 31.3m,
+            totalInvestment = 20000m, projectType = 3, constructionNature = 1, plannedStart = "2026-10-01", plannedEnd = "2028-12-31",
+        };
         if (project.ValueKind != JsonValueKind.Object)
             project = await CallAsync("setup", Applicant, HttpMethod.Post, "/api/projects", new
             {
-                projectCode = DemoProjectCode, name = "示范区科创园", address = "示范区科创大道1号", divisionCode = "320193",
-                longitude = 120.7m, latitude = 31.3m, totalInvestment = 20000m, projectType = 3, constructionNature = 1,
+                projectCode = DemoProjectCode, basics.name, basics.address, basics.divisionCode, basics.longitude, basics.latitude,
+                basics.totalInvestment, basics.projectType, basics.constructionNature, basics.plannedStart, basics.plannedEnd,
             }, ct);
+        else if (!project.TryGetProperty("plannedStart", out var start) || start.ValueKind == JsonValueKind.Null)
+            project = await CallAsync("setup", Applicant, HttpMethod.Put, $"/api/projects/{DemoProjectCode}", basics, ct);
         if (project.GetProperty("engineeringCodes").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } phase)
             return phase.GetProperty("engineeringCode").GetString()!;
         var issued = await CallAsync("setup", Applicant, HttpMethod.Post, $"/api/projects/{DemoProjectCode}/engineering-codes", new { name = "一期" }, ct);

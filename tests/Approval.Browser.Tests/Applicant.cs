@@ -128,6 +128,8 @@ public static class Applicant
         await page.GetByLabel("总投资（万元）").FillAsync("35000");
         await page.GetByLabel("项目类型").SelectOptionAsync("3");
         await page.GetByLabel("建设性质").SelectOptionAsync("1");
+        await page.GetByLabel("拟开工时间").FillAsync("2027-03-01");
+        await page.GetByLabel("拟建成时间").FillAsync("2029-06-30");
         await page.Locator("#register-project").ClickAsync();
     }
 

@@ -150,6 +150,7 @@ public static class AccessMatrixRows
         new("GET", "/api/intake/projects/{utilityProject}/design-materials", null, OtherRegionUtility, Forbidden, Forbidden, NotFound, Owner: UtilitiesTests.Water),
         // Projects: the owner, or the region's staff (any department of the region reads it).
         new("GET", "/api/projects/{project}", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
+        new("PUT", "/api/projects/{project}", ProjectCorrectionTests.Correction(), OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
         new("POST", "/api/projects/{project}/engineering-codes", new { name = "越权分期" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: Created),
         new("GET", "/api/projects/engineering/{engineering}", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
 

@@ -26,6 +26,7 @@ public sealed class ProjectToAcceptanceJourneyTests(SuiteFixture suite)
         {
             projectCode, name = "全流程示范项目", address = "示范区金鸡湖大道9号", divisionCode = "320193",
             longitude = 120.7m, latitude = 31.3m, totalInvestment = 20000m, projectType = 3, constructionNature = 1,
+            plannedStart = "2026-11-01", plannedEnd = "2028-10-31",
         });
         var engineeringCode = (await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post,
             $"/api/projects/{projectCode}/engineering-codes", new { name = "一期" })).GetProperty("engineeringCode").GetString();

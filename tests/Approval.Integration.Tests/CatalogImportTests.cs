@@ -47,6 +47,54 @@ public sealed class CatalogImportTests : IAsyncLifetime
     }
 
     private JsonArray Items => pack["items"]!.AsArray();
+    private JsonArray PackFlows => pack["flows"]!.AsArray();
+
+    private async Task<List<CatalogFlowPublished>> FlowsAnnouncedAsync()
+    {
+        await using var db = NewContext();
+        return (await db.Set<OutboxMessage>().Where(m => m.MessageType.Contains("CatalogFlowPublished")).ToListAsync())
+            .Select(m => JsonSerializer.Deserialize<CatalogFlowPublished>(m.Body, JsonSerializerOptions.Web)!).ToList();
+    }
+
+    [Fact]
+    public async Task Each_flow_is_announced_once_with_its_stages_and_items_and_only_a_new_flow_version_again()
+    {
+        await ImportAsync();
+        var flows = await FlowsAnnouncedAsync();
+        Assert.Equal(PackFlows.Select(f => (f!["code"]!.GetValue<string>(), f["version"]!.GetValue<int>())).Order(),
+            flows.Select(f => (f.FlowCode, f.Version)).Order());
+        var packDepartments = pack["departments"]!.AsArray().ToDictionary(d => d!["code"]!.GetValue<string>(), d => d!["name"]!.GetValue<string>());
+        var packItems = Items.ToDictionary(i => i!["code"]!.GetValue<string>());
+        foreach (var packFlow in PackFlows)
+        {
+            var flow = flows.Single(f => f.FlowCode == packFlow!["code"]!.GetValue<string>());
+            Assert.Equal(("320193", packFlow!["name"]!.GetValue<string>(), packFlow["type"]!.GetValue<string>(), new DateOnly(2025, 1, 1)),
+                (flow.RegionCode, flow.FlowName, flow.FlowType, flow.EffectiveFrom));
+            var packStages = packFlow["stages"]!.AsArray();
+            Assert.Equal(packStages.Select(s => (s!["stageNo"]!.GetValue<int>(), s["timeLimitWorkingDays"]!.GetValue<int>(),
+                    string.Join(",", s["itemCodes"]!.AsArray().Select(c => c!.GetValue<string>())))),
+                flow.Stages.Select(s => (s.StageNo, s.TimeLimitWorkingDays, string.Join(",", s.Items.Select(i => i.ItemCode)))));
+            Assert.All(flow.Stages.SelectMany(s => s.Items), i =>
+            {
+                var item = packItems[i.ItemCode]!;
+                Assert.Equal((item["version"]?.GetValue<int>() ?? 1, item["name"]!.GetValue<string>(), item["departmentCode"]!.GetValue<string>(), packDepartments[i.DepartmentCode],
+                        item["timeLimitWorkingDays"]!.GetValue<int>(), item["notificationCommitment"]?.GetValue<bool>() ?? false, item["milestone"]?.GetValue<bool>() ?? false),
+                    (i.ItemVersion, i.ItemName, i.DepartmentCode, i.DepartmentName, i.TimeLimitWorkingDays, i.NotificationCommitment, i.Milestone));
+            });
+        }
+        var government = flows.Single(f => f.FlowCode == "320193-ZF-FJ");
+        Assert.Equal(("立项用地规划许可", "施工许可"), (government.Stages[0].StageName, government.Stages[2].StageName));
+        Assert.Contains(government.Stages[2].Items, i => i is { ItemCode: "320193-ZJ-SG-001", Milestone: true });
+
+        await ImportAsync();
+        Assert.Equal(flows.Count, (await FlowsAnnouncedAsync()).Count);
+
+        PackFlows[0]!["version"] = 2;
+        await ImportAsync();
+        var again = await FlowsAnnouncedAsync();
+        Assert.Equal([(PackFlows[0]!["code"]!.GetValue<string>(), 2)], again.Select(f => (f.FlowCode, f.Version)).Except(flows.Select(f => (f.FlowCode, f.Version))));
+        Assert.Equal(flows.Count + 1, again.Count);
+    }
 
     [Fact]
     public async Task Every_imported_item_version_is_announced_once_and_a_reimport_adds_nothing()
@@ -55,15 +103,16 @@ public sealed class CatalogImportTests : IAsyncLifetime
         await ImportAsync();
         // The pack's intermediaries (kind intermediary) are organisations, not catalog departments.
         var departments = pack["departments"]!.AsArray().Count(d => (d!["kind"]?.GetValue<string>() ?? "department") == "department");
-        Assert.Equal((items, items, departments), await CountsAsync());
+        // The outbox holds one CatalogItemPublished per item version and one CatalogFlowPublished per flow.
+        var messages = items + PackFlows.Count;
+        Assert.Equal((items, messages, departments), await CountsAsync());
         await using (var db = NewContext())
         {
             var outbox = await db.Set<OutboxMessage>().ToListAsync();
-            Assert.NotEmpty(outbox);
-            Assert.All(outbox, m => Assert.EndsWith("CatalogItemPublished, Approval.Contracts", m.MessageType));
+            Assert.Equal(items, outbox.Count(m => m.MessageType.EndsWith("CatalogItemPublished, Approval.Contracts", StringComparison.Ordinal)));
         }
         await ImportAsync();
-        Assert.Equal((items, items, departments), await CountsAsync());
+        Assert.Equal((items, messages, departments), await CountsAsync());
     }
 
     [Fact]
@@ -71,7 +120,7 @@ public sealed class CatalogImportTests : IAsyncLifetime
     {
         await ImportAsync();
         await using var db = NewContext();
-        var published = (await db.Set<OutboxMessage>().ToListAsync())
+        var published = (await db.Set<OutboxMessage>().Where(m => m.MessageType.Contains("CatalogItemPublished")).ToListAsync())
             .Select(m => JsonSerializer.Deserialize<CatalogItemPublished>(m.Body, JsonSerializerOptions.Web)!).ToDictionary(e => e.ItemCode);
         Assert.Equal(("320193-ZJ-SG-002", true), (published["320193-ZJ-SG-001"].After, published["320193-ZJ-SG-001"].Milestone));
         Assert.Equal((null, false), (published["320193-ZJ-SG-002"].After, published["320193-ZJ-SG-002"].Milestone));

@@ -8,7 +8,7 @@ public sealed class EngineeringCodeTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     private static Project NewProject() => Project.Register(
-        new ProjectRegistration("2509-320193-89-01-544060", "示范区科创园", "示范区科创大道1号", "320193", 120.5m, 31.3m, 52000m, 3, 1),
+        new ProjectRegistration("2509-320193-89-01-544060", new("示范区科创园", "示范区科创大道1号", "320193", 120.5m, 31.3m, 52000m, 3, 1)),
         "320193", "user-1", "示范建设有限公司", Now);
 
     [Fact]

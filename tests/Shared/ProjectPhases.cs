@@ -28,6 +28,7 @@ public static class ProjectPhases
         {
             projectCode, name = projectName, address = "示范区科创大道1号", divisionCode = "320193",
             longitude = 120.7m, latitude = 31.3m, totalInvestment = 10000m, projectType = 3, constructionNature = 1,
+            plannedStart = "2026-10-01", plannedEnd = "2028-06-30", // 拟开工/拟建成时间: complete for the provincial exchange
         }));
         var issued = await SendAsync(gateway, request(HttpMethod.Post, $"/api/projects/{projectCode}/engineering-codes", new { name = "一期" }));
         return new ProjectPhase(projectCode, issued.GetProperty("engineeringCode").GetString()!);

@@ -9,6 +9,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<Flow> Flows => Set<Flow>();
+    public DbSet<AnnouncedFlow> AnnouncedFlows => Set<AnnouncedFlow>();
     public DbSet<ItemVersion> ItemVersions => Set<ItemVersion>();
     public DbSet<Question> Questions => Set<Question>();
 
@@ -23,6 +24,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.HasKey(f => f.Code);
             e.Property(f => f.Stages).AsJson();
         });
+        model.Entity<AnnouncedFlow>(e => { e.ToTable("announced_flows"); e.HasKey(a => new { a.Code, a.Version }); });
         // Item versions are history: no foreign keys to departments or stages, which a later pack may drop.
         model.Entity<ItemVersion>(e =>
         {

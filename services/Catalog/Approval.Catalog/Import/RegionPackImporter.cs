@@ -10,7 +10,8 @@ namespace Approval.Catalog.Import;
 /// Imports the region pack in one transaction, under an advisory lock so replicas starting together import once
 /// each without interleaving. Region, departments, stages and flows are replaced; each item version not yet stored
 /// is added as published (and announced through the outbox); a stored published version must be unchanged, since a
-/// published version is immutable. A pack with any error imports nothing.
+/// published version is immutable. Each flow code and version not announced before is announced once
+/// (CatalogFlowPublished, <see cref="FlowAnnouncements"/>). A pack with any error imports nothing.
 /// </summary>
 public sealed class RegionPackImporter(CatalogDbContext db, TimeProvider clock, ILogger<RegionPackImporter> log)
 {
@@ -37,7 +38,7 @@ public sealed class RegionPackImporter(CatalogDbContext db, TimeProvider clock, 
         var stored = await db.ItemVersions.ToDictionaryAsync(v => (v.Code, v.Version), ct);
         var now = clock.GetUtcNow();
         var today = RegionDay.Today(clock);
-        var added = 0;
+        var added = new List<ItemVersion>();
         for (var i = 0; i < pack.Items.Count; i++)
         {
             var item = pack.Items[i];
@@ -52,12 +53,20 @@ public sealed class RegionPackImporter(CatalogDbContext db, TimeProvider clock, 
             var version = ItemVersion.Published(item, item.EffectiveFrom ?? pack.EffectiveFrom ?? today, now);
             db.ItemVersions.Add(version);
             db.AddOutboxEvent(CatalogEvents.Published(pack.Region.Code, version), version.Code, clock);
-            added++;
+            added.Add(version);
         }
         Fail(errors);
+        var announced = (await db.AnnouncedFlows.Select(a => new { a.Code, a.Version }).ToListAsync(ct)).Select(a => (a.Code, a.Version)).ToHashSet();
+        var flows = FlowAnnouncements.New(pack, announced, stored.Values.Concat(added), today, now);
+        foreach (var flow in flows)
+        {
+            db.AnnouncedFlows.Add(new AnnouncedFlow { Code = flow.FlowCode, Version = flow.Version, AnnouncedAt = now });
+            db.AddOutboxEvent(flow, flow.FlowCode, clock);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Imported region pack {Region} from {File}: {Items} items, {Added} new item versions", pack.Region.Code, file, pack.Items.Count, added);
+        log.LogInformation("Imported region pack {Region} from {File}: {Items} items, {Added} new item versions, {Flows} flow versions announced",
+            pack.Region.Code, file, pack.Items.Count, added.Count, flows.Count);
     }
 
     private static void Fail(List<string> errors)

@@ -3,7 +3,12 @@ namespace Approval.Portal.Clients;
 /// <summary>登记项目 as the Projects service takes it (docs/projects.md): the field names are the API's, for its errors.</summary>
 public sealed record ProjectRegistration(
     string? ProjectCode, string? Name, string? Address, string? DivisionCode, decimal? Longitude, decimal? Latitude,
-    decimal? TotalInvestment, int? ProjectType, int? ConstructionNature);
+    decimal? TotalInvestment, int? ProjectType, int? ConstructionNature, DateOnly? PlannedStart, DateOnly? PlannedEnd);
+
+/// <summary>修改项目基本信息 (PUT): the registration's fields without the project code, which never changes.</summary>
+public sealed record ProjectCorrection(
+    string? Name, string? Address, string? DivisionCode, decimal? Longitude, decimal? Latitude,
+    decimal? TotalInvestment, int? ProjectType, int? ConstructionNature, DateOnly? PlannedStart, DateOnly? PlannedEnd);
 
 public sealed record ProjectCodeName(int Code, string Name);
 
@@ -11,7 +16,7 @@ public sealed record ProjectCodeName(int Code, string Name);
 public sealed record Project(
     string ProjectCode, string RegionCode, string Name, string OwnerName, string Address, string DivisionCode,
     decimal Longitude, decimal Latitude, decimal TotalInvestment, ProjectCodeName ProjectType, ProjectCodeName ConstructionNature,
-    DateTimeOffset RegisteredAt, List<Engineering> EngineeringCodes);
+    DateTimeOffset RegisteredAt, List<Engineering> EngineeringCodes, DateOnly? PlannedStart = null, DateOnly? PlannedEnd = null);
 
 public sealed record Engineering(string EngineeringCode, int PhaseNo, string Name, string? PreviousEngineeringCode, DateTimeOffset IssuedAt);
 

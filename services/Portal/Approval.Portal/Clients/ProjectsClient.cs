@@ -8,6 +8,10 @@ public sealed class ProjectsClient(HttpClient http, AuthenticationStateProvider 
     public Task<List<Project>> ProjectsAsync(CancellationToken ct = default) => GetAsync<List<Project>>("/api/projects", ct);
     public Task<Project> RegisterProjectAsync(ProjectRegistration registration, CancellationToken ct = default) =>
         SendAsync<Project>(HttpMethod.Post, "/api/projects", registration, ct);
+    public Task<Project> ProjectAsync(string projectCode, CancellationToken ct = default) =>
+        GetAsync<Project>($"/api/projects/{Uri.EscapeDataString(projectCode)}", ct);
+    public Task<Project> CorrectProjectAsync(string projectCode, ProjectCorrection correction, CancellationToken ct = default) =>
+        SendAsync<Project>(HttpMethod.Put, $"/api/projects/{Uri.EscapeDataString(projectCode)}", correction, ct);
     public Task<Engineering> IssueEngineeringCodeAsync(string projectCode, string name, string? previousEngineeringCode, CancellationToken ct = default) =>
         SendAsync<Engineering>(HttpMethod.Post, $"/api/projects/{Uri.EscapeDataString(projectCode)}/engineering-codes", new { name, previousEngineeringCode }, ct);
 }

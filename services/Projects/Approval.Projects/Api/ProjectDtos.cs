@@ -4,7 +4,20 @@ namespace Approval.Projects.Api;
 
 public sealed record RegisterProjectRequest(
     string? ProjectCode, string? Name, string? Address, string? DivisionCode, decimal? Longitude, decimal? Latitude,
-    decimal? TotalInvestment, int? ProjectType, int? ConstructionNature);
+    decimal? TotalInvestment, int? ProjectType, int? ConstructionNature, DateOnly? PlannedStart = null, DateOnly? PlannedEnd = null)
+{
+    public ProjectRegistration ToRegistration() => new(ProjectCode?.Trim(), new(
+        Name, Address, DivisionCode?.Trim(), Longitude, Latitude, TotalInvestment, ProjectType, ConstructionNature, PlannedStart, PlannedEnd));
+}
+
+/// <summary>The owner's correction of the basic information (PUT): every correctable field, as at registration.</summary>
+public sealed record UpdateProjectRequest(
+    string? Name, string? Address, string? DivisionCode, decimal? Longitude, decimal? Latitude,
+    decimal? TotalInvestment, int? ProjectType, int? ConstructionNature, DateOnly? PlannedStart, DateOnly? PlannedEnd)
+{
+    public ProjectDetails ToDetails() =>
+        new(Name, Address, DivisionCode?.Trim(), Longitude, Latitude, TotalInvestment, ProjectType, ConstructionNature, PlannedStart, PlannedEnd);
+}
 
 public sealed record IssueEngineeringCodeRequest(string? Name, string? PreviousEngineeringCode);
 
@@ -13,11 +26,11 @@ public sealed record CodeName(int Code, string Name);
 public sealed record ProjectDto(
     string ProjectCode, string RegionCode, string Name, string OwnerId, string OwnerName, string Address, string DivisionCode,
     decimal Longitude, decimal Latitude, decimal TotalInvestment, CodeName ProjectType, CodeName ConstructionNature,
-    DateTimeOffset RegisteredAt, List<EngineeringDto> EngineeringCodes)
+    DateTimeOffset RegisteredAt, List<EngineeringDto> EngineeringCodes, DateOnly? PlannedStart, DateOnly? PlannedEnd)
 {
     public static ProjectDto From(Project p, IEnumerable<Engineering> codes) => new(
         p.Code, p.RegionCode, p.Name, p.OwnerId, p.OwnerName, p.Address, p.DivisionCode, p.Longitude, p.Latitude, p.TotalInvestment,
-        Type(p), Nature(p), p.RegisteredAt, codes.OrderBy(c => c.PhaseNo).Select(EngineeringDto.From).ToList());
+        Type(p), Nature(p), p.RegisteredAt, codes.OrderBy(c => c.PhaseNo).Select(EngineeringDto.From).ToList(), p.PlannedStart, p.PlannedEnd);
 
     internal static CodeName Type(Project p) => new(p.ProjectType, CodeLists.ProjectTypes[p.ProjectType]);
     internal static CodeName Nature(Project p) => new(p.ConstructionNature, CodeLists.ConstructionNatures[p.ConstructionNature]);

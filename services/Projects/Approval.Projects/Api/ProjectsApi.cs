@@ -3,6 +3,7 @@ using Approval.Messaging;
 using Approval.Projects.Data;
 using Approval.Projects.Domain;
 using Approval.ServiceDefaults.Region;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Approval.Projects.Api;
@@ -19,6 +20,8 @@ public static class ProjectsApi
         api.MapPost("/", Register).RequireAuthorization(Roles.Applicant).WithSummary("Register a project with its investment project code / 登记项目（项目代码）");
         api.MapGet("/", List).WithSummary("The caller's projects (staff: the region's) / 我的项目");
         api.MapGet("/{projectCode}", Get).WithSummary("One project with its engineering codes / 项目详情及工程代码");
+        api.MapPut("/{projectCode}", Update).RequireAuthorization(Roles.Applicant)
+            .WithSummary("Correct a project's basic information / 修改项目基本信息");
         api.MapPost("/{projectCode}/engineering-codes", Issue).RequireAuthorization(Roles.Applicant)
             .WithSummary("Generate the engineering code of the next phase or batch / 生成工程代码（分期/分批）");
         api.MapGet("/engineering/{engineeringCode}", Prefill).WithSummary("Project data a stage form prefills from / 按工程代码取表单预填数据");
@@ -27,14 +30,12 @@ public static class ProjectsApi
     private static async Task<Created<ProjectDto>> Register(
         RegisterProjectRequest r, ClaimsPrincipal user, ProjectsDbContext db, DeploymentRegion region, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
-        var project = Project.Register(
-            new ProjectRegistration(r.ProjectCode?.Trim(), r.Name, r.Address, r.DivisionCode?.Trim(), r.Longitude, r.Latitude, r.TotalInvestment, r.ProjectType, r.ConstructionNature),
-            region.Code, user.UserId(), user.DisplayName(), clock.GetUtcNow());
+        var project = Project.Register(r.ToRegistration(), region.Code, user.UserId(), user.DisplayName(), clock.GetUtcNow());
         if (await db.Projects.AnyAsync(p => p.Code == project.Code, ct)) throw ProjectRuleException.Duplicate(project.Code);
         db.Projects.Add(project);
         db.AddOutboxEvent(new ProjectRegistered(project.Code, project.RegionCode, project.Name, project.OwnerId, project.OwnerName,
             project.Address, project.DivisionCode, project.Longitude, project.Latitude, project.TotalInvestment, project.ProjectType,
-            project.ConstructionNature, project.RegisteredAt), project.Code, clock);
+            project.ConstructionNature, project.RegisteredAt, project.PlannedStart, project.PlannedEnd), project.Code, clock);
         audit.Add(AuditActions.StateChange, "project", project.Code, "登记项目", project.RegionCode);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
@@ -72,13 +73,7 @@ public static class ProjectsApi
         string projectCode, IssueEngineeringCodeRequest r, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var project = (await db.Projects.FromSql($"""SELECT *, xmin FROM projects WHERE "Code" = {projectCode} FOR UPDATE""").ToListAsync(ct)).SingleOrDefault();
-        if (project is null || project.OwnerId != user.UserId())
-        {
-            await tx.CommitAsync(ct); // releases the lock; the denial below is audited in its own commit
-            if (project is not null) await audit.DenyAsync("project", projectCode, "not the owner", ct, project.RegionCode);
-            throw new NotFoundException("Project 项目", projectCode);
-        }
+        var project = await LockOwnedAsync(projectCode, user, db, tx, audit, ct);
         var issued = await db.Engineerings.Where(e => e.ProjectId == project.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var engineering = project.IssueEngineeringCode(r.Name, r.PreviousEngineeringCode?.Trim(), issued, now);
@@ -89,6 +84,41 @@ public static class ProjectsApi
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/projects/engineering/{engineering.Code}", EngineeringDto.From(engineering));
+    }
+
+    /// <summary>
+    /// The owner corrects the basic information (the registration's checks); the code and owner never change. The row is
+    /// locked like <see cref="Issue"/>, so a correction and a new engineering code do not overwrite each other.
+    /// </summary>
+    private static async Task<Ok<ProjectDto>> Update(
+        string projectCode, UpdateProjectRequest r, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var project = await LockOwnedAsync(projectCode, user, db, tx, audit, ct);
+        project.Correct(r.ToDetails());
+        var now = clock.GetUtcNow();
+        db.AddOutboxEvent(new ProjectUpdated(project.Code, project.RegionCode, project.Name, project.Address, project.DivisionCode,
+            project.Longitude, project.Latitude, project.TotalInvestment, project.ProjectType, project.ConstructionNature,
+            project.PlannedStart, project.PlannedEnd, user.DisplayName(), now), project.Code, clock);
+        audit.Add(AuditActions.StateChange, "project", project.Code, "修改项目基本信息", project.RegionCode);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        var codes = await db.Engineerings.AsNoTracking().Where(e => e.ProjectId == project.Id).ToListAsync(ct);
+        return TypedResults.Ok(ProjectDto.From(project, codes));
+    }
+
+    /// <summary>
+    /// Locks the project row (FOR UPDATE) inside <paramref name="tx"/> for its owner. Anyone else — another applicant, a
+    /// project of another region — gets 404 and the denial is audited (after the lock is released), not a hint that it exists.
+    /// </summary>
+    private static async Task<Project> LockOwnedAsync(
+        string projectCode, ClaimsPrincipal user, ProjectsDbContext db, IDbContextTransaction tx, IAuditLog audit, CancellationToken ct)
+    {
+        var project = (await db.Projects.FromSql($"""SELECT *, xmin FROM projects WHERE "Code" = {projectCode} FOR UPDATE""").ToListAsync(ct)).SingleOrDefault();
+        if (project is not null && project.OwnerId == user.UserId()) return project;
+        await tx.CommitAsync(ct); // releases the lock; the denial below is audited in its own commit
+        if (project is not null) await audit.DenyAsync("project", projectCode, "not the owner", ct, project.RegionCode);
+        throw new NotFoundException("Project 项目", projectCode);
     }
 
     private static async Task<Ok<PrefillDto>> Prefill(string engineeringCode, ClaimsPrincipal user, ProjectsDbContext db, IAuditLog audit, CancellationToken ct)

@@ -11,17 +11,21 @@ public sealed class Project
     public Guid Id { get; private set; }
     public required string Code { get; init; }
     public required string RegionCode { get; init; }
-    public required string Name { get; init; }
+    public string Name { get; private set; } = "";
     public required string OwnerId { get; init; }
     public required string OwnerName { get; init; }
-    public required string Address { get; init; }
-    public required string DivisionCode { get; init; }
-    public decimal Longitude { get; init; }
-    public decimal Latitude { get; init; }
+    public string Address { get; private set; } = "";
+    public string DivisionCode { get; private set; } = "";
+    public decimal Longitude { get; private set; }
+    public decimal Latitude { get; private set; }
     /// <summary>总投资 in 万元.</summary>
-    public decimal TotalInvestment { get; init; }
-    public int ProjectType { get; init; }
-    public int ConstructionNature { get; init; }
+    public decimal TotalInvestment { get; private set; }
+    public int ProjectType { get; private set; }
+    public int ConstructionNature { get; private set; }
+    /// <summary>拟开工时间: optional, but given together with <see cref="PlannedEnd"/> and before it.</summary>
+    public DateOnly? PlannedStart { get; private set; }
+    /// <summary>拟建成时间.</summary>
+    public DateOnly? PlannedEnd { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
     /// <summary>The highest phase number generated so far (0 before the first engineering code).</summary>
     public int LastPhaseNo { get; private set; }
@@ -33,6 +37,28 @@ public sealed class Project
     {
         var errors = new FieldErrors();
         if (InvestmentProjectCode.Problem(r.ProjectCode, regionCode) is { } codeProblem) errors.Add("projectCode", codeProblem);
+        Check(r.Details, regionCode, errors);
+        errors.ThrowIfAny();
+        var project = new Project
+        {
+            Id = Guid.CreateVersion7(now), Code = r.ProjectCode!, RegionCode = regionCode,
+            OwnerId = ownerId, OwnerName = ownerName, RegisteredAt = now,
+        };
+        project.Apply(r.Details);
+        return project;
+    }
+
+    /// <summary>The owner corrects the basic information: the same checks as at registration (400); code and owner stay.</summary>
+    public void Correct(ProjectDetails d)
+    {
+        var errors = new FieldErrors();
+        Check(d, RegionCode, errors);
+        errors.ThrowIfAny();
+        Apply(d);
+    }
+
+    private static void Check(ProjectDetails r, string regionCode, FieldErrors errors)
+    {
         errors.Require(Text(r.Name, 200), "name", "is required, at most 200 characters", "项目名称必填，最多200字");
         errors.Require(Text(r.Address, 300), "address", "is required, at most 300 characters", "建设地点必填，最多300字");
         errors.Require(r.DivisionCode is not null && InvestmentProjectCode.InRegion(r.DivisionCode, regionCode), "divisionCode",
@@ -47,14 +73,21 @@ public sealed class Project
             $"must be one of {CodeLists.Describe(CodeLists.ProjectTypes)}", $"项目类型应为：{CodeLists.Describe(CodeLists.ProjectTypes)}");
         errors.Require(r.ConstructionNature is { } n && CodeLists.ConstructionNatures.ContainsKey(n), "constructionNature",
             $"must be one of {CodeLists.Describe(CodeLists.ConstructionNatures)}", $"建设性质应为：{CodeLists.Describe(CodeLists.ConstructionNatures)}");
-        errors.ThrowIfAny();
-        return new Project
-        {
-            Id = Guid.CreateVersion7(now), Code = r.ProjectCode!, RegionCode = regionCode, Name = r.Name!.Trim(),
-            OwnerId = ownerId, OwnerName = ownerName, Address = r.Address!.Trim(), DivisionCode = r.DivisionCode!,
-            Longitude = r.Longitude!.Value, Latitude = r.Latitude!.Value, TotalInvestment = r.TotalInvestment!.Value,
-            ProjectType = r.ProjectType!.Value, ConstructionNature = r.ConstructionNature!.Value, RegisteredAt = now,
-        };
+        PlannedDates.Check(r.PlannedStart, r.PlannedEnd, errors);
+    }
+
+    private void Apply(ProjectDetails d)
+    {
+        Name = d.Name!.Trim();
+        Address = d.Address!.Trim();
+        DivisionCode = d.DivisionCode!;
+        Longitude = d.Longitude!.Value;
+        Latitude = d.Latitude!.Value;
+        TotalInvestment = d.TotalInvestment!.Value;
+        ProjectType = d.ProjectType!.Value;
+        ConstructionNature = d.ConstructionNature!.Value;
+        PlannedStart = d.PlannedStart;
+        PlannedEnd = d.PlannedEnd;
     }
 
     /// <summary>

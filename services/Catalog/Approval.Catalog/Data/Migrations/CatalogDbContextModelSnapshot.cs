@@ -22,6 +22,22 @@ namespace Approval.Catalog.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Approval.Catalog.Domain.AnnouncedFlow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Code", "Version");
+
+                    b.ToTable("announced_flows", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Catalog.Domain.Department", b =>
                 {
                     b.Property<string>("Code")

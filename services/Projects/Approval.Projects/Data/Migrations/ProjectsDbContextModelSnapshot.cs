@@ -205,6 +205,12 @@ namespace Approval.Projects.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("PlannedEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlannedStart")
+                        .HasColumnType("date");
+
                     b.Property<int>("ProjectType")
                         .HasColumnType("integer");
 
