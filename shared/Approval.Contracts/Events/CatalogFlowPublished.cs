@@ -15,7 +15,7 @@ public sealed record CatalogFlowPublished(
     IReadOnlyList<PublishedFlowStage> Stages,
     DateTimeOffset PublishedAt);
 
-/// <summary>One stage of a published flow: its number (1–4, DOMAIN.md), name, this flow's limit (working days) and its items.</summary>
+/// <summary>One stage of a published flow: its number (1–5, the region pack: 5 is 并行推进), name, this flow's limit (working days) and its items.</summary>
 public sealed record PublishedFlowStage(int StageNo, string StageName, int TimeLimitWorkingDays, IReadOnlyList<PublishedFlowItem> Items);
 
 /// <summary>An item of a flow's stage at the catalog version in force when the flow was published.</summary>
