@@ -40,10 +40,10 @@ public sealed class ExchangeTests(SuiteFixture suite)
         var water = await UtilityConnectedAsync(phase);
         var commission = await CommissionAcceptedAsync(phase);
 
-        // Everything of the engineering code, sent: the project row, its unit, both item instances, the review, the
+        // Everything of the engineering code, sent: the project row, both item instances, the review, the
         // commission and the utility request (rows referencing the code), each passing the checks.
         var gcdm = phase.EngineeringCode;
-        var story = await SentAsync(gcdm, rows => new[] { "SPGL_XMJBXXB", "SPGL_XMDWXXB", "SPGL_SGTSJWJSCXXB", "SPGL_ZJFWSXBLXXB", "SPGL_SZGYFWJRXXB" }
+        var story = await SentAsync(gcdm, rows => new[] { "SPGL_XMJBXXB", "SPGL_SGTSJWJSCXXB", "SPGL_ZJFWSXBLXXB", "SPGL_SZGYFWJRXXB" }
             .All(t => rows.Any(r => r.Table == t)) && rows.Count(r => r.Table == "SPGL_XMSPSXBLXXB") >= 2);
         Assert.Equal(phase.ProjectCode, story.Single(r => r.Table == "SPGL_XMJBXXB").Values.GetProperty("XMDM").GetString());
         // ZJJ's item: its instance, every status change as a detail (3 受理, 8 开始, 9/10 特别程序, 11 办结), the special procedure
@@ -69,6 +69,13 @@ public sealed class ExchangeTests(SuiteFixture suite)
         var foreign = await api.ExpectAsync(HttpStatusCode.OK, AccessMatrixRows.OtherRegionAdmin, HttpMethod.Get, $"/api/exchange/rows?key={gcdm}");
         Assert.Equal(0, foreign.GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.Unauthorized, (await suite.Gateway.GetAsync("/api/exchange/report")).StatusCode);
+        // The engineering code's rows (GET /api/exchange/engineering/{code}): the region's readers; nobody else learns it exists.
+        var own = await api.ExpectAsync(HttpStatusCode.OK, MatrixCase.Supervisor, HttpMethod.Get, $"/api/exchange/engineering/{gcdm}");
+        Assert.Contains(own.EnumerateArray(), r => r.GetProperty("table").GetString() == "SPGL_XMJBXXB" && r.GetProperty("state").GetString() == "sent");
+        await api.ExpectAsync(HttpStatusCode.NotFound, AccessMatrixRows.OtherRegionAdmin, HttpMethod.Get, $"/api/exchange/engineering/{gcdm}");
+        await api.ExpectAsync(HttpStatusCode.Forbidden, Applicant, HttpMethod.Get, $"/api/exchange/engineering/{gcdm}");
+        await api.ExpectAsync(HttpStatusCode.NotFound, MatrixCase.RegionAdmin, HttpMethod.Get, "/api/exchange/engineering/no-such-code");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await suite.Gateway.GetAsync($"/api/exchange/engineering/{gcdm}")).StatusCode);
         var badState = await api.ExpectAsync(HttpStatusCode.BadRequest, MatrixCase.RegionAdmin, HttpMethod.Get, "/api/exchange/rows?state=lost");
         Assert.True(badState.GetProperty("errors").TryGetProperty("state", out _));
     }

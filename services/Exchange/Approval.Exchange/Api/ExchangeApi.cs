@@ -23,6 +23,8 @@ public static class ExchangeApi
         var read = api.MapGroup("").RequireAuthorization(Readers);
         read.MapGet("/report", Report).WithSummary("Rows sent, rejected, pending and failed per table and day; the backlog / 上报情况统计");
         read.MapGet("/rows", Rows).WithSummary("The rows of a table, state or key (with the rows under and referencing it), with their reasons / 上报数据明细（含校验不通过原因）");
+        read.MapGet("/engineering/{engineeringCode}", Engineering)
+            .WithSummary("Every row of an engineering code: its project row and the rows referencing it, with their states / 按工程代码查看上报数据");
         read.MapGet("/reconciliation", Reconciliation).WithSummary("Events taken in against the front database's rows / 对账");
         api.MapPost("/send", Send).RequireAuthorization(Roles.RegionAdmin).WithSummary("Send the pending rows now / 立即上报");
         api.MapPost("/backfill", Backfill).RequireAuthorization(Roles.RegionAdmin)
@@ -83,6 +85,20 @@ public static class ExchangeApi
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(r => r.Order).ThenByDescending(r => r.ChangedAt).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new RowPageDto(total, p, size, rows.Select(ToDto).ToList()));
+    }
+
+    /// <summary>The rows of an engineering code in the caller's region (the project row and those referencing it); 404 when it has none there.</summary>
+    private static async Task<Ok<List<RowDto>>> Engineering(string engineeringCode, ClaimsPrincipal user, ExchangeDbContext db, IAuditLog audit, CancellationToken ct)
+    {
+        var region = user.RegionCode() ?? "";
+        var rows = await db.Rows.AsNoTracking().Where(r => r.LocalKey == engineeringCode || r.ParentKey == engineeringCode)
+            .OrderBy(r => r.Order).ThenBy(r => r.ChangedAt).Take(500).ToListAsync(ct);
+        if (rows.Count == 0 || rows.Any(r => r.RegionCode != region))
+        {
+            if (rows.Count > 0) await audit.DenyAsync("engineering", engineeringCode, "another region's engineering code", ct, region);
+            throw new NotFoundException("Engineering code 工程代码", engineeringCode);
+        }
+        return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 
     private static async Task<Ok<ReconciliationDto>> Reconciliation(ClaimsPrincipal user, ExchangeDbContext db, FrontDatabase front, CancellationToken ct)

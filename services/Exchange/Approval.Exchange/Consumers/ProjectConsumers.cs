@@ -66,7 +66,8 @@ internal static class ProjectRows
     public static async Task RebuildAsync(ExchangeDbContext db, ProjectRecord project, ExchangeOptions options, DateTimeOffset now, CancellationToken ct)
     {
         var stored = await db.Engineerings.Where(e => e.ProjectCode == project.Code).ToListAsync(ct);
-        var engineerings = stored.Concat(db.Engineerings.Local.Where(e => e.ProjectCode == project.Code)).DistinctBy(e => e.Code);
+        // Materialised first: staging a row changes what the context tracks, which a lazy walk of Local would trip over.
+        var engineerings = stored.Concat(db.Engineerings.Local.Where(e => e.ProjectCode == project.Code)).DistinctBy(e => e.Code).ToList();
         foreach (var e in engineerings)
             await db.StageAsync(RowBuilder.Project(project, e, options.FlowTypeCode(e.FlowType)), project.RegionCode, now, ct);
     }
