@@ -43,21 +43,28 @@ public sealed class ProjectUpdatedConsumer(ExchangeDbContext db, IOptions<Exchan
     }
 }
 
-/// <summary>工程代码 generated: the project table's row for it (the project must be known first; retried until it is).</summary>
+/// <summary>
+/// 工程代码 generated: kept, and the project table's row for it built once the project is known. Either order works: a
+/// registration that comes later rebuilds the rows of every code of its project, so this never waits on retries. The flow
+/// of an application accepted under the code before it arrived is taken too.
+/// </summary>
 public sealed class EngineeringCodeIssuedConsumer(ExchangeDbContext db, IOptions<ExchangeOptions> options, TimeProvider clock, ILogger<EngineeringCodeIssuedConsumer> log)
     : ExchangeConsumer<EngineeringCodeIssued>(db, clock, log)
 {
     protected override async Task MapAsync(EngineeringCodeIssued m, CancellationToken ct)
     {
-        var project = await Db.Projects.FindAsync([m.ProjectCode], ct)
-            ?? throw new InvalidOperationException($"project {m.ProjectCode} not registered here yet; retried until ProjectRegistered arrives");
         if (await Db.Engineerings.FindAsync([m.EngineeringCode], ct) is null)
+        {
+            var accepted = await Db.Cases.Where(c => c.EngineeringCode == m.EngineeringCode && c.FlowCode != null)
+                .OrderBy(c => c.AcceptedAt).FirstOrDefaultAsync(ct);
             Db.Engineerings.Add(new EngineeringRecord
             {
                 Code = m.EngineeringCode, ProjectCode = m.ProjectCode, RegionCode = m.RegionCode, Name = m.EngineeringName, PhaseNo = m.PhaseNo,
                 PreviousCode = m.PreviousEngineeringCode, IssuedAt = m.IssuedAt.ToUniversalTime(),
+                FlowCode = accepted?.FlowCode, FlowVersion = accepted?.FlowVersion,
             });
-        await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
+        }
+        if (await Db.Projects.FindAsync([m.ProjectCode], ct) is { } project) await ProjectRows.RebuildAsync(Db, project, options.Value, Now, ct);
     }
 }
 
