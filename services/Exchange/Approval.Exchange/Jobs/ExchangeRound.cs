@@ -36,13 +36,14 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
             result = await SendAsync(now, ct);
             (run.Sent, run.Rejected, run.Error, run.LastSuccessAt) = (result.Sent, result.Rejected, null, now);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
+        catch (FrontUnavailableException e) when (!ct.IsCancellationRequested)
         {
             // The front database is unreachable: the rows stay as they were (pending) and the report shows the backlog.
-            log.LogWarning(e, "The front database is unreachable; the pending rows wait for the next round");
+            // A failure of our own database is not this: it propagates, and the job logs it and tries again.
+            log.LogWarning(e.InnerException, "The front database is unreachable; the pending rows wait for the next round");
             db.ChangeTracker.Clear();
             run = await db.Runs.FindAsync([1], ct) ?? db.Runs.Add(new ExchangeRun()).Entity;
-            (run.Sent, run.Rejected, run.Error) = (0, 0, $"前置库不可用：{e.Message}");
+            (run.Sent, run.Rejected, run.Error) = (0, 0, $"前置库不可用：{e.InnerException!.Message}");
             result = new(0, 0, 0, false, run.Error);
         }
         run.At = now;
@@ -59,7 +60,7 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
 
     private async Task<RoundResult> SendAsync(DateTimeOffset now, CancellationToken ct)
     {
-        await front.EnsureSchemaAsync(ct);
+        await Front(() => front.EnsureSchemaAsync(ct));
         var failed = await TakeFailuresAsync(ct);
         var batch = await db.Rows.Where(r => r.State == RowState.Pending).OrderBy(r => r.Order).ThenBy(r => r.ChangedAt)
             .Take(options.Value.Batch).ToListAsync(ct);
@@ -82,8 +83,8 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
             if (row.SentAt is not null) invalidated.Add((row, reason));
             row.Reject(reason);
         }
-        await front.UpsertAsync(toSend, now, ct);
-        await front.InvalidateAsync(invalidated, now, ct);
+        await Front(() => front.UpsertAsync(toSend, now, ct));
+        await Front(() => front.InvalidateAsync(invalidated, now, ct));
         foreach (var row in toSend) row.MarkSent(now);
         await RetryChildrenAsync(toSend, ct);
         var rejected = batch.Count - toSend.Count;
@@ -119,7 +120,9 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
     private async Task<int> TakeFailuresAsync(CancellationToken ct)
     {
         var count = 0;
-        foreach (var group in (await front.FailuresAsync(region.Code, ct)).GroupBy(f => f.Table))
+        var failures = new List<FrontFailure>();
+        await Front(async () => failures = await front.FailuresAsync(region.Code, ct));
+        foreach (var group in failures.GroupBy(f => f.Table))
         {
             var keys = group.Select(f => f.LocalKey).ToList();
             var rows = await db.Rows.Where(r => r.Table == group.Key && keys.Contains(r.LocalKey) && r.State == RowState.Sent).ToListAsync(ct);
@@ -131,4 +134,14 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
         }
         return count;
     }
+
+    /// <summary>A call to the front database; its connection failures are told apart from our own database's.</summary>
+    private static async Task Front(Func<Task> call)
+    {
+        try { await call(); }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException) { throw new FrontUnavailableException(e); }
+    }
 }
+
+/// <summary>The front database could not be reached or refused the round's writes (the inner exception says why).</summary>
+public sealed class FrontUnavailableException(Exception inner) : Exception("The front database is unavailable.", inner);
