@@ -153,6 +153,8 @@ public static class AccessMatrixRows
         new("PUT", "/api/projects/{project}", ProjectCorrectionTests.Correction(), OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant),
         new("POST", "/api/projects/{project}/engineering-codes", new { name = "越权分期" }, OtherRegionApplicant, NotFound, Forbidden, NotFound, Owner: Actor.Applicant, OwnerStatus: Created),
         new("GET", "/api/projects/engineering/{engineering}", null, OtherRegionWindow, NotFound, OK, NotFound, Owner: Actor.Applicant),
+        // Exchange: an engineering code's national rows — the region's admin and supervisors only; another region's admin never learns it.
+        new("GET", "/api/exchange/engineering/{engineering}", null, OtherRegionAdmin, Forbidden, Forbidden, NotFound, Owner: MatrixCase.RegionAdmin),
 
         // Supervision: the region's supervisors (another region's supervisor gets 404); applicants and department staff hold no
         // supervision role (403). A department lead of another department gets 404 (SupervisionTests).
