@@ -47,7 +47,7 @@ public sealed class OrderedApprovalTests(PortalFixture portal)
             // The API's 409, bilingual like every error of the suite; the Chinese sentence names the earlier item.
             await Expect(later.GetByTestId("problem")).ToContainTextAsync(
                 $"本事项须待前置事项{FireDesign}「{FireDesignName}」办结后方可作出决定，该事项当前为已受理。");
-            await Expect(later.GetByTestId("done")).ToHaveCountAsync(0);
+            await Expect(later.GetByTestId("done")).ToBeEmptyAsync();
             await Expect(Status(later)).ToContainTextAsync("8部门开始办理");
             await Expect(later.Locator("#conclude")).ToBeEnabledAsync();
             await Ui.ScreenshotAsync(later, "department-ordered-refused");

@@ -56,16 +56,18 @@ public sealed class PortalFixture : IAsyncLifetime
         return await ProjectPhases.RegisterAsync(http, (m, p, b) => Accounts.Bearer(m, p, token, b), projectName: projectName);
     }
 
-    /// <summary>A fresh browser context (own cookies: one person) at the gateway, viewport of a small laptop, in Chinese.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (own cookies: one person) at the gateway, in Chinese; the viewport of a small laptop unless given.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Gateway.ToString().TrimEnd('/'), Locale = "zh-CN", AcceptDownloads = true,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 860 },
         });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        Accessibility.Track(page);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -71,12 +71,16 @@ public static class Ui
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
-    /// <summary>Runs a person's steps; on failure keeps a screenshot and the page's text, so the report says what they saw.</summary>
+    /// <summary>
+    /// Runs a person's steps, then audits the pages they visited (<see cref="Accessibility"/>); on failure keeps a
+    /// screenshot and the page's text, so the report says what they saw.
+    /// </summary>
     public static async Task StepsAsync(IPage page, string name, Func<Task> steps)
     {
         try
         {
             await steps();
+            await Accessibility.AuditAsync(page);
         }
         catch (Exception e)
         {
