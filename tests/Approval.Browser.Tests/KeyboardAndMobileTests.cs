@@ -105,7 +105,7 @@ public static class Keys
     public static async Task ChooseAsync(IPage page, ILocator select, string value)
     {
         await TabToAsync(page, select);
-        for (var i = 0; i < 60 && await select.InputValueAsync() != value; i++)
+        for (var i = 0; i < 200 && await select.InputValueAsync() != value; i++)
             await page.Keyboard.PressAsync("ArrowDown");
         await Expect(select).ToHaveValueAsync(value);
     }
