@@ -50,6 +50,18 @@ public sealed class JointReviewTests(PortalFixture portal)
             await Expect(card.GetByTestId("joint-review-state")).ToHaveTextAsync("会商中");
         });
 
+        await Ui.StepsAsync(applicant, "applicant-reads-project-page", async () =>
+        {
+            await Ui.GotoAsync(applicant, "/my/projects");
+            var project = applicant.Locator($"[data-project-code='{phase.ProjectCode}']");
+            await project.GetByTestId("project-page-link").ClickAsync();
+            await Ui.InteractiveAsync(applicant);
+            var code = applicant.Locator($"[data-engineering-code='{phase.EngineeringCode}']");
+            await Expect(code.GetByTestId("project-application")).ToContainTextAsync("第3阶段");
+            await Expect(code.GetByTestId("project-application")).ToContainTextAsync(CgjItem);
+            await Expect(applicant.GetByTestId("project-clock")).ToContainTextAsync("第3阶段");
+        });
+
         var invited = await portal.NewPageAsync();
         await Ui.StepsAsync(invited, "invited-department-answers", async () =>
         {

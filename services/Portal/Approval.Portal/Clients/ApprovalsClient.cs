@@ -44,5 +44,7 @@ public sealed class ApprovalsClient(HttpClient http, AuthenticationStateProvider
         SendAsync<JointReview>(HttpMethod.Post, $"/api/approvals/stages/{stageId}/consultations/{id}/answers", new { opinion }, ct);
     public Task<JointReview> ConcludeJointReviewAsync(Guid stageId, Guid id, string conclusion, CancellationToken ct = default) =>
         SendAsync<JointReview>(HttpMethod.Post, $"/api/approvals/stages/{stageId}/consultations/{id}/conclusion", new { conclusion }, ct);
+    public Task<ProjectClock> ProjectClockAsync(string projectCode, CancellationToken ct = default) =>
+        GetAsync<ProjectClock>($"/api/approvals/projects/{Uri.EscapeDataString(projectCode)}/clock", ct);
     public Task<List<FollowUp>> FollowUpsAsync(CancellationToken ct = default) => GetAsync<List<FollowUp>>("/api/approvals/follow-ups", ct);
 }
