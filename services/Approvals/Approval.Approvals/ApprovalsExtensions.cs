@@ -51,6 +51,7 @@ public static class ApprovalsExtensions
         // A department registers its own system's endpoint and reads the delivery log.
         app.MapWebhookRegistration<ApprovalsDbContext>("/api/approvals/departments", Roles.Department, "department-webhook", "Department systems");
         StagesApi.Map(app);
+        ConsultationsApi.Map(app);
         ApplicationItemsApi.Map(app);
         ProjectClockApi.Map(app);
         CalendarApi.Map(app);

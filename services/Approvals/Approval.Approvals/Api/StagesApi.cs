@@ -95,6 +95,6 @@ public static class StagesApi
             ?? throw new NotFoundException("Consultation 会商", id.ToString());
     }
 
-    private static ConsultationDto ToDto(Consultation c) =>
+    internal static ConsultationDto ToDto(Consultation c) =>
         new(c.Id, c.OpenedBy, c.Topic, c.InvitedDepartments, c.Answers, c.Conclusion, c.OpenedAt, c.ConcludedAt);
 }

@@ -34,5 +34,17 @@ public sealed class ApprovalsClient(HttpClient http, AuthenticationStateProvider
     public Task<WorkingCalendarInfo> CalendarAsync(CancellationToken ct = default) => GetAsync<WorkingCalendarInfo>("/api/approvals/calendar", ct);
     public Task<CalendarYearInfo> UploadCalendarYearAsync(int year, CalendarYearUpload upload, CancellationToken ct = default) =>
         SendAsync<CalendarYearInfo>(HttpMethod.Put, $"/api/approvals/calendar/years/{year}", upload, ct);
+    // 会商 on a stage: the lead department opens it, the invited ones answer once, the lead concludes.
+    public Task<List<DepartmentJointReview>> JointReviewsAsync(CancellationToken ct = default) =>
+        GetAsync<List<DepartmentJointReview>>("/api/approvals/consultations", ct);
+    public Task<StageView> StageAsync(Guid stageId, CancellationToken ct = default) => GetAsync<StageView>($"/api/approvals/stages/{stageId}", ct);
+    public Task<JointReview> OpenJointReviewAsync(Guid stageId, string topic, IReadOnlyList<string> departments, CancellationToken ct = default) =>
+        SendAsync<JointReview>(HttpMethod.Post, $"/api/approvals/stages/{stageId}/consultations", new { topic, departments }, ct);
+    public Task<JointReview> AnswerJointReviewAsync(Guid stageId, Guid id, string opinion, CancellationToken ct = default) =>
+        SendAsync<JointReview>(HttpMethod.Post, $"/api/approvals/stages/{stageId}/consultations/{id}/answers", new { opinion }, ct);
+    public Task<JointReview> ConcludeJointReviewAsync(Guid stageId, Guid id, string conclusion, CancellationToken ct = default) =>
+        SendAsync<JointReview>(HttpMethod.Post, $"/api/approvals/stages/{stageId}/consultations/{id}/conclusion", new { conclusion }, ct);
+    public Task<ProjectClock> ProjectClockAsync(string projectCode, CancellationToken ct = default) =>
+        GetAsync<ProjectClock>($"/api/approvals/projects/{Uri.EscapeDataString(projectCode)}/clock", ct);
     public Task<List<FollowUp>> FollowUpsAsync(CancellationToken ct = default) => GetAsync<List<FollowUp>>("/api/approvals/follow-ups", ct);
 }

@@ -32,3 +32,8 @@ public sealed record Guide(IReadOnlyList<string> Conditions, IReadOnlyList<strin
 public sealed record GuideContacts(string? Phone, string? Address, string? Hours);
 
 public sealed record Faq(string Question, string Answer);
+
+/// <summary>咨询: an applicant's question about an item, the department's answer, and whether it is in the item's FAQ.</summary>
+public sealed record CatalogQuestion(
+    Guid Id, string ItemCode, string DepartmentCode, string AskerName, string Text, DateTimeOffset AskedAt,
+    string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt, bool Published);

@@ -37,6 +37,8 @@ public static class PortalPages
         new("/window/ratings", "现场评价代录", "like", "window"),
         new("/department", "部门待办事项", "audit", "department"),
         new("/department/consultations", "征求意见答复", "message", "department"),
+        new("/department/joint-reviews", "会商（阶段并联审批）", "team", "department"),
+        new("/department/questions", "在线咨询答复", "question-circle", "department"),
         new("/department/follow-ups", "后续监管任务", "alert", "department"),
         new("/utility", "报装工作台", "thunderbolt", "utility"),
         new("/supervision", "效能督查", "dashboard", "supervisor", "region-admin", "department-lead"),
