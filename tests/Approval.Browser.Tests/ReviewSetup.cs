@@ -50,7 +50,8 @@ public static class ReviewSetup
         await SendAsync(portal, admin, HttpMethod.Post, "/api/licences/seals", new { departmentCode = "TSZX" });
     })).Value;
 
-    private static async Task<JsonElement> SendAsync(PortalFixture portal, string token, HttpMethod method, string path, object? body = null)
+    /// <summary>One API call through the gateway with a bearer token; a failure status fails the test with the answer.</summary>
+    internal static async Task<JsonElement> SendAsync(this PortalFixture portal, string token, HttpMethod method, string path, object? body = null)
     {
         using var http = new HttpClient { BaseAddress = portal.Gateway, Timeout = TimeSpan.FromSeconds(60) };
         using var request = new HttpRequestMessage(method, path);

@@ -35,7 +35,7 @@ public sealed class WindowCounterTests(PortalFixture portal)
             await Applicant.FillProjectAsync(window, projectName, phase);
             await Expect(window.GetByTestId("stage-limit")).ToHaveTextAsync("本阶段时限：3个工作日");
             await window.GetByLabel("建设规模").FillAsync("3万平方米");
-            await Expect(window.GetByTestId("counter-materials")).ToContainTextAsync("上传仅限申请人本人账号");
+            await Expect(window.GetByTestId("counter-materials")).ToContainTextAsync("纸质材料扫描件");
 
             await window.Locator("#counter-submit").ClickAsync();
             await Expect(window.Locator("#applicantId-error")).ToContainTextAsync("必须填写申请人账号");

@@ -70,6 +70,9 @@ public static class AccessMatrixRows
         new("GET", "/api/intake/applications/{application}/consultations", null, OtherRegionWindow, Forbidden, Forbidden, NotFound, Owner: Actor.Window),
         new("GET", "/api/intake/applications/{application}/materials", null, OtherRegionWindow, NotFound, NotFound, NotFound, Unrouted: "JTJ", Owner: Actor.Applicant),
         new("POST", "/api/intake/applications/{application}/materials", new { materials = new[] { new { name = "施工合同", materialId = "{material}" } } }, OtherRegionApplicant, NotFound, Forbidden, NotFound),
+        // The window's scan of a paper material for the applicant: the window of the application's region only; the
+        // row's case is accepted, so even that window is refused (409: only before the decision). IntakeWindowMaterialsTests uploads.
+        new("POST", "/api/intake/applications/{application}/materials/scanned", new { name = "施工合同" }, OtherRegionWindow, Forbidden, Forbidden, NotFound, Owner: Actor.Window, OwnerStatus: Conflict),
         new("GET", "/api/intake/applications/{application}/progress/stream", null, OtherRegionWindow, NotFound, NotFound, NotFound),
         new("GET", "/api/intake/applications/{application}/result-notice", null, OtherRegionWindow, NotFound, NotFound, NotFound, Owner: Actor.Applicant),
         new("POST", "/api/intake/applications/{application}/result-notice", null, OtherRegionWindow, Forbidden, Forbidden, NotFound),

@@ -56,6 +56,7 @@ public static class IntakeExtensions
         MaterialsApi.Map(app, applications);
         ProgressStreamApi.Map(applications);
         ResultsApi.Map(applications);
+        WindowMaterialsApi.Map(applications);
         DraftsApi.Map(app);
         PrefillApi.Map(app);
         DesignMaterialsApi.Map(app);

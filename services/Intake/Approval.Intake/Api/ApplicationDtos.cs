@@ -28,7 +28,8 @@ public sealed record ApplicationDto(
     DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItemDto> Items,
     int ChannelCode, string ChannelName, string? EnteredBy,
     IReadOnlyList<CorrectionDto> Corrections, DateTimeOffset? CorrectionRequestedAt, DateTimeOffset? CorrectedAt, string? EngineeringCode = null,
-    JsonElement? Form = null, string? FlowCode = null, string? FlowType = null, int StageTimeLimitWorkingDays = 0);
+    JsonElement? Form = null, string? FlowCode = null, string? FlowType = null, int StageTimeLimitWorkingDays = 0,
+    IReadOnlyList<string>? NotApprovedItems = null);
 
 /// <summary>An item applied for; TimeLimit in TimeLimitUnit (1 working days, 2 calendar days, 3 hours, 4 minutes, 5 months) is the limit as the catalog states it.</summary>
 public sealed record ApplicationItemDto(string ItemCode, int ItemVersion, string ItemName, string DepartmentCode, string DepartmentName, int TimeLimitWorkingDays,

@@ -15,7 +15,8 @@ public static class ApplicationsApi
         api.MapPost("/", Submit).RequireAuthorization(Roles.Applicant).WithSummary("Submit a stage application online / 网上申报（接件）");
         api.MapPost("/counter", SubmitAtCounter).RequireAuthorization(Roles.Window)
             .WithSummary("接件 of a counter or mailed submission, entered by the window / 窗口或邮寄接件");
-        api.MapGet("/", List).RequireAuthorization(Roles.Window).WithSummary("The window's queue / 窗口待办");
+        api.MapGet("/", List).RequireAuthorization(Roles.Window)
+            .WithSummary("The window's queue (?status=, ?notApproved=true: applications with an item concluded 不通过); each names its items concluded 不通过 / 窗口待办");
         api.MapGet("/mine", Mine).RequireAuthorization(Roles.Applicant).WithSummary("My applications / 我的申请");
         api.MapGet("/{id:guid}", Get).WithSummary("One application / 申请详情");
         api.MapGet("/{id:guid}/progress", Progress).WithSummary("Timeline of the application and its items / 办理进度");
@@ -53,13 +54,19 @@ public static class ApplicationsApi
         return TypedResults.Created($"/api/intake/applications/{application.Id}", ToDto(application));
     }
 
-    private static async Task<Ok<List<ApplicationDto>>> List(int? status, ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ApplicationDto>>> List(int? status, bool? notApproved, ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)
     {
         var region = user.RegionCode();
+        var notApprovedCode = ProcessingStatus.NotApproved.Code();
         var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == region);
         if (status is not null) query = query.Where(a => (int)a.Status == status);
+        if (notApproved == true) query = query.Where(a => db.Progress.Any(p => p.ApplicationId == a.Id && p.ItemCode != null && p.StatusCode == notApprovedCode));
         var list = await query.OrderByDescending(a => a.ReceivedAt).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(ToDto).ToList());
+        // an item concluded 不通过 shows in the queue at once (its timeline line arrives with the department's act).
+        var ids = list.Select(a => a.Id).ToList();
+        var refused = (await db.Progress.AsNoTracking().Where(p => ids.Contains(p.ApplicationId) && p.ItemCode != null && p.StatusCode == notApprovedCode)
+            .Select(p => new { p.ApplicationId, p.Subject }).ToListAsync(ct)).ToLookup(p => p.ApplicationId, p => p.Subject);
+        return TypedResults.Ok(list.Select(a => ToDto(a) with { NotApprovedItems = refused[a.Id].Distinct().ToList() }).ToList());
     }
 
     private static async Task<Ok<List<ApplicationDto>>> Mine(ClaimsPrincipal user, IntakeDbContext db, CancellationToken ct)

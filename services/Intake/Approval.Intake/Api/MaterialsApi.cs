@@ -2,8 +2,6 @@ using Approval.Intake.Clients;
 using Approval.Intake.Data;
 using Approval.Intake.Domain;
 using Approval.Intake.Materials;
-using Approval.ServiceDefaults;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using static Approval.Intake.Api.ApplicationAccess;
 
@@ -18,9 +16,12 @@ public static class MaterialsApi
 {
     /// <summary>An uploaded material, or a delivered one (Source, DeliveredName, ProjectCode, EngineeringCode, SealCode set: a review result, an intermediary's report).</summary>
     public sealed record MaterialDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt,
-        string? Source = null, string? DeliveredName = null, string? ProjectCode = null, string? EngineeringCode = null, string? SealCode = null);
+        string? Source = null, string? DeliveredName = null, string? ProjectCode = null, string? EngineeringCode = null, string? SealCode = null,
+        string? UploadedBy = null);
     public sealed record AttachRequest(List<MaterialChoice>? Materials);
-    public sealed record AttachedMaterialDto(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt);
+    /// <summary>An attached material; UploadedBy names the window officer who scanned the paper original for the applicant (窗口代收纸质材料扫描件), null otherwise.</summary>
+    public sealed record AttachedMaterialDto(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt,
+        string? UploadedBy = null, DateTimeOffset? UploadedAt = null);
     public sealed record ApplicationMaterialsDto(IReadOnlyList<AttachedMaterialDto> Attached, IReadOnlyList<CatalogMaterial> MaterialList, IReadOnlyList<string> MissingRequired);
 
     public static void Map(IEndpointRouteBuilder app, RouteGroupBuilder applications)
@@ -40,47 +41,9 @@ public static class MaterialsApi
     private static async Task<Created<MaterialDto>> Upload(
         HttpContext http, ClaimsPrincipal user, IMaterialStore store, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        if (http.Request.ContentLength > MaterialLimits.MaxRequestBytes)
-        {
-            await RequestBodyLimit.DrainAsync(http);
-            throw MaterialLimits.TooLarge();
-        }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaterialLimits.MaxRequestBytes;
-        if (!http.Request.HasFormContentType) throw ValidationException.For("file", "send multipart/form-data with a field 'file'", "请以multipart/form-data上传，字段名为file");
-        IFormFile? file;
-        try
-        {
-            file = (await http.Request.ReadFormAsync(ct)).Files.GetFile("file");
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw MaterialLimits.TooLarge();
-        }
-        if (file is null || file.Length == 0) throw ValidationException.For("file", "a non-empty file is required", "必须上传非空文件");
-        if (file.Length > MaterialLimits.MaxBytes) throw MaterialLimits.TooLarge();
-        var fileName = Path.GetFileName(file.FileName);
-        if (fileName.Length is 0 or > 200) throw ValidationException.For("file", "the file name must have 1 to 200 characters", "文件名应为1至200个字符");
-
-        await using var content = file.OpenReadStream();
-        var header = new byte[MaterialTypes.HeaderLength];
-        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-        var (contentType, problem) = MaterialTypes.Check(fileName, header.AsSpan(0, read));
-        if (contentType is null)
-            throw new RequestRefusedException(StatusCodes.Status415UnsupportedMediaType, "Unsupported material type / 不支持的材料类型", problem!, "");
-        content.Position = 0;
-        var me = user.UserId();
-        var max = s.Limits.Value.MaterialsPerApplicant;
+        var upload = await MaterialUpload.ReadAsync(http, ct);
         await using var tx = await s.Db.Database.BeginTransactionAsync(ct);
-        await IntakeLimits.EnsureRoomAsync(s.Db, $"materials:{me}", c => s.Db.Materials.CountAsync(m => m.OwnerId == me, c), 1, max,
-            $"An applicant may keep at most {max} uploaded materials.", $"每位申请人最多上传{max}份材料。", ct);
-        var stored = await store.SaveAsync(content, ct);
-        var now = s.Clock.GetUtcNow();
-        var material = new Material
-        {
-            Id = Guid.CreateVersion7(now), OwnerId = user.UserId(), RegionCode = user.RegionCode() ?? "", FileName = fileName,
-            ContentType = contentType, Size = stored.Size, Sha256 = stored.Sha256, StorageName = stored.StorageName, UploadedAt = now,
-        };
-        s.Db.Materials.Add(material);
+        var material = await MaterialUpload.StoreAsync(upload, user.UserId(), user.RegionCode() ?? "", null, store, s, ct);
         await s.Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/intake/materials/{material.Id}/content", ToDto(material));
@@ -125,14 +88,15 @@ public static class MaterialsApi
         return TypedResults.File(store.OpenRead(material.StorageName), material.ContentType, material.FileName);
     }
 
-    private static async Task<Ok<ApplicationMaterialsDto>> ForApplication(
+    internal static async Task<Ok<ApplicationMaterialsDto>> ForApplication(
         Guid id, ClaimsPrincipal user, IntakeDbContext db, MaterialAttachment attachment, IAuditLog audit, CancellationToken ct)
     {
         var application = await FindForMaterialsAsync(db, id, user, audit, ct);
         var attached = await db.AttachedMaterials.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Id)
             .GroupJoin(db.Materials.AsNoTracking(), a => a.MaterialId, m => m.Id, (a, ms) => new { a, ms })
             .SelectMany(x => x.ms.DefaultIfEmpty(), (x, m) => new AttachedMaterialDto(
-                x.a.Name, x.a.MaterialId, m == null ? null : m.FileName, m == null ? null : m.Sha256, x.a.LicenceIdentifier, x.a.AttachedAt))
+                x.a.Name, x.a.MaterialId, m == null ? null : m.FileName, m == null ? null : m.Sha256, x.a.LicenceIdentifier, x.a.AttachedAt,
+                m == null ? null : m.UploadedBy, m == null ? null : m.UploadedAt))
             .ToListAsync(ct);
         var list = await attachment.MaterialListAsync(application, ct);
         var missing = list.Where(m => m.Required && attached.All(a => a.Name != m.Name)).Select(m => m.Name).ToList();
@@ -155,5 +119,5 @@ public static class MaterialsApi
     }
 
     private static MaterialDto ToDto(Material m) =>
-        new(m.Id, m.FileName, m.ContentType, m.Size, m.Sha256, m.UploadedAt, m.Source, m.DeliveredName, m.ProjectCode, m.EngineeringCode, m.SealCode);
+        new(m.Id, m.FileName, m.ContentType, m.Size, m.Sha256, m.UploadedAt, m.Source, m.DeliveredName, m.ProjectCode, m.EngineeringCode, m.SealCode, m.UploadedBy);
 }

@@ -14,7 +14,9 @@ public static class ResultsApi
         [ProcessingStatus.Approved.Code(), ProcessingStatus.ApprovedWithMaterialsToFollow.Code(), ProcessingStatus.NotApproved.Code()];
 
     public sealed record ResultItemDto(string ItemCode, string ItemName, string DepartmentName, int? StatusCode, string? StatusName, string? Opinion, DateTimeOffset? ConcludedAt);
-    public sealed record DeliveryDto(string Recipient, string Phone, string Address, DateTimeOffset RequestedAt, string? Carrier, string? TrackingNumber, DateTimeOffset? ShippedAt);
+    /// <summary>Paper delivery by mail; RequestedBy is the window officer who recorded it for the applicant (null: the applicant asked online).</summary>
+    public sealed record DeliveryDto(string Recipient, string Phone, string Address, DateTimeOffset RequestedAt, string? Carrier, string? TrackingNumber, DateTimeOffset? ShippedAt,
+        string? RequestedBy = null, string? ShippedBy = null);
     public sealed record ResultNoticeDto(
         Guid ApplicationId, string ProjectCode, string ProjectName, string ApplicantName, string StageName, bool AllConcluded,
         DateTimeOffset? IssuedAt, string? IssuedBy, IReadOnlyList<ResultItemDto> Items, IReadOnlyList<LicenceDto> Licences, DeliveryDto? Delivery);
@@ -26,8 +28,8 @@ public static class ResultsApi
         applications.MapGet("/{id:guid}/result-notice", Get).WithSummary("The consolidated result notice / 办结结果通知");
         applications.MapPost("/{id:guid}/result-notice", Issue).RequireAuthorization(Roles.Window)
             .WithSummary("Issue the consolidated result notice once every item is concluded / 出具办结结果通知");
-        applications.MapPost("/{id:guid}/delivery", RequestDelivery).RequireAuthorization(Roles.Applicant)
-            .WithSummary("Ask for the paper results by mail / 申请邮寄纸质结果");
+        applications.MapPost("/{id:guid}/delivery", RequestDelivery).RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.Window))
+            .WithSummary("Ask for the paper results by mail: the applicant, or the window for them (a counter or mailed submission) / 申请邮寄纸质结果（申请人或窗口代为登记）");
         applications.MapPost("/{id:guid}/delivery/shipped", Shipped).RequireAuthorization(Roles.Window)
             .WithSummary("Record the mail's tracking number / 登记邮寄单号");
     }
@@ -48,7 +50,7 @@ public static class ResultsApi
     private static async Task<Ok<DeliveryDto>> RequestDelivery(
         Guid id, DeliveryRequest request, ClaimsPrincipal user, [AsParameters] IntakeServices s, CancellationToken ct)
     {
-        var application = await FindOwnAsync(s.Db, id, user, s.Audit, ct);
+        var application = await FindVisibleAsync(s.Db, id, user, s.Audit, ct);
         new FieldErrors()
             .Require(!string.IsNullOrWhiteSpace(request.Recipient) && request.Recipient.Length <= 100, "recipient", "is required, at most 100 characters", "收件人必填，最多100字")
             .Require(request.Phone is { Length: >= 7 and <= 20 } p && p.All(c => char.IsDigit(c) || c is '-' or '+' or ' '), "phone", "must be a phone number", "联系电话格式不正确")
@@ -59,9 +61,10 @@ public static class ResultsApi
         var delivery = new PaperDelivery
         {
             ApplicationId = application.Id, Recipient = request.Recipient!.Trim(), Phone = request.Phone!.Trim(), Address = request.Address!.Trim(),
-            RequestedAt = s.Clock.GetUtcNow(),
+            RequestedAt = s.Clock.GetUtcNow(), RequestedBy = user.IsInRole(Roles.Window) ? user.DisplayName() : null,
         };
         s.Db.Deliveries.Add(delivery);
+        s.Audit.Add(AuditActions.StateChange, "application", id.ToString(), "paper delivery requested 申请邮寄纸质结果", application.RegionCode);
         await s.Db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(delivery));
     }
@@ -97,5 +100,5 @@ public static class ResultsApi
             a.ResultNoticeIssuedAt, a.ResultNoticeIssuedBy, items, licences, delivery is null ? null : ToDto(delivery));
     }
 
-    private static DeliveryDto ToDto(PaperDelivery d) => new(d.Recipient, d.Phone, d.Address, d.RequestedAt, d.Carrier, d.TrackingNumber, d.ShippedAt);
+    private static DeliveryDto ToDto(PaperDelivery d) => new(d.Recipient, d.Phone, d.Address, d.RequestedAt, d.Carrier, d.TrackingNumber, d.ShippedAt, d.RequestedBy, d.ShippedBy);
 }

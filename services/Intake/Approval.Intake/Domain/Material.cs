@@ -26,4 +26,7 @@ public sealed class Material
     public string? ProjectCode { get; init; }
     public string? EngineeringCode { get; init; }
     public string? SealCode { get; init; }
+
+    /// <summary>The window officer who uploaded it for its owner (窗口代收纸质材料扫描件, R-7.2); null when the owner uploaded it.</summary>
+    public string? UploadedBy { get; init; }
 }

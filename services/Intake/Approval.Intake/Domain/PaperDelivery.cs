@@ -8,6 +8,8 @@ public sealed class PaperDelivery
     public required string Phone { get; init; }
     public required string Address { get; init; }
     public DateTimeOffset RequestedAt { get; init; }
+    /// <summary>The window officer who recorded the request for the applicant (a counter or mailed submission); null when the applicant asked online.</summary>
+    public string? RequestedBy { get; init; }
     public string? Carrier { get; private set; }
     public string? TrackingNumber { get; private set; }
     public string? ShippedBy { get; private set; }

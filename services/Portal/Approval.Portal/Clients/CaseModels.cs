@@ -7,7 +7,7 @@ namespace Approval.Portal.Clients;
 public sealed record SubmitApplication(string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form,
     IReadOnlyList<MaterialChoice>? Materials = null, string? EngineeringCode = null, string? FlowCode = null);
 
-/// <summary>窗口收件（现场/邮寄）: channel "counter" or "mail", for the applicant's account; no materials (uploading is the applicant's).</summary>
+/// <summary>窗口收件（现场/邮寄）: channel "counter" or "mail", for the applicant's account; the scanned paper materials follow on the application's window page.</summary>
 public sealed record CounterSubmission(string ApplicantId, string ApplicantName, string? ApplicantMobile, string Channel,
     string ProjectCode, string ProjectName, int StageNo, IReadOnlyList<string> ItemCodes, JsonObject Form, string? FlowCode = null,
     string? EngineeringCode = null);
@@ -18,7 +18,7 @@ public sealed record Application(
     DateTimeOffset ReceivedAt, DateTimeOffset? DecidedAt, IReadOnlyList<ApplicationItem> Items,
     int ChannelCode = 0, string? ChannelName = null, string? EnteredBy = null, IReadOnlyList<CorrectionItem>? Corrections = null,
     DateTimeOffset? CorrectionRequestedAt = null, DateTimeOffset? CorrectedAt = null, string? EngineeringCode = null, JsonObject? Form = null,
-    string? FlowCode = null, string? FlowType = null, int StageTimeLimitWorkingDays = 0);
+    string? FlowCode = null, string? FlowType = null, int StageTimeLimitWorkingDays = 0, IReadOnlyList<string>? NotApprovedItems = null);
 
 /// <summary>One entry of the window's 补正 list: which material or field, and what is wrong with it.</summary>
 public sealed record CorrectionItem(string Subject, string Problem);
@@ -29,7 +29,9 @@ public sealed record CorrectedApplication(JsonObject? Form, IReadOnlyList<Materi
 /// <summary>A material for an entry of the material list: an upload of the applicant (materialId) or a held e-licence.</summary>
 public sealed record MaterialChoice(string Name, Guid? MaterialId = null, string? LicenceIdentifier = null);
 
-public sealed record AttachedMaterial(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt);
+/// <summary>An attached material; UploadedBy: the window officer who scanned the paper original for the applicant (窗口代收纸质材料扫描件).</summary>
+public sealed record AttachedMaterial(string Name, Guid? MaterialId, string? FileName, string? Sha256, string? LicenceIdentifier, DateTimeOffset AttachedAt,
+    string? UploadedBy = null, DateTimeOffset? UploadedAt = null);
 
 public sealed record ApplicationMaterials(IReadOnlyList<AttachedMaterial> Attached, IReadOnlyList<Material> MaterialList, IReadOnlyList<string> MissingRequired);
 

@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Approval.Portal.Clients;
 
-/// <summary>Identity (anonymous): 实名注册 (docs/identity.md).</summary>
+/// <summary>Identity: 实名注册 (anonymous) and the window's account search (docs/identity.md).</summary>
 public sealed class IdentityClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
 {
     public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>
         SendAsync<Registered>(HttpMethod.Post, "/api/identity/register", registration, ct);
+    /// <summary>Applicants of my region by name, user name or phone (window, region admin).</summary>
+    public Task<AccountSearch> SearchAccountsAsync(string query, int page = 1, CancellationToken ct = default) =>
+        GetAsync<AccountSearch>($"/api/identity/accounts/search?q={Uri.EscapeDataString(query)}&page={page}&pageSize=10", ct);
 }
 
 /// <summary>实名注册: kind person (居民身份证号) or enterprise (统一社会信用代码).</summary>

@@ -13,8 +13,9 @@ public sealed class IntakeClient(HttpClient http, AuthenticationStateProvider au
     /// <summary>The stage form prefilled from the engineering code's earlier stages (工程代码).</summary>
     public Task<JsonObject> PrefillAsync(string engineeringCode, int stageNo, IEnumerable<string> itemCodes, CancellationToken ct = default) =>
         GetAsync<JsonObject>($"/api/intake/prefill?engineeringCode={Uri.EscapeDataString(engineeringCode)}&stageNo={stageNo}&items={Uri.EscapeDataString(string.Join(',', itemCodes))}", ct);
-    public Task<List<Application>> QueueAsync(int? status, CancellationToken ct = default) =>
-        GetAsync<List<Application>>("/api/intake/applications" + (status is null ? "" : $"?status={status}"), ct);
+    /// <summary>The window's queue; <paramref name="notApproved"/>: only applications with an item concluded 不通过 .</summary>
+    public Task<List<Application>> QueueAsync(int? status, CancellationToken ct = default, bool notApproved = false) =>
+        GetAsync<List<Application>>("/api/intake/applications?" + (status is null ? "" : $"status={status}&") + (notApproved ? "notApproved=true" : ""), ct);
     public Task<List<Application>> MineAsync(CancellationToken ct = default) => GetAsync<List<Application>>("/api/intake/applications/mine", ct);
     public Task<Application> ApplicationAsync(Guid id, CancellationToken ct = default) => GetAsync<Application>($"/api/intake/applications/{id}", ct);
     public Task<CaseProgress> ProgressAsync(Guid id, CancellationToken ct = default) => GetAsync<CaseProgress>($"/api/intake/applications/{id}/progress", ct);
@@ -52,12 +53,33 @@ public sealed class IntakeClient(HttpClient http, AuthenticationStateProvider au
     /// <summary>Uploads one file (multipart, field "file"); 413 and 415 come back as <see cref="ApiProblem"/>.</summary>
     public async Task<UploadedMaterial> UploadAsync(Stream file, string fileName, string contentType, CancellationToken ct = default)
     {
-        using var content = new MultipartFormDataContent();
+        using var content = Multipart(file, fileName, contentType);
+        return await SendAsync<UploadedMaterial>(HttpMethod.Post, "/api/intake/materials", content, ct);
+    }
+    /// <summary>The window uploads a scanned paper material for the applicant against the material-list entry <paramref name="name"/> (窗口代收纸质材料扫描件).</summary>
+    public async Task<ApplicationMaterials> UploadScannedAsync(Guid id, string name, Stream file, string fileName, string contentType, CancellationToken ct = default)
+    {
+        using var content = Multipart(file, fileName, contentType);
+        content.Add(new StringContent(name), "name");
+        return await SendAsync<ApplicationMaterials>(HttpMethod.Post, $"/api/intake/applications/{id}/materials/scanned", content, ct);
+    }
+    private static MultipartFormDataContent Multipart(Stream file, string fileName, string contentType)
+    {
+        var content = new MultipartFormDataContent();
         var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue(string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType);
         content.Add(part, "file", fileName);
-        return await SendAsync<UploadedMaterial>(HttpMethod.Post, "/api/intake/materials", content, ct);
+        return content;
     }
+
+    // Results: the consolidated result notice and paper delivery
+    public Task<ResultNotice> ResultNoticeAsync(Guid id, CancellationToken ct = default) => GetAsync<ResultNotice>($"/api/intake/applications/{id}/result-notice", ct);
+    public Task<ResultNotice> IssueResultNoticeAsync(Guid id, CancellationToken ct = default) =>
+        SendAsync<ResultNotice>(HttpMethod.Post, $"/api/intake/applications/{id}/result-notice", null, ct);
+    public Task<PaperDelivery> RequestDeliveryAsync(Guid id, string recipient, string phone, string address, CancellationToken ct = default) =>
+        SendAsync<PaperDelivery>(HttpMethod.Post, $"/api/intake/applications/{id}/delivery", new { recipient, phone, address }, ct);
+    public Task<PaperDelivery> ShippedAsync(Guid id, string? carrier, string trackingNumber, CancellationToken ct = default) =>
+        SendAsync<PaperDelivery>(HttpMethod.Post, $"/api/intake/applications/{id}/delivery/shipped", new { carrier, trackingNumber }, ct);
     public Task<List<IssuedLicence>> HeldLicencesAsync(CancellationToken ct = default) => GetAsync<List<IssuedLicence>>("/api/intake/licences", ct);
     public Task<List<UploadedMaterial>> MyMaterialsAsync(CancellationToken ct = default) => GetAsync<List<UploadedMaterial>>("/api/intake/materials", ct);
     public Task<List<DesignMaterialView>> DesignMaterialsAsync(string projectCode, CancellationToken ct = default) =>
