@@ -87,6 +87,7 @@ public static class IdentityServiceExtensions
         ConnectEndpoints.Map(app);
         AccountsApi.Map(app);
         AdminApi.Map(app);
+        StaffApi.Map(app);
         ClientsApi.Map(app);
         if (ProvincialFederation.IsConfigured(app.Configuration)) FederationEndpoints.Map(app);
         app.MapAuditApi<IdentityDbContext>("/api/identity/audit");

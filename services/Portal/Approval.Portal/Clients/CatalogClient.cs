@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace Approval.Portal.Clients;
 
 /// <summary>The Catalog (public): 办事指南 — flows, stages, items and the stage form (docs/catalog.md).</summary>
-public sealed class CatalogClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
+public sealed partial class CatalogClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
 {
     public Task<List<FlowSummary>> FlowsAsync(CancellationToken ct = default) => GetAsync<List<FlowSummary>>("/api/catalog/flows", ct);
     public Task<Flow> FlowAsync(string code, CancellationToken ct = default) => GetAsync<Flow>($"/api/catalog/flows/{Uri.EscapeDataString(code)}", ct);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace Approval.Portal.Clients;
 
 /// <summary>Identity (anonymous): 实名注册 (docs/identity.md).</summary>
-public sealed class IdentityClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
+public sealed partial class IdentityClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
 {
     public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>
         SendAsync<Registered>(HttpMethod.Post, "/api/identity/register", registration, ct);
