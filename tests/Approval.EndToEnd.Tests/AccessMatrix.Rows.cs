@@ -214,6 +214,8 @@ public static class AccessMatrixRows
 
         // Identity: the region's administrator maintains the region's accounts.
         new("PUT", "/api/identity/users/{user}", new { displayName = "越权", password = "Intrude#2026pass", roles = new[] { "window" } }, OtherRegionAdmin, Forbidden, Forbidden, NotFound),
+        // 重置动态口令: a staff account of the admin's own region only (the matrix's {user} is an applicant: nobody resets it).
+        new("POST", "/api/identity/staff/{user}/totp-reset", null, OtherRegionAdmin, Forbidden, Forbidden, NotFound),
 
         // Marketplace (中介服务): the applicant's selections and commissions, the commissioned agency's steps, the admin's review.
         new("POST", "/api/marketplace/agencies/{agency}/review", new { verified = true }, OtherRegionAdmin, Forbidden, Forbidden, NotFound, Owner: MatrixCase.RegionAdmin),

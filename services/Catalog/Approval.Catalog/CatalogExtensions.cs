@@ -14,7 +14,7 @@ public static class CatalogExtensions
         // The catalog consumes nothing; it publishes its changes (CatalogItemPublished, CatalogFaqPublished) through the outbox.
         builder.AddApprovalMessaging<CatalogDbContext>("catalog", _ => { });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(CatalogEditorApi.Role, p => p.RequireRole(CatalogEditorApi.Role));
+            .AddPolicy(CatalogEditorApi.Policy, p => p.RequireRole(CatalogEditorApi.Roles));
         builder.Services.AddScoped<RegionPackImporter>();
         return builder;
     }

@@ -88,6 +88,7 @@ public static class IdentityServiceExtensions
         AccountsApi.Map(app);
         AdminApi.Map(app);
         AccountSearchApi.Map(app);
+        StaffApi.Map(app);
         ClientsApi.Map(app);
         if (ProvincialFederation.IsConfigured(app.Configuration)) FederationEndpoints.Map(app);
         app.MapAuditApi<IdentityDbContext>("/api/identity/audit");

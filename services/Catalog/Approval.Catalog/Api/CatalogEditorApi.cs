@@ -6,16 +6,17 @@ using Approval.Messaging;
 namespace Approval.Catalog.Api;
 
 /// <summary>
-/// The catalog editor (role catalog-editor): draft a new version of an item, edit the draft, publish it from a date.
+/// The catalog editor (role catalog-editor, or the region admin, who edits the catalog from the portal's 事项目录维护): draft a new version of an item, edit the draft, publish it from a date.
 /// A published version is immutable: editing or re-publishing it is a 409. Publishing raises CatalogItemPublished.
 /// </summary>
 public static class CatalogEditorApi
 {
-    public const string Role = Roles.CatalogEditor;
+    public const string Policy = "catalog-editors";
+    public static readonly string[] Roles = [Approval.ServiceDefaults.Identity.Roles.CatalogEditor, Approval.ServiceDefaults.Identity.Roles.RegionAdmin];
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/catalog/editor/items/{code}/versions").WithTags("Catalog editor").RequireAuthorization(Role)
+        var api = app.MapGroup("/api/catalog/editor/items/{code}/versions").WithTags("Catalog editor").RequireAuthorization(Policy)
             .ForCatalogRegionStaff("Item 事项", "code");
         api.MapGet("/", List).WithSummary("Every version of an item, drafts included / 事项全部版本");
         api.MapPost("/", CreateDraft).WithSummary("Start a new draft version / 新建草稿版本");

@@ -24,9 +24,12 @@ public static class StaffSecondFactor
         }
         await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
             new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
-        var label = Uri.EscapeDataString($"Approval:{user.UserName}");
-        return new SecondFactorDto("totp-enrolment", key, $"otpauth://totp/{label}?secret={key}&issuer=Approval&digits=6");
+        return new SecondFactorDto("totp-enrolment", key, AuthenticatorUri(user.UserName!, key!));
     }
+
+    /// <summary>The otpauth:// URI an authenticator app reads (as a QR code or pasted) for the shared key.</summary>
+    public static string AuthenticatorUri(string userName, string key) =>
+        $"otpauth://totp/{Uri.EscapeDataString($"Approval:{userName}")}?secret={key}&issuer=Approval&digits=6";
 
     /// <summary>Completes the sign-in with a code: enrols the authenticator on first use. False on a wrong code (counted for lockout).</summary>
     public static async Task<ApprovalUser?> CompleteAsync(SignInManager<ApprovalUser> signIn, UserManager<ApprovalUser> users, string code)

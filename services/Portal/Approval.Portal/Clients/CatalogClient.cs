@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Approval.Portal.Clients;
 
-/// <summary>The Catalog (public): 办事指南 — flows, stages, items and the stage form; 咨询 about an item (docs/catalog.md).</summary>
-public sealed class CatalogClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
+/// <summary>The Catalog (public): 办事指南 — flows, stages, items and the stage form; 咨询 about an item (docs/catalog.md); the editor in CatalogClient.Editor.cs.</summary>
+public sealed partial class CatalogClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
 {
     public Task<List<FlowSummary>> FlowsAsync(CancellationToken ct = default) => GetAsync<List<FlowSummary>>("/api/catalog/flows", ct);
     public Task<Flow> FlowAsync(string code, CancellationToken ct = default) => GetAsync<Flow>($"/api/catalog/flows/{Uri.EscapeDataString(code)}", ct);

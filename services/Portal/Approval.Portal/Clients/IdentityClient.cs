@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Approval.Portal.Clients;
 
-/// <summary>Identity: 实名注册 (anonymous) and the window's account search (docs/identity.md).</summary>
-public sealed class IdentityClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
+/// <summary>Identity: 实名注册 (anonymous) and the window's account search (docs/identity.md); the admin's calls in IdentityClient.Admin.cs.</summary>
+public sealed partial class IdentityClient(HttpClient http, AuthenticationStateProvider authentication) : ServiceClient(http, authentication)
 {
     public Task<Registered> RegisterAsync(Registration registration, CancellationToken ct = default) =>
         SendAsync<Registered>(HttpMethod.Post, "/api/identity/register", registration, ct);

@@ -50,6 +50,10 @@ public static class PortalPages
         new("/supervision/complaints", "建议投诉督查", "alert", "supervisor", "region-admin", "department-lead"),
         new("/admin/calendar", "节假日安排", "calendar", "region-admin"),
         new("/admin/agencies", "中介机构审核", "safety", "region-admin"),
+        new("/admin/catalog", "事项目录维护", "edit", "region-admin", "catalog-editor"),
+        new("/admin/organisations", "机构管理", "apartment", "region-admin"),
+        new("/admin/staff", "工作人员账户", "team", "region-admin"),
+        new("/admin/clients", "机构业务系统接入", "api", "region-admin"),
         new("/admin/exchange", "数据共享交换（省级上报）", "cloud-upload", "region-admin", "supervisor"),
     ];
 }
