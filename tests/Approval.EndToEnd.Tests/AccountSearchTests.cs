@@ -61,6 +61,9 @@ public sealed class AccountSearchTests(SuiteFixture suite) : IDisposable
         Assert.Contains("2", shortQuery.GetProperty("errors").GetProperty("q")[0].GetString());
         var paging = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Window, HttpMethod.Get, Search("示范", "&page=0&pageSize=500"));
         foreach (var field in new[] { "page", "pageSize" }) Assert.True(paging.GetProperty("errors").TryGetProperty(field, out _), field);
+        // a page far beyond any region's applicants: refused, not an offset that overflows
+        var far = await api.ExpectAsync(HttpStatusCode.BadRequest, Actor.Window, HttpMethod.Get, Search("示范", "&page=2147483647&pageSize=50"));
+        Assert.True(far.GetProperty("errors").TryGetProperty("page", out _));
         // A LIKE wildcard is a character, not a pattern: "%%" matches no one.
         Assert.Equal(0, (await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, Search("%%"))).GetProperty("total").GetInt32());
     }

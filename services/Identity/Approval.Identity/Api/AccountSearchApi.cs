@@ -9,7 +9,7 @@ namespace Approval.Identity.Api;
 /// </summary>
 public static class AccountSearchApi
 {
-    public const int MinQueryLength = 2, MaxQueryLength = 50, MaxPageSize = 50;
+    public const int MinQueryLength = 2, MaxQueryLength = 50, MaxPageSize = 50, MaxPage = 1000;
 
     public sealed record AccountMatchDto(string Id, string UserName, string DisplayName, string Kind, string? MaskedMobile, string? MaskedNumber);
     public sealed record AccountSearchDto(IReadOnlyList<AccountMatchDto> Items, int Total, int Page, int PageSize);
@@ -24,7 +24,7 @@ public static class AccountSearchApi
         var text = q?.Trim() ?? "";
         new FieldErrors()
             .Require(text.Length is >= MinQueryLength and <= MaxQueryLength, "q", $"must have {MinQueryLength} to {MaxQueryLength} characters", $"查询内容应为{MinQueryLength}至{MaxQueryLength}个字符")
-            .Require(page is null or >= 1, "page", "must be at least 1", "页码应不小于1")
+            .Require(page is null or (>= 1 and <= MaxPage), "page", $"must be 1 to {MaxPage}", $"页码应为1至{MaxPage}")
             .Require(pageSize is null or (>= 1 and <= MaxPageSize), "pageSize", $"must be 1 to {MaxPageSize}", $"每页条数应为1至{MaxPageSize}")
             .ThrowIfAny();
         var (number, size) = (page ?? 1, pageSize ?? 20);

@@ -32,7 +32,9 @@ public static class StaffApi
         errors.Require(organisation is not { Length: > InputLimits.Code }, "organisation", $"is at most {InputLimits.Code} characters", $"机构编码最多{InputLimits.Code}个字符");
         errors.ThrowIfAny();
         var region = admin.RegionCode();
-        var accounts = db.Users.AsNoTracking().Where(u => u.RegionCode == region && u.Kind == AccountKind.Staff);
+        var applicantRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.Applicant).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var accounts = db.Users.AsNoTracking().Where(u => u.RegionCode == region && u.Kind == AccountKind.Staff
+            && !db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == applicantRole));
         if (!string.IsNullOrWhiteSpace(q))
         {
             var text = q.Trim();
@@ -53,7 +55,8 @@ public static class StaffApi
         string userName, ClaimsPrincipal admin, UserManager<ApprovalUser> users, IAuditLog audit, CancellationToken ct)
     {
         var user = userName.Length > InputLimits.NewUserName ? null : await users.FindByNameAsync(userName);
-        if (user is null || user.Kind != AccountKind.Staff || user.RegionCode != admin.RegionCode())
+        // staff: not an applicant, whatever its kind (accounts the admin API creates with the applicant role are Staff-kind)
+        if (user is null || user.Kind != AccountKind.Staff || user.RegionCode != admin.RegionCode() || await users.IsInRoleAsync(user, Roles.Applicant))
         {
             if (user is not null) await audit.DenyAsync("account", userName, "TOTP reset of an account not of the admin's region's staff", ct, admin.RegionCode());
             throw new NotFoundException("Staff account 工作人员账户", userName);
@@ -64,7 +67,7 @@ public static class StaffApi
         await users.SetTwoFactorEnabledAsync(user, true);
         await users.ResetAccessFailedCountAsync(user);
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        await audit.RecordAsync(AuditActions.AccountChange, "account", user.Id, "TOTP key reset by the region admin", admin.RegionCode(), null, ct);
+        await audit.RecordAsync(AuditActions.AccountChange, "account", user.Id, "TOTP key reset by the region admin", admin.RegionCode(), admin, ct);
         return TypedResults.Ok(new TotpResetDto(user.UserName!, key, StaffSecondFactor.AuthenticatorUri(user.UserName!, key)));
     }
 }
