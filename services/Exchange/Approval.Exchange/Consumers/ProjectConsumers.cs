@@ -21,6 +21,7 @@ public sealed class ProjectRegisteredConsumer(ExchangeDbContext db, IOptions<Exc
 {
     protected override async Task MapAsync(ProjectRegistered m, CancellationToken ct)
     {
+        await ProjectRows.LockAsync(Db, m.ProjectCode, ct);
         var project = await Db.Projects.FindAsync([m.ProjectCode], ct);
         if (project is null) Db.Projects.Add(project = new ProjectRecord { Code = m.ProjectCode, RegionCode = m.RegionCode, Name = m.ProjectName, Address = m.Address, DivisionCode = m.DivisionCode });
         project.Describe(m.ProjectName, m.Address, m.DivisionCode, m.Longitude, m.Latitude, m.TotalInvestment, m.ProjectType, m.ConstructionNature,
@@ -35,6 +36,7 @@ public sealed class ProjectUpdatedConsumer(ExchangeDbContext db, IOptions<Exchan
 {
     protected override async Task MapAsync(ProjectUpdated m, CancellationToken ct)
     {
+        await ProjectRows.LockAsync(Db, m.ProjectCode, ct);
         var project = await Db.Projects.FindAsync([m.ProjectCode], ct)
             ?? throw new InvalidOperationException($"project {m.ProjectCode} not registered here yet; retried until ProjectRegistered arrives");
         project.Describe(m.ProjectName, m.Address, m.DivisionCode, m.Longitude, m.Latitude, m.TotalInvestment, m.ProjectType, m.ConstructionNature,
@@ -53,6 +55,7 @@ public sealed class EngineeringCodeIssuedConsumer(ExchangeDbContext db, IOptions
 {
     protected override async Task MapAsync(EngineeringCodeIssued m, CancellationToken ct)
     {
+        await ProjectRows.LockAsync(Db, m.ProjectCode, ct);
         if (await Db.Engineerings.FindAsync([m.EngineeringCode], ct) is null)
         {
             var accepted = await Db.Cases.Where(c => c.EngineeringCode == m.EngineeringCode && c.FlowCode != null)
@@ -70,6 +73,14 @@ public sealed class EngineeringCodeIssuedConsumer(ExchangeDbContext db, IOptions
 
 internal static class ProjectRows
 {
+    /// <summary>
+    /// One project's events one at a time (a lock held until the consumer's transaction ends): a registration and its first
+    /// engineering code arrive together, and each, run beside the other, would miss the other's uncommitted record and
+    /// build no row at all. After the wait the later one reads what the earlier committed (read committed).
+    /// </summary>
+    public static Task LockAsync(ExchangeDbContext db, string projectCode, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"exchange-project:" + projectCode}))", ct);
+
     public static async Task RebuildAsync(ExchangeDbContext db, ProjectRecord project, ExchangeOptions options, DateTimeOffset now, CancellationToken ct)
     {
         var stored = await db.Engineerings.Where(e => e.ProjectCode == project.Code).ToListAsync(ct);
