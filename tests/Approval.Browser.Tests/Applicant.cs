@@ -50,7 +50,8 @@ public static class Applicant
 
     /// <summary>
     /// Fills 在线申报 for stage 3 with several items (one merged stage form) and its fields (label → value), and submits;
-    /// returns the application id. The fields are filled once all of them show, i.e. the merged form of every item is loaded.
+    /// returns the application id. The fields are filled once the form shown is the merged form of every item (a field can
+    /// show from the first item's form and be re-rendered when the merged one arrives).
     /// </summary>
     public static async Task<Guid> SubmitItemsAsync(IPage page, ProjectPhase phase, string[] itemCodes, params (string Label, string Value)[] form)
     {
@@ -58,6 +59,7 @@ public static class Applicant
         await ChooseEngineeringCodeAsync(page, phase);
         await page.GetByLabel("审批阶段").SelectOptionAsync("3");
         foreach (var itemCode in itemCodes) await page.Locator($"#item-{itemCode}").CheckAsync();
+        await Expect(page.GetByTestId("stage-form")).ToHaveAttributeAsync("data-form-items", string.Join(",", itemCodes));
         foreach (var (label, _) in form) await Expect(page.GetByLabel(label, new() { Exact = true })).ToBeVisibleAsync();
         foreach (var (label, value) in form) await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
         return await SubmitFilledAsync(page);
