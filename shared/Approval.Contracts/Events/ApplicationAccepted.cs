@@ -47,4 +47,9 @@ public sealed record AcceptedItem(
     int TimeLimit = 0,
     int TimeLimitUnit = 1,
     // The technical review type (Reviews, e.g. construction-drawing) whose passing result the item's 通过 needs; null: none.
-    string? RequiresReview = null);
+    string? RequiresReview = null,
+    // 照面信息: the certificate's content fields as the catalog declared them for the licence type, with the values the
+    // application already holds (stage form, project, applicant, department); the department completes them at 办结.
+    // LicenceValidityMonths: the type's 有效期 in months from issue (null: 长期).
+    IReadOnlyList<Licences.LicenceField>? LicenceContent = null,
+    int? LicenceValidityMonths = null);

@@ -21,4 +21,8 @@ public sealed record ItemInstanceConcluded(
     // The holder's identity (the applicant account and its credit code / ID number): what the licence is matched by.
     // Holder stays the display name printed on the certificate.
     string HolderId = "",
-    string? HolderNumber = null);
+    string? HolderNumber = null,
+    // 照面信息 as the department concluded them (the application's values and its corrections) and the type's 有效期 in
+    // months from issue (null: 长期); what the certificate states and its seal covers.
+    IReadOnlyList<Licences.LicenceField>? LicenceContent = null,
+    int? LicenceValidityMonths = null);
