@@ -66,7 +66,13 @@ public sealed class ItemCommands(ApprovalsDbContext db, ItemViews views, Working
         await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM stage_instances WHERE "Id" = {item.StageInstanceId} FOR UPDATE""", ct);
         item.EnsureMayDecide(await EarlierAsync(item, ct));
         if (request.Approved == true) await db.EnsureReviewPassedAsync(item, ct);
+        else if (request.Content is { Count: > 0 })
+            throw ValidationException.For("content", "certificate content goes with an approval only", "证照照面信息仅在办结（通过）时填写");
         var now = clock.GetUtcNow();
+        // 照面信息 checked (and corrected) before anything changes: a missing required value or a bad one is a 400 naming it.
+        var contentChanges = request.Approved == true && (item.LicenceContent is not null || request.Content is { Count: > 0 })
+            ? item.ReviseLicenceContent(request.Content) : [];
+        if (contentChanges.Count > 0) db.RecordNote(item, actor, item.DepartmentName, $"照面信息核对更正：{string.Join("；", contentChanges)}", clock, audit);
         var today = calendar.LocalDate(now);
         if (request.MaterialsToFollow is { Count: > 0 } || request.MaterialsDue is not null)
         {

@@ -17,7 +17,10 @@ public sealed record ItemInstanceDto(
     // The technical review type whose passing result 通过 needs (the department reads its state from Reviews); null: none.
     string? RequiresReview = null,
     // The latest concluded review of that type for the item's project as Approvals knows it (ReviewConcluded); null: none yet.
-    ReviewResultDto? Review = null);
+    ReviewResultDto? Review = null,
+    // 照面信息 of the certificate the item yields (values as the application filled them, then as concluded); null: none.
+    // LicenceValidityMonths: the licence type's 有效期 in months from issue (null: 长期).
+    IReadOnlyList<Approval.Contracts.Licences.LicenceField>? LicenceContent = null, int? LicenceValidityMonths = null);
 
 /// <summary>A technical review's conclusion the item's 通过 is checked against: 合格 / 修改后合格 pass, 不合格 does not.</summary>
 public sealed record ReviewResultDto(Guid ReviewId, string TypeName, string ConclusionName, bool Passed, DateTimeOffset ConcludedAt);
@@ -65,8 +68,12 @@ public sealed record StartRequest(string? Opinion);
 /// <c>materialsDue</c> is 办结（容缺通过）; a 告知承诺制 item is approved on the applicant's <c>commitment</c> with its
 /// <c>commitmentDue</c>; a department system may add its result certificate's reference.
 /// </summary>
+/// <summary>
+/// 办结. Content: with 通过 of an item that yields a certificate, the department's corrections and additions to its
+/// 照面信息 (field name → value, an empty value clears it); the fields not named keep the application's values.
+/// </summary>
 public sealed record ConcludeRequest(bool? Approved, string? Opinion, List<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null,
-    string? Commitment = null, DateOnly? CommitmentDue = null, string? CertificateReference = null);
+    string? Commitment = null, DateOnly? CommitmentDue = null, string? CertificateReference = null, Dictionary<string, string?>? Content = null);
 
 /// <summary>告知承诺 verification: fulfilled or not, with a note (required when not fulfilled).</summary>
 public sealed record VerifyCommitmentRequest(bool? Fulfilled, string? Note);

@@ -130,6 +130,7 @@ public sealed class ItemViews(ApprovalsDbContext db, WorkingCalendar calendar, W
             i.MaterialsHandedIn, i.MaterialsCompletedAt, i.CertificateReference, i.RevocationReason,
             followUp is null ? null : (int)followUp, followUp?.ChineseName(), i.EngineeringCode, i.ItemVersion, TimeLimitDto.Of(i.Limit),
             i.RecallableUntil(region.RecallGrace) is { } until && clock.GetUtcNow() <= until ? until : null, i.RecallReason,
-            pausing.Corrections[i.Id].Select(ItemCorrectionDto.Of).ToList(), i.RequiresReview);
+            pausing.Corrections[i.Id].Select(ItemCorrectionDto.Of).ToList(), i.RequiresReview,
+            LicenceContent: i.LicenceContent, LicenceValidityMonths: i.LicenceValidityMonths);
     }
 }

@@ -40,7 +40,8 @@ public sealed class ApplicationAcceptedConsumer(
                 i.LicenceTypeCode, i.LicenceName, m.AcceptedAt, m.ApplicantId, m.ApplicantNumber);
             // The order binds only when the earlier item is part of this stage instance too.
             item.WithCatalogRules(i.After is { } after && codes.Contains(after) ? after : null, i.Milestone, i.NotificationCommitment)
-                .WithSnapshot(m.EngineeringCode, i.ItemVersion, i.TimeLimit, i.TimeLimitUnit, i.RequiresReview);
+                .WithSnapshot(m.EngineeringCode, i.ItemVersion, i.TimeLimit, i.TimeLimitUnit, i.RequiresReview)
+                .WithLicenceContent(i.LicenceContent, i.LicenceValidityMonths);
             Db.Items.Add(item);
             Db.RecordTransition(item, m.Actor, "综合服务窗口", null, Clock, audit);
             if (withSystems.Contains(item.DepartmentCode)) Db.WebhookDeliveries.Add(ItemRoutedNotice.For(item, Clock.GetUtcNow()));

@@ -38,6 +38,7 @@ public sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> opti
             e.Property(i => i.Id).ValueGeneratedNever();
             e.Property(i => i.Status).HasConversion<int>();
             e.Property(i => i.Version).IsRowVersion();
+            e.Property(i => i.LicenceContent).AsJson();
             e.HasIndex(i => new { i.ApplicationId, i.ItemCode }).IsUnique();
             e.HasIndex(i => new { i.DepartmentCode, i.Status });
             e.HasIndex(i => i.ParallelInstanceCode);

@@ -27,7 +27,7 @@ public static class ItemTransitions
                 item.Id, item.ApplicationId, item.RegionCode, item.ProjectCode, item.ProjectName, item.Holder,
                 item.ItemCode, item.ItemName, item.Status != ProcessingStatus.NotApproved, item.Opinion ?? "",
                 item.DepartmentCode, item.DepartmentName, item.DepartmentCreditCode, item.LicenceTypeCode, item.LicenceName,
-                item.ConcludedAt ?? now, item.HolderId, item.HolderNumber), item.Id.ToString(), clock);
+                item.ConcludedAt ?? now, item.HolderId, item.HolderNumber, item.LicenceContent, item.LicenceValidityMonths), item.Id.ToString(), clock);
         }
         if (item.Status == ProcessingStatus.Recalled)
         {

@@ -24,7 +24,7 @@ public sealed record ItemDto(
     string Code, int Version, string Name, int StageNo, DepartmentDto Department, int TimeLimitWorkingDays,
     string? LicenceTypeCode, string? LicenceName, string Kind, string ItemType, int CaseType,
     bool NotificationCommitment, bool Milestone, DateOnly? EffectiveFrom, int TimeLimit, int TimeLimitUnit, string? After = null,
-    string? RequiresReview = null);
+    string? RequiresReview = null, IReadOnlyList<LicenceContentField>? LicenceFields = null, int? LicenceValidityMonths = null);
 
 /// <summary>One item with everything the public may read: guide, fees, materials and form fields.</summary>
 public sealed record ItemDetailDto(

@@ -54,5 +54,6 @@ public sealed class CatalogView
         v.Code, v.Version, v.Name, v.StageNo, Department(v.DepartmentCode), v.Definition.TimeLimitWorkingDays,
         v.Definition.Licence?.TypeCode, v.Definition.Licence?.Name, v.Definition.Kind, v.Definition.ItemType,
         v.Definition.CaseType, v.Definition.NotificationCommitment, v.Definition.Milestone, v.EffectiveFrom,
-        v.Definition.StatedTimeLimit, v.Definition.TimeLimitUnit, v.Definition.After, v.Definition.RequiresReview);
+        v.Definition.StatedTimeLimit, v.Definition.TimeLimitUnit, v.Definition.After, v.Definition.RequiresReview,
+        v.Definition.Licence?.Fields, v.Definition.Licence?.ValidityMonths);
 }

@@ -42,8 +42,18 @@ public sealed record ItemDefinition(
     public int StatedTimeLimit => TimeLimit ?? TimeLimitWorkingDays;
 }
 
-/// <summary>The certificate an approval yields: GB/T 36904 licence type code and name.</summary>
-public sealed record LicenceSpec(string TypeCode, string Name);
+/// <summary>
+/// The certificate an approval yields: GB/T 36904 licence type code and name, its content fields (照面信息) in the order
+/// the certificate lays them out, and its validity (有效期) in months from issue (null: 长期).
+/// </summary>
+public sealed record LicenceSpec(string TypeCode, string Name, IReadOnlyList<LicenceContentField>? Fields = null, int? ValidityMonths = null);
+
+/// <summary>
+/// One content field of a licence type. Source: where the value comes from, alternatives separated by "|" (the first one
+/// known wins): "form:&lt;one of the item's stage-form fields&gt;", "project.name", "project.code", "applicant", "department",
+/// "decision" (the department states it at 办结). Type: string, number, integer, date, idnumber (masked when public).
+/// </summary>
+public sealed record LicenceContentField(string Name, string Source, string Type = "string", bool Required = false);
 
 /// <summary>收费项目: a fee with its legal basis; Amount in yuan per Unit (null amount = 不收费).</summary>
 public sealed record FeeItem(string Name, string Basis, decimal? Amount, string? Unit = null);

@@ -1,4 +1,5 @@
 using Approval.Catalog.Domain;
+using Approval.Contracts.Licences;
 
 namespace Approval.Catalog.Import;
 
@@ -62,6 +63,48 @@ public static class ItemRules
             else if (!keys.Add(fields[i].Key)) yield return (P($"fields[{i}].key"), $"duplicate field '{fields[i].Key}' / 字段重复");
             if (!FormField.Types.Contains(fields[i].Type))
                 yield return (P($"fields[{i}].type"), $"must be one of {string.Join(", ", FormField.Types)} / 字段类型不正确");
+        }
+        foreach (var problem in LicenceRules(item, P)) yield return problem;
+    }
+
+    /// <summary>
+    /// 照面信息: each content field named once, of a known type, and fed from sources that exist — a form source must be
+    /// one of the item's own stage-form fields, so the one form always holds it when the item is applied for.
+    /// </summary>
+    public const int MaxContentFields = 16;
+
+    private static IEnumerable<(string Path, string Rule)> LicenceRules(ItemDefinition item, Func<string, string> P)
+    {
+        if (item.Licence is not { } licence) yield break;
+        if (licence.ValidityMonths is < 1 or > 1200)
+            yield return (P("licence.validityMonths"), "must be 1–1200 months, or absent for 长期 / 有效期应为1至1200个月，长期则不填");
+        var formKeys = (item.Fields ?? []).Select(f => f.Key).ToHashSet();
+        var names = new HashSet<string>();
+        var content = licence.Fields ?? [];
+        if (content.Count > MaxContentFields)
+            yield return (P("licence.fields"), $"at most {MaxContentFields} content fields fit the certificate's one page / 照面信息最多{MaxContentFields}项（证照为单页）");
+        for (var i = 0; i < content.Count; i++)
+        {
+            var at = $"licence.fields[{i}]";
+            var field = content[i];
+            if (string.IsNullOrWhiteSpace(field.Name)) yield return (P($"{at}.name"), "is required / 照面信息字段名必填");
+            else if (!names.Add(field.Name)) yield return (P($"{at}.name"), $"duplicate content field '{field.Name}' / 照面信息字段重复");
+            if (!LicenceFieldRules.Types.Contains(field.Type))
+                yield return (P($"{at}.type"), $"must be one of {string.Join(", ", LicenceFieldRules.Types)} / 照面信息字段类型不正确");
+            var sources = LicenceFieldRules.Sources(field.Source ?? "");
+            if (sources.Count == 0) yield return (P($"{at}.source"), $"'{field.Name}' needs a source / 照面信息“{field.Name}”须注明来源");
+            foreach (var source in sources)
+            {
+                if (LicenceFieldRules.FormKey(source) is { } key)
+                {
+                    if (!formKeys.Contains(key))
+                        yield return (P($"{at}.source"),
+                            $"'{field.Name}' takes its value from form field '{key}', which is not a field of this item's stage form / 照面信息“{field.Name}”的来源“{key}”不是本事项表单的字段");
+                }
+                else if (!LicenceFieldRules.FixedSources.Contains(source))
+                    yield return (P($"{at}.source"),
+                        $"'{field.Name}': unknown source '{source}' (form:<field>, {string.Join(", ", LicenceFieldRules.FixedSources)}) / 照面信息“{field.Name}”的来源“{source}”不存在");
+            }
         }
     }
 }

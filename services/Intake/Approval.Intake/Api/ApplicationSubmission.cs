@@ -61,7 +61,8 @@ public sealed class ApplicationSubmission(
 
         var items = stage.Items.Where(i => chosen.Contains(i.Code)).Select(i => new ApplicationItem(
             i.Code, i.Name, i.Department.Code, i.Department.Name, i.Department.CreditCode, i.TimeLimitWorkingDays,
-            i.LicenceTypeCode, i.LicenceName, i.Version, i.Milestone, i.NotificationCommitment, i.After, i.TimeLimit, i.TimeLimitUnit, i.RequiresReview)).ToList();
+            i.LicenceTypeCode, i.LicenceName, i.Version, i.Milestone, i.NotificationCommitment, i.After, i.TimeLimit, i.TimeLimitUnit, i.RequiresReview,
+            i.LicenceFields is { Count: > 0 } content ? JsonSerializer.Serialize(content) : null, i.LicenceValidityMonths)).ToList();
         var known = await knownValues.ForAsync(request.ProjectCode!, request.ProjectName!.Trim(), project?.Fields, applicant.Id, null, ct);
         var form = await ValidFormAsync(request.Form, stage.No, items.Select(i => i.ItemCode), known, ct);
         var now = clock.GetUtcNow();

@@ -33,7 +33,8 @@ public sealed record CatalogStage(int No, string Name, int TimeLimitWorkingDays,
 public sealed record CatalogItem(
     string Code, int Version, string Name, int StageNo, CatalogDepartment Department, int TimeLimitWorkingDays,
     string? LicenceTypeCode, string? LicenceName, bool Milestone = false, bool NotificationCommitment = false, string? After = null,
-    int TimeLimit = 0, int TimeLimitUnit = 1, string? RequiresReview = null);
+    int TimeLimit = 0, int TimeLimitUnit = 1, string? RequiresReview = null,
+    List<Approval.Contracts.Licences.LicenceField>? LicenceFields = null, int? LicenceValidityMonths = null);
 
 /// <summary>An approval flow: its code, version, name and type (审批流程类型, e.g. 社会投资).</summary>
 public sealed record CatalogFlow(string Code, int Version, string Name, string Type);

@@ -23,4 +23,8 @@ public sealed record ApplicationItem(
     int TimeLimit = 0,
     int TimeLimitUnit = 1,
     // The technical review type whose passing result the department's 通过 needs (catalog requiresReview; null: none).
-    string? RequiresReview = null);
+    string? RequiresReview = null,
+    // 照面信息 of the licence type as the catalog declared them (JSON array of LicenceField without values; null: none
+    // declared) and its 有效期 in months (null: 长期); the values are read from the application at 受理.
+    string? LicenceFields = null,
+    int? LicenceValidityMonths = null);

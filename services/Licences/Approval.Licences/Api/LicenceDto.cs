@@ -6,14 +6,18 @@ public sealed record LicenceDto(
     string Identifier, string TypeCode, string LicenceName, string IssuerCode, string IssuerName, string IssuerCreditCode, string Holder,
     string ProjectCode, string ProjectName, string RegionCode, string ItemCode, Guid ItemInstanceId, Guid ApplicationId, string Decision, DateTimeOffset IssuedAt,
     DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string Status, string StatusName, DateTimeOffset? RevokedAt, string? RevocationReason,
-    Guid SealId, string VerificationPath, IReadOnlyList<HistoryDto> History)
+    Guid SealId, string VerificationPath, IReadOnlyList<HistoryDto> History, IReadOnlyList<ContentDto> Content)
 {
     public static LicenceDto Of(Licence l, DateTimeOffset now) => new(
         l.Identifier, l.TypeCode, l.LicenceName, l.IssuerCode, l.IssuerName, l.IssuerCreditCode, l.Holder, l.ProjectCode, l.ProjectName,
         l.RegionCode, l.ItemCode, l.ItemInstanceId, l.ApplicationId, l.Decision, l.IssuedAt, l.ValidFrom, l.ValidTo, l.StatusAt(now).Code(), l.StatusAt(now).ChineseName(),
         l.RevokedAt, l.RevocationReason, l.SealId, $"/api/licences/verify/{l.Identifier}",
-        l.History.OrderBy(h => h.OccurredAt).Select(h => new HistoryDto(h.Event, h.EventName, h.Actor, h.Reason, h.OccurredAt)).ToList());
+        l.History.OrderBy(h => h.OccurredAt).Select(h => new HistoryDto(h.Event, h.EventName, h.Actor, h.Reason, h.OccurredAt)).ToList(),
+        l.Content.Select(f => new ContentDto(f.Name, f.Type, f.Value)).ToList());
 }
+
+/// <summary>One 照面信息 field as the certificate states it (Value null: not stated, printed "/").</summary>
+public sealed record ContentDto(string Name, string Type, string? Value);
 
 public sealed record HistoryDto(string Event, string EventName, string Actor, string? Reason, DateTimeOffset OccurredAt);
 

@@ -96,7 +96,7 @@ public static class LicencesApi
         var decision = string.IsNullOrWhiteSpace(r.Decision) ? item.Opinion : r.Decision.Trim();
         var licence = await issuer.IssueAsync(new LicenceDraft(r.TypeCode!, r.LicenceName!.Trim(), department, seal.HolderName, seal.HolderCreditCode,
             item.Holder, item.ProjectCode, item.ProjectName, item.RegionCode, item.ItemInstanceId, item.ApplicationId, item.ItemCode, decision,
-            r.ValidFrom, r.ValidTo, item.HolderId, item.HolderNumber), seal, user.DisplayName(), ct);
+            r.ValidFrom, r.ValidTo, item.HolderId, item.HolderNumber, item.Content, item.ValidityMonths), seal, user.DisplayName(), ct);
         try
         {
             await s.Db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using Approval.Contracts.Licences;
 using Approval.Licences.Domain;
 using Approval.Licences.Sealing;
 
@@ -22,10 +23,13 @@ public sealed record VerificationResult(
         if (status == LicenceStatus.Expired) reasons.Add("the licence has expired / 证照已过期");
         return new(l.Identifier, status.Code(), status.ChineseName(), reasons.Count == 0, reasons,
             new VerifiedLicence(l.LicenceName, l.TypeCode, l.IssuerName, l.IssuerCreditCode, l.Holder, l.ProjectCode, l.ProjectName,
-                l.IssuedAt, l.ValidFrom, l.ValidTo, l.RevokedAt), proof);
+                l.IssuedAt, l.ValidFrom, l.ValidTo, l.RevokedAt,
+                l.Content.Select(f => new ContentDto(f.Name, f.Type, LicenceFieldRules.Public(f))).ToList()), proof);
     }
 }
 
 public sealed record VerifiedLicence(
     string LicenceName, string TypeCode, string IssuerName, string IssuerCreditCode, string Holder, string ProjectCode, string ProjectName,
-    DateTimeOffset IssuedAt, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, DateTimeOffset? RevokedAt);
+    DateTimeOffset IssuedAt, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, DateTimeOffset? RevokedAt,
+    // 照面信息, so a bank or an inspector can compare them with the paper in hand; personal ID numbers are masked.
+    IReadOnlyList<ContentDto> Content);

@@ -24,7 +24,8 @@ public sealed class ItemInstanceConcludedConsumer(
                 ProjectName = m.ProjectName, Holder = m.Holder, HolderId = m.HolderId, HolderNumber = m.HolderNumber, ItemCode = m.ItemCode,
                 ItemName = m.ItemName, Approved = m.Approved, Opinion = m.Opinion, DepartmentCode = m.DepartmentCode,
                 DepartmentName = m.DepartmentName, DepartmentCreditCode = m.DepartmentCreditCode, LicenceTypeCode = m.LicenceTypeCode,
-                LicenceName = m.LicenceName, ConcludedAt = m.ConcludedAt,
+                LicenceName = m.LicenceName, ConcludedAt = m.ConcludedAt, Content = m.LicenceContent?.ToList() ?? [],
+                ValidityMonths = m.LicenceValidityMonths,
             });
         if (!m.Approved || m.LicenceTypeCode is null || m.LicenceName is null) return;
 
@@ -32,6 +33,6 @@ public sealed class ItemInstanceConcludedConsumer(
             ?? await seals.ProvisionAsync(m.DepartmentCode, m.DepartmentName, m.DepartmentCreditCode, ct);
         await issuer.IssueAsync(new LicenceDraft(m.LicenceTypeCode, m.LicenceName, m.DepartmentCode, m.DepartmentName,
             m.DepartmentCreditCode, m.Holder, m.ProjectCode, m.ProjectName, m.RegionCode, m.ItemInstanceId, m.ApplicationId,
-            m.ItemCode, m.Opinion, null, null, m.HolderId, m.HolderNumber), seal, m.DepartmentName, ct);
+            m.ItemCode, m.Opinion, null, null, m.HolderId, m.HolderNumber, m.LicenceContent, m.LicenceValidityMonths), seal, m.DepartmentName, ct);
     }
 }

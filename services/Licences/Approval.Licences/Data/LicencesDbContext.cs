@@ -34,6 +34,7 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
         {
             e.ToTable("licences");
             e.HasKey(l => l.Id);
+            e.Property(l => l.Content).AsJson();
             e.HasIndex(l => l.Identifier).IsUnique();
             // At most one licence in force per item instance: after a revocation or a recorded expiry the department may
             // issue again (POST /api/licences); certificates issued before issue 13 by department systems carry no item instance.
@@ -65,6 +66,7 @@ public sealed class LicencesDbContext(DbContextOptions<LicencesDbContext> option
         {
             e.ToTable("concluded_items");
             e.HasKey(i => i.ItemInstanceId);
+            e.Property(i => i.Content).AsJson();
         });
         model.AddOutboxAndInbox();
         model.AddAuditRecords();

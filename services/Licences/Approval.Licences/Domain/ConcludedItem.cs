@@ -25,6 +25,9 @@ public sealed class ConcludedItem
     public string? LicenceTypeCode { get; init; }
     public string? LicenceName { get; init; }
     public DateTimeOffset ConcludedAt { get; init; }
+    /// <summary>照面信息 as concluded (empty: none declared) and the type's 有效期 in months from issue (null: 长期).</summary>
+    public List<Approval.Contracts.Licences.LicenceField> Content { get; init; } = [];
+    public int? ValidityMonths { get; init; }
     /// <summary>撤销 of the approval (ItemInstanceRevoked): no certificate may be issued for it any more.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 }

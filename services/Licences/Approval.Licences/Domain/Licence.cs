@@ -27,6 +27,11 @@ public sealed class Licence
     public DateTimeOffset? ValidFrom { get; init; }
     /// <summary>Null: valid without a time limit.</summary>
     public DateTimeOffset? ValidTo { get; init; }
+    /// <summary>
+    /// 照面信息: the licence type's content fields with the values the department concluded, in the certificate's order;
+    /// empty for licences issued before content fields existed. The seal covers them.
+    /// </summary>
+    public List<Approval.Contracts.Licences.LicenceField> Content { get; init; } = [];
 
     /// <summary>When the expiry was recorded and announced (LicenceExpired); null until then.</summary>
     public DateTimeOffset? ExpiryAnnouncedAt { get; private set; }

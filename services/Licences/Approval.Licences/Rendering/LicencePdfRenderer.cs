@@ -38,28 +38,76 @@ public sealed class LicencePdfRenderer(IOptions<SealOptions> options)
             g.DrawString(l.LicenceName, title, XBrushes.Black, new XRect(0, 90, width, 40), XStringFormats.Center);
             g.DrawString($"编号 {l.Identifier}", small, XBrushes.Black, new XRect(0, 135, width, 16), XStringFormats.Center);
 
-            var y = 190.0;
-            foreach (var (name, value) in Fields(l))
-            {
-                g.DrawString(name, label, XBrushes.Black, 70, y);
-                g.DrawString(value, label, XBrushes.Black, 200, y);
-                g.DrawLine(XPens.LightGray, 70, y + 6, width - 70, y + 6);
-                y += 30;
-            }
+            var y = l.Content.Count > 0 ? DrawTable(g, Rows(l), 175, width) : DrawLines(g, Fields(l), label, width);
 
-            DrawSeal(g, seal, new XPoint(width - 170, y + 80));
-            g.DrawString($"发证机关：{l.IssuerName}", label, XBrushes.Black, 70, y + 60);
-            g.DrawString($"发证日期：{l.IssuedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}", label, XBrushes.Black, 70, y + 85);
+            // below the table (up to about 18 rows) the issuer, the seal and the QR code still fit on the page
+            var compact = l.Content.Count > 0;
+            DrawSeal(g, seal, new XPoint(width - 170, y + (compact ? 70 : 80)));
+            g.DrawString($"发证机关：{l.IssuerName}", label, XBrushes.Black, 70, y + (compact ? 30 : 60));
+            g.DrawString($"发证日期：{l.IssuedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}", label, XBrushes.Black, 70, y + (compact ? 52 : 85));
 
             using var qr = XImage.FromStream(new MemoryStream(QrPng(VerificationUrl(l.Identifier))));
-            g.DrawImage(qr, 70, y + 120, 120, 120);
-            g.DrawString("扫码核验证照真伪", small, XBrushes.Black, 70, y + 255);
+            var qrSize = compact ? 95 : 120;
+            g.DrawImage(qr, 70, y + (compact ? 65 : 120), qrSize, qrSize);
+            g.DrawString("扫码核验证照真伪", small, XBrushes.Black, 70, y + (compact ? 172 : 255));
             g.DrawString($"电子印章 {seal.SealCode} · SM2/SM3 · {Canonical.Time(l.SealedAt)}", small, XBrushes.Gray, 70, page.Height.Point - 40);
         }
         using var output = new MemoryStream();
         document.Save(output, false);
         return output.ToArray();
     }
+
+    /// <summary>A licence without 照面信息 (issued before they existed): its fields one per line, as it was rendered then.</summary>
+    private static double DrawLines(XGraphics g, IEnumerable<(string, string)> fields, XFont label, double width)
+    {
+        var y = 190.0;
+        foreach (var (name, value) in fields)
+        {
+            g.DrawString(name, label, XBrushes.Black, 70, y);
+            g.DrawString(value, label, XBrushes.Black, 200, y);
+            g.DrawLine(XPens.LightGray, 70, y + 6, width - 70, y + 6);
+            y += 30;
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// 照面信息 as the national templates lay them out: a ruled table of label and value, one row a field, "/" where no
+    /// value is stated; a value too long for one line is set smaller over two. Returns the y below the table.
+    /// </summary>
+    private static double DrawTable(XGraphics g, IReadOnlyList<(string Name, string Value)> rows, double top, double width)
+    {
+        const double left = 60, labelWidth = 150, rowHeight = 24;
+        var right = width - left;
+        var font = new XFont(CjkFontResolver.Family, 11);
+        var smaller = new XFont(CjkFontResolver.Family, 8);
+        var pen = new XPen(XColors.Black, 0.6);
+        var y = top;
+        foreach (var (name, value) in rows)
+        {
+            g.DrawRectangle(pen, left, y, labelWidth, rowHeight);
+            g.DrawRectangle(pen, left + labelWidth, y, right - left - labelWidth, rowHeight);
+            g.DrawString(name, font, XBrushes.Black, new XRect(left + 6, y, labelWidth - 12, rowHeight), XStringFormats.CenterLeft);
+            var cell = new XRect(left + labelWidth + 6, y, right - left - labelWidth - 12, rowHeight);
+            if (g.MeasureString(value, font).Width <= cell.Width) g.DrawString(value, font, XBrushes.Black, cell, XStringFormats.CenterLeft);
+            else new PdfSharp.Drawing.Layout.XTextFormatter(g).DrawString(value, smaller, XBrushes.Black, new XRect(cell.X, y + 2, cell.Width, rowHeight - 2));
+            y += rowHeight;
+        }
+        return y;
+    }
+
+    /// <summary>The table's rows: the type's content fields, then the project code, the decision and the validity.</summary>
+    private static List<(string, string)> Rows(Licence l) =>
+    [
+        ..l.Content.Select(f => (f.Name, string.IsNullOrWhiteSpace(f.Value) ? "/" : f.Value)),
+        ("项目代码", l.ProjectCode),
+        ("审批意见", l.Decision),
+        ("有效期", Validity(l)),
+    ];
+
+    private static string Validity(Licence l) => l.ValidTo is { } to
+        ? $"{(l.ValidFrom ?? l.IssuedAt).ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}至{to.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}"
+        : "长期";
 
     private static IEnumerable<(string, string)> Fields(Licence l)
     {
@@ -69,9 +117,7 @@ public sealed class LicencePdfRenderer(IOptions<SealOptions> options)
         yield return ("审批事项", l.ItemCode);
         yield return ("审批意见", l.Decision);
         yield return ("发证机关信用代码", l.IssuerCreditCode);
-        yield return ("有效期", l.ValidTo is { } to
-            ? $"{(l.ValidFrom ?? l.IssuedAt).ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}至{to.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}"
-            : "长期");
+        yield return ("有效期", Validity(l));
     }
 
     /// <summary>The seal picture: a red ring with a five-pointed star, the seal name and its code.</summary>

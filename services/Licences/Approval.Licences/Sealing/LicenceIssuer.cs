@@ -21,7 +21,11 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
             IssuerCode = d.IssuerCode, IssuerName = d.IssuerName, IssuerCreditCode = d.IssuerCreditCode,
             Holder = d.Holder, HolderId = d.HolderId, HolderNumber = d.HolderNumber, ProjectCode = d.ProjectCode, ProjectName = d.ProjectName, RegionCode = d.RegionCode,
             ItemInstanceId = d.ItemInstanceId, ApplicationId = d.ApplicationId, ItemCode = d.ItemCode,
-            Decision = d.Decision, IssuedAt = now, ValidFrom = d.ValidFrom, ValidTo = d.ValidTo,
+            Decision = d.Decision, IssuedAt = now,
+            // the department system's dates when it gives them, else the type's 有效期 counted from issue (none: 长期)
+            ValidFrom = d.ValidFrom ?? (d.ValidityMonths is null ? null : now),
+            ValidTo = d.ValidTo ?? (d.ValidityMonths is { } months ? now.AddMonths(months) : null),
+            Content = d.Content?.ToList() ?? [],
         };
         sealer.Seal(licence, seal, now);
         licence.History.Add(new LicenceHistoryEntry { LicenceId = licence.Id, Event = "issued", EventName = "签发", Actor = actor, OccurredAt = now });
@@ -37,4 +41,5 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
 public sealed record LicenceDraft(
     string TypeCode, string LicenceName, string IssuerCode, string IssuerName, string IssuerCreditCode, string Holder,
     string ProjectCode, string ProjectName, string RegionCode, Guid ItemInstanceId, Guid ApplicationId, string ItemCode,
-    string Decision, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string HolderId, string? HolderNumber);
+    string Decision, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string HolderId, string? HolderNumber,
+    IReadOnlyList<Approval.Contracts.Licences.LicenceField>? Content = null, int? ValidityMonths = null);

@@ -220,11 +220,17 @@ namespace Approval.Approvals.Data.Migrations
                     b.Property<int>("ItemVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LicenceContent")
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("LicenceName")
                         .HasColumnType("text");
 
                     b.Property<string>("LicenceTypeCode")
                         .HasColumnType("text");
+
+                    b.Property<int?>("LicenceValidityMonths")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("MaterialsCompletedAt")
                         .HasColumnType("timestamp with time zone");

@@ -696,9 +696,13 @@ namespace Approval.Intake.Data.Migrations
 
                             b1.Property<int>("ItemVersion");
 
+                            b1.Property<string>("LicenceFields");
+
                             b1.Property<string>("LicenceName");
 
                             b1.Property<string>("LicenceTypeCode");
+
+                            b1.Property<int?>("LicenceValidityMonths");
 
                             b1.Property<bool>("Milestone");
 

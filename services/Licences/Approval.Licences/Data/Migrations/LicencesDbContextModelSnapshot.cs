@@ -78,6 +78,10 @@ namespace Approval.Licences.Data.Migrations
                     b.Property<DateTimeOffset>("ConcludedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -134,6 +138,9 @@ namespace Approval.Licences.Data.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("integer");
+
                     b.HasKey("ItemInstanceId");
 
                     b.ToTable("concluded_items", (string)null);
@@ -147,6 +154,10 @@ namespace Approval.Licences.Data.Migrations
 
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("ContentDigest")
                         .IsRequired()

@@ -1,15 +1,16 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Approval.Catalog.Data;
+namespace Approval.Messaging;
 
-/// <summary>Stores a value object as a jsonb document, compared by its JSON.</summary>
+/// <summary>Stores a value object (or null) as a jsonb document, compared by its JSON.</summary>
 public static class JsonColumn
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class =>
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) where T : class? =>
         property.HasColumnType("jsonb").HasConversion(
             v => JsonSerializer.Serialize(v, Json),
             s => JsonSerializer.Deserialize<T>(s, Json)!,
