@@ -38,7 +38,7 @@ ensure_deps() {
   command -v ps >/dev/null || missing+=(procps)    # PID checks
   [[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || missing+=(fonts-wqy-zenhei)  # CJK font of licence PDFs
   command -v zbarimg >/dev/null || missing+=(zbar-tools)      # tests decode the licence QR code
-  command -v pdftoppm >/dev/null || missing+=(poppler-utils)  # tests render licence PDF pages
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)  # tests render licence PDF pages and read their text (pdftotext)
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)           # browser tests of the portal (Playwright)
   if ((${#missing[@]})); then
     [[ $(id -u) == 0 ]] || die "missing packages (${missing[*]}): install them as root"

@@ -174,13 +174,14 @@ public sealed class LicenceSealingTests
         Assert.InRange(licence.Pdf.Length, 10_000, 400_000);
     }
 
-    private static Licence Copy(Licence l, string holder, Guid? applicationId = null, Guid? itemInstanceId = null) => new()
+    internal static Licence Copy(Licence l, string holder, Guid? applicationId = null, Guid? itemInstanceId = null,
+        List<Approval.Contracts.Licences.LicenceField>? content = null) => new()
     {
         Id = l.Id, Identifier = l.Identifier, TypeCode = l.TypeCode, LicenceName = l.LicenceName, IssuerCode = l.IssuerCode,
         IssuerName = l.IssuerName, IssuerCreditCode = l.IssuerCreditCode, Holder = holder, ProjectCode = l.ProjectCode,
         ProjectName = l.ProjectName, RegionCode = l.RegionCode, ItemCode = l.ItemCode, Decision = l.Decision,
         ApplicationId = applicationId ?? l.ApplicationId, ItemInstanceId = itemInstanceId ?? l.ItemInstanceId, IssuedAt = l.IssuedAt,
         SealId = l.SealId, SealedAt = l.SealedAt, ContentDigest = l.ContentDigest, ContentSignature = l.ContentSignature,
-        PdfDigest = l.PdfDigest, PdfSignature = l.PdfSignature, Pdf = l.Pdf,
+        PdfDigest = l.PdfDigest, PdfSignature = l.PdfSignature, Pdf = l.Pdf, Content = content ?? l.Content,
     };
 }
