@@ -60,7 +60,7 @@ public sealed record ItemInstance(
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null,
     DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrection>? Corrections = null,
     string? RequiresReview = null, ItemReviewResult? Review = null, string? EngineeringCode = null, Guid StageInstanceId = default,
-    IReadOnlyList<LicenceField>? LicenceContent = null)
+    IReadOnlyList<LicenceField>? LicenceContent = null, int? LicenceValidityMonths = null)
 {
     /// <summary>The 补正 awaiting the applicant's answer (status 6), if any.</summary>
     public ItemCorrection? OpenCorrection => Corrections?.LastOrDefault(c => c.EndedAt is null);
