@@ -59,7 +59,8 @@ public sealed record ItemInstance(
     bool NotificationCommitment = false, EarlierItem? Earlier = null, ItemCommitment? Commitment = null,
     IReadOnlyList<string>? MaterialsHandedIn = null, DateTimeOffset? MaterialsCompletedAt = null, string? RevocationReason = null,
     DateTimeOffset? RecallableUntil = null, string? RecallReason = null, IReadOnlyList<ItemCorrection>? Corrections = null,
-    string? RequiresReview = null, ItemReviewResult? Review = null, string? EngineeringCode = null, Guid StageInstanceId = default)
+    string? RequiresReview = null, ItemReviewResult? Review = null, string? EngineeringCode = null, Guid StageInstanceId = default,
+    IReadOnlyList<LicenceField>? LicenceContent = null, int? LicenceValidityMonths = null)
 {
     /// <summary>The 补正 awaiting the applicant's answer (status 6), if any.</summary>
     public ItemCorrection? OpenCorrection => Corrections?.LastOrDefault(c => c.EndedAt is null);
@@ -99,8 +100,28 @@ public sealed record SpecialProcedure(int Type, string TypeName, string Reason, 
 
 public sealed record ItemStep(int StatusCode, string StatusName, string Actor, string Organisation, string? Opinion, DateTimeOffset OccurredAt);
 
+/// <summary>办结; Content: the department's corrections and additions to the certificate's 照面信息 (field name → value), only on 通过.</summary>
 public sealed record Conclusion(bool Approved, string Opinion, IReadOnlyList<string>? MaterialsToFollow = null, DateOnly? MaterialsDue = null,
-    string? Commitment = null, DateOnly? CommitmentDue = null);
+    string? Commitment = null, DateOnly? CommitmentDue = null, IReadOnlyDictionary<string, string>? Content = null);
+
+/// <summary>
+/// 照面信息: one content field of the certificate the item yields, as the catalog declares it for the licence type, with its
+/// value once known (Approval.Contracts.Licences.LicenceField; the portal does not reference the contracts). Type: string,
+/// number, integer, date or idnumber. Source: "form:&lt;stage-form field&gt;", "project.name", "project.code", "applicant",
+/// "department" or "decision" (the department states it when it concludes), alternatives separated by "|".
+/// </summary>
+public sealed record LicenceField(string Name, string Type, bool Required, string Source, string? Value = null)
+{
+    /// <summary>Where the value comes from, as the department reads it next to the field.</summary>
+    public string SourceHint => Source.Split('|')[0].Trim() switch
+    {
+        var s when s.StartsWith("form:", StringComparison.Ordinal) => "（来自申请表）",
+        var s when s.StartsWith("project.", StringComparison.Ordinal) => "（来自项目信息）",
+        "applicant" => "（来自申请人信息）",
+        "department" => "（来自本部门信息）",
+        _ => "（由部门填写）",
+    };
+}
 
 public sealed record SpecialProcedureStart(int Type, string Reason, int PlannedWorkingDays);
 
