@@ -35,7 +35,7 @@ public sealed class LicenceContentTests
     [Fact]
     public void A_content_field_fed_from_a_field_the_items_form_lacks_is_refused_at_import_naming_both()
     {
-        Assert.Empty(Import(Permit(new LicenceContentField("施工单位", "form:施工单位"), new LicenceContentField("建设单位", "form:建设单位|applicant", Required: true))));
+        Assert.Empty(Import(Permit(new LicenceContentField("施工单位", "form:施工单位"), new LicenceContentField("建设单位", "form:施工单位|applicant", Required: true))));
 
         var errors = Import(Permit(new LicenceContentField("监理单位", "form:监理单位")));
         var error = Assert.Single(errors);
