@@ -6,8 +6,8 @@ namespace Approval.EndToEnd.Tests;
 /// <summary>
 /// 照面信息 through the gateway (issue 24): the building permit's content fields are filled from the stage form at 受理,
 /// the department corrects and completes them at 办结 (a bad amount or a cleared required field is a 400 naming it), the
-/// sealed licence states them, public verification returns them with ID numbers masked, and one value changed in the
-/// database fails verification.
+/// sealed licence states them, public verification returns them with ID numbers masked, one value changed in the
+/// database fails verification, and the completion filing's form is prefilled from the permit.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class LicenceContentTests(SuiteFixture suite)
@@ -28,7 +28,8 @@ public sealed class LicenceContentTests(SuiteFixture suite)
     [Fact]
     public async Task The_permit_states_its_content_from_the_form_and_the_departments_corrections_and_verification_returns_it()
     {
-        var phase = await api.PhaseAsync(Actor.Applicant);
+        // a project of its own: the completion filing's prefill reads the newest permit of the project
+        var phase = await api.RegisterPhaseAsync((m, p, b) => Actor.Applicant.Request(m, p, b), projectName: "照面信息项目");
         var created = await api.ExpectAsync(HttpStatusCode.Created, Actor.Applicant, HttpMethod.Post, "/api/intake/applications", new
         {
             projectCode = phase.ProjectCode, engineeringCode = phase.EngineeringCode, projectName = "照面信息项目", stageNo = 3,
@@ -91,6 +92,11 @@ public sealed class LicenceContentTests(SuiteFixture suite)
             await AlterContentAsync(identifier, "12500");
         }
         Assert.True((await licences.VerifyAsync(identifier)).GetProperty("verified").GetBoolean());
+
+        var filing = await api.ExpectAsync(HttpStatusCode.OK, Actor.Applicant, HttpMethod.Get,
+            $"/api/intake/prefill?engineeringCode={phase.EngineeringCode}&stageNo=4&items=320193-ZJ-YS-002");
+        Assert.Equal((identifier, "示范建工集团", "示范监理公司"),
+            (filing.GetProperty("施工许可证编号").GetString(), filing.GetProperty("施工单位").GetString(), filing.GetProperty("监理单位").GetString()));
     }
 
     private static Dictionary<string, string?> Content(JsonElement fields) =>

@@ -171,4 +171,15 @@ public sealed class LicenceContentTests
         Assert.False(proof.ContentVerified);
         Assert.Contains(proof.Problems, p => p.Contains("content differs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validity_counts_the_types_months_from_issue_unless_the_department_system_gives_dates()
+    {
+        var draft = new LicenceDraft("T", "建设项目用地预审与选址意见书", "ZRJ", "自然资源局", "11320193MB0001001K", "示范建设有限公司", "P", "示范项目",
+            "320193", Guid.NewGuid(), Guid.NewGuid(), "320193-ZR-LX-001", "准予", null, null, "applicant-1", null, ValidityMonths: 36);
+        Assert.Equal(((DateTimeOffset?)Now, (DateTimeOffset?)Now.AddYears(3)), LicenceIssuer.Validity(draft, Now));
+        Assert.Equal(((DateTimeOffset?)null, (DateTimeOffset?)null), LicenceIssuer.Validity(draft with { ValidityMonths = null }, Now));
+        var to = Now.AddDays(10);
+        Assert.Equal(((DateTimeOffset?)Now, (DateTimeOffset?)to), LicenceIssuer.Validity(draft with { ValidTo = to }, Now));
+    }
 }

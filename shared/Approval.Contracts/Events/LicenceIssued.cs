@@ -12,4 +12,7 @@ public sealed record LicenceIssued(
     DateTimeOffset IssuedAt,
     // The licence's validity end (null: no expiry, the data exchange sends 9999-01-01) and the region it was issued in.
     DateTimeOffset? ValidTo = null,
-    string? RegionCode = null);
+    string? RegionCode = null,
+    // The licence type (GB/T 36904 code) and its 照面信息 as sealed: later applications of the project reuse them.
+    string? TypeCode = null,
+    IReadOnlyList<Licences.LicenceField>? Content = null);

@@ -6,7 +6,9 @@ namespace Approval.Intake.Api;
 /// <summary>
 /// What is already known for a stage form (R-6.6, data entered once): the project's data under the catalog's
 /// "project.*" prefill names, and, for fields marked "stage:N", what the applicant entered in the same project's
-/// latest stage-N application (under "stage:N/&lt;field&gt;"; text values only).
+/// latest stage-N application (under "stage:N/&lt;field&gt;"; text values only); for fields marked "licence:TYPE/&lt;content
+/// field&gt;", the 照面信息 of the newest licence of that type in force on the applicant's applications of the project (R-4.6),
+/// and "licence:TYPE/identifier" its identifier.
 /// </summary>
 public sealed class FormKnownValues(IntakeDbContext db)
 {
@@ -27,6 +29,16 @@ public sealed class FormKnownValues(IntakeDbContext db)
             foreach (var (field, value) in form)
                 if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length > 0)
                     known[$"stage:{stage.Key}/{field}"] = s;
+        }
+        var licences = await db.Licences.AsNoTracking()
+            .Where(l => l.TypeCode != null && l.RevokedAt == null && l.ExpiredAt == null
+                && db.Applications.Any(a => a.Id == l.ApplicationId && a.ProjectCode == projectCode && a.ApplicantId == applicantId))
+            .OrderByDescending(l => l.IssuedAt).ToListAsync(ct);
+        foreach (var licence in licences.GroupBy(l => l.TypeCode).Select(g => g.First()))
+        {
+            known[$"licence:{licence.TypeCode}/identifier"] = licence.Identifier;
+            foreach (var field in licence.Content.Where(f => !string.IsNullOrWhiteSpace(f.Value)))
+                known[$"licence:{licence.TypeCode}/{field.Name}"] = field.Value!;
         }
         return known;
     }

@@ -49,6 +49,7 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
         {
             e.ToTable("issued_licences");
             e.HasKey(l => l.LicenceId);
+            e.Property(l => l.Content).AsJson();
             e.HasIndex(l => l.ApplicationId);
         });
         model.Entity<Material>(e =>

@@ -15,4 +15,7 @@ public sealed class IssuedLicence
     public string? RevocationReason { get; set; }
     /// <summary>Set when Licences announces that the licence's validity ended (已过期).</summary>
     public DateTimeOffset? ExpiredAt { get; set; }
+    /// <summary>The licence type and its 照面信息 as sealed (empty for licences announced before content existed): reused as prefill.</summary>
+    public string? TypeCode { get; init; }
+    public List<Approval.Contracts.Licences.LicenceField> Content { get; init; } = [];
 }

@@ -5,7 +5,8 @@ namespace Approval.Intake.Domain;
 /// <summary>
 /// Data entered once is not asked for again: a form field the schema marks "x-prefill" with a source Intake
 /// knows is filled in when the applicant left it out. Sources: "project.*" (the project's data, keyed by that name)
-/// and "stage:N" (the same field of the project's stage-N form, keyed "stage:N/&lt;field&gt;").
+/// "stage:N" (the same field of the project's stage-N form, keyed "stage:N/&lt;field&gt;") and "licence:TYPE/&lt;content field&gt;"
+/// (a licence of the project's, keyed as named).
 /// </summary>
 public static class StageFormPrefill
 {

@@ -21,10 +21,7 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
             IssuerCode = d.IssuerCode, IssuerName = d.IssuerName, IssuerCreditCode = d.IssuerCreditCode,
             Holder = d.Holder, HolderId = d.HolderId, HolderNumber = d.HolderNumber, ProjectCode = d.ProjectCode, ProjectName = d.ProjectName, RegionCode = d.RegionCode,
             ItemInstanceId = d.ItemInstanceId, ApplicationId = d.ApplicationId, ItemCode = d.ItemCode,
-            Decision = d.Decision, IssuedAt = now,
-            // the department system's dates when it gives them, else the type's 有效期 counted from issue (none: 长期)
-            ValidFrom = d.ValidFrom ?? (d.ValidityMonths is null ? null : now),
-            ValidTo = d.ValidTo ?? (d.ValidityMonths is { } months ? now.AddMonths(months) : null),
+            Decision = d.Decision, IssuedAt = now, ValidFrom = Validity(d, now).From, ValidTo = Validity(d, now).To,
             Content = d.Content?.ToList() ?? [],
         };
         sealer.Seal(licence, seal, now);
@@ -32,9 +29,13 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
         db.Licences.Add(licence);
         audit.Add(AuditActions.StateChange, "licence", licence.Identifier, $"issued by {d.IssuerName} for item instance {d.ItemInstanceId}", d.RegionCode);
         db.AddOutboxEvent(new LicenceIssued(licence.Id, licence.Identifier, licence.LicenceName, d.ItemInstanceId,
-            d.ApplicationId, d.ItemCode, d.IssuerName, now, d.ValidTo, d.RegionCode), licence.Id.ToString(), clock);
+            d.ApplicationId, d.ItemCode, d.IssuerName, now, licence.ValidTo, d.RegionCode, licence.TypeCode, licence.Content), licence.Id.ToString(), clock);
         return licence;
     }
+
+    /// <summary>有效期: the department system's dates when it gives them, else the type's months counted from issue (none: 长期).</summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To) Validity(LicenceDraft d, DateTimeOffset issuedAt) =>
+        (d.ValidFrom ?? (d.ValidityMonths is null ? null : issuedAt), d.ValidTo ?? (d.ValidityMonths is { } months ? issuedAt.AddMonths(months) : null));
 }
 
 /// <summary>What a licence states before it is numbered and sealed.</summary>

@@ -255,6 +255,10 @@ namespace Approval.Intake.Data.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<DateTimeOffset?>("ExpiredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -282,6 +286,9 @@ namespace Approval.Intake.Data.Migrations
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TypeCode")
+                        .HasColumnType("text");
 
                     b.HasKey("LicenceId");
 
