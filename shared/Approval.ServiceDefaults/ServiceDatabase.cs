@@ -15,7 +15,7 @@ public static class ServiceDatabase
 {
     /// <summary>
     /// Registers the service's own PostgreSQL database: connection string "{name}db" if set, else the
-    /// server in "postgres" with database "approval_{name}". The audit hash chain (<see cref="AuditChainInterceptor"/>)
+    /// server in "postgres" with database "{prefix}_{name}" (<see cref="ConnectionStringFor"/>). The audit hash chain (<see cref="AuditChainInterceptor"/>)
     /// rides on every context, and so does every <see cref="IInterceptor"/> registered in the container (the messaging
     /// library's outbox signal).
     /// </summary>
@@ -32,13 +32,21 @@ public static class ServiceDatabase
         return builder;
     }
 
+    /// <summary>
+    /// "{name}db" if configured, else the "postgres" server with database "{Approval:Database:Prefix}_{name}". The prefix is
+    /// "approval" unless set; a deployment sets one per region (approval_320193), so two regions sharing a PostgreSQL
+    /// server never share a database.
+    /// </summary>
     public static string ConnectionStringFor(IConfiguration configuration, string name)
     {
         var own = configuration.GetConnectionString($"{name}db");
         if (!string.IsNullOrWhiteSpace(own)) return own;
         var server = configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException($"Neither 'ConnectionStrings:{name}db' nor 'ConnectionStrings:postgres' is configured.");
-        return new NpgsqlConnectionStringBuilder(server) { Database = $"approval_{name}" }.ConnectionString;
+        var prefix = configuration["Approval:Database:Prefix"] is { Length: > 0 } configured ? configured : "approval";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[a-z][a-z0-9_]{0,40}$"))
+            throw new InvalidOperationException($"Approval:Database:Prefix '{prefix}' must be lower-case letters, digits and '_' (at most 41), starting with a letter.");
+        return new NpgsqlConnectionStringBuilder(server) { Database = $"{prefix}_{name}" }.ConnectionString;
     }
 
     /// <summary>Applies the EF migrations before the service takes traffic (creates the database if missing).</summary>

@@ -16,6 +16,15 @@ public static class TelemetryExtensions
 
     public static IHostApplicationBuilder ConfigureApprovalTelemetry(this IHostApplicationBuilder builder)
     {
+        // Outside Development the console carries one JSON object per line (UTC time, level, category, message, scopes),
+        // what a cluster's log collector parses; locally it stays readable.
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.IncludeScopes = true;
+            });
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

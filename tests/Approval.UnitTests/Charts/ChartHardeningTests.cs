@@ -112,4 +112,23 @@ public class ChartHardeningTests
             Assert.Equal(replaced["/spec/rules/0/host"], replaced["/spec/tls/0/hosts/0"]);
         }
     }
+
+    [Fact]
+    public void Every_service_reads_its_regions_database_prefix_and_names_itself_to_telemetry()
+    {
+        foreach (var (name, doc) in Deployments())
+        {
+            var container = doc.Items("spec", "template", "spec", "containers").Single();
+            Assert.Contains(container.Items("envFrom"), e => e.Text("configMapRef", "name") == "approval-region");
+            Assert.Contains(container.Items("env"), e => e.Text("name") == "OTEL_SERVICE_NAME" && e.Text("value") == name);
+        }
+        foreach (var overlay in Directory.GetDirectories(Path.Combine(ChartManifest.ChartsDir, "overlays")))
+        {
+            var region = Path.GetFileName(overlay);
+            var literals = ChartManifest.Kustomization(overlay).Items("configMapGenerator").Single(g => g.Text("name") == "approval-region")
+                .Items("literals").Select(l => ((YamlScalarNode)l).Value!.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+            Assert.Equal($"approval_{region}", literals["Approval__Database__Prefix"]);
+            Assert.Contains($"deployment.region={region}", literals["OTEL_RESOURCE_ATTRIBUTES"]);
+        }
+    }
 }
