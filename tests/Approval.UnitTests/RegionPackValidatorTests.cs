@@ -29,6 +29,21 @@ public sealed class RegionPackValidatorTests
         Assert.Contains(pack.Items, i => i is { Code: "320193-CG-SG-001", StageNo: 3, DepartmentCode: "CGJ", Licence.TypeCode: "11100000MB0000002X001" });
     }
 
+    public static TheoryData<string> RegionFolders() =>
+        new(Directory.GetDirectories(Path.Combine(RepoPaths.Root(), "regions")).Select(d => Path.GetFileName(d)!).Order());
+
+    /// <summary>Every region the charts deploy (charts/overlays/&lt;code&gt; reads regions/&lt;code&gt;) has a pack that imports.</summary>
+    [Theory]
+    [MemberData(nameof(RegionFolders))]
+    public void Every_region_pack_in_the_repository_is_valid_and_names_its_own_region(string code)
+    {
+        var file = Path.Combine(RepoPaths.RegionPack(code), "catalog.json");
+        var pack = RegionPackFile.Read(file);
+        Assert.Empty(RegionPackValidator.Validate(pack, file));
+        Assert.Equal(code, pack.Region!.Code);
+        Assert.All(pack.Items, i => Assert.StartsWith(code + "-", i.Code));
+    }
+
     [Fact]
     public void An_organisation_of_another_kind_is_no_department_an_item_may_name()
     {

@@ -131,4 +131,21 @@ public class ChartHardeningTests
             Assert.Contains($"deployment.region={region}", literals["OTEL_RESOURCE_ATTRIBUTES"]);
         }
     }
+
+    /// <summary>A second region is a copy of the first overlay with only its own values changed: its code and its name.</summary>
+    [Fact]
+    public void Every_overlay_is_the_first_one_with_only_its_region_changed()
+    {
+        var overlays = Directory.GetDirectories(Path.Combine(ChartManifest.ChartsDir, "overlays")).Order().ToList();
+        Assert.True(overlays.Count >= 2, "two region overlays at least");
+        string Normalised(string overlay)
+        {
+            var code = Path.GetFileName(overlay);
+            var name = Approval.Catalog.Import.RegionPackFile.Read(Path.Combine(RepoPaths.RegionPack(code), "catalog.json")).Region!.Name;
+            return string.Concat(Directory.GetFiles(overlay).Order().Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f)))
+                .Replace(code, "<code>").Replace(name, "<name>");
+        }
+        var first = Normalised(overlays[0]);
+        foreach (var overlay in overlays.Skip(1)) Assert.Equal(first, Normalised(overlay));
+    }
 }
