@@ -22,7 +22,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject 
 // A service of the list: the gateway (and, with an API, the portal) reference it and wait for it.
 IResourceBuilder<ProjectResource> Listed(IResourceBuilder<ProjectResource> service) => added[service.Resource.Name] = service;
 
-// Identity (OpenIddict) issues the tokens every other service validates; its issuer is its own address.
+// Identity (OpenIddict) issues the tokens every other service validates; its issuer is the gateway's public address.
 // Local-development secrets only (README, docs/identity.md); a deployment configures its own.
 string Setting(string key, string fallback) => builder.Configuration[key] ?? fallback;
 var identity = Listed(Service<Projects.Approval_Identity>("identity"))
@@ -35,8 +35,9 @@ var identity = Listed(Service<Projects.Approval_Identity>("identity"))
 foreach (var department in RegionDepartments(regionPack))
     identity.WithEnvironment($"Approval__Identity__DepartmentClients__{department}__Secret",
         Setting($"Approval:Identity:DepartmentClients:{department}:Secret", $"dept-{department}-demo-secret"));
-identity.WithEnvironment("Approval__Identity__Issuer", identity.GetEndpoint("http"))
-    .WithEnvironment("Approval__Identity__Authority", identity.GetEndpoint("http"));
+// The services read the discovery document and keys at identity's own address (Authority); the issuer it names is the
+// gateway's public address (set below, once the gateway's port is known), as in a cluster.
+identity.WithEnvironment("Approval__Identity__Authority", identity.GetEndpoint("http"));
 
 // A second, separately configured instance of the identity server plays the provincial platform
 // (省级政务服务平台) that identity federates with over OIDC: own database, own cookie, no demo users.
@@ -146,6 +147,9 @@ foreach (var (name, _) in suite) gateway.WithReference(added[name]).WaitFor(adde
 // (Plain strings: an interpolated string here would bind to Aspire's ReferenceExpression overload.)
 string gatewayAt = $"http://127.0.0.1:{gatewayPort}", gatewayAtLocalhost = $"http://localhost:{gatewayPort}";
 licences.WithEnvironment("Approval__Licences__PublicBaseUrl", gatewayAt);
+// The issuer is the public address every client reaches: a standard OIDC client discovering through the gateway
+// finds the gateway named as issuer and every endpoint on it (the discovery document is built from the issuer).
+identity.WithEnvironment("Approval__Identity__Issuer", gatewayAt + "/");
 identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://127.0.0.1/signin-callback")
     .WithEnvironment("Approval__Identity__PortalRedirectUris__1", gatewayAt + "/signin-oidc")
     .WithEnvironment("Approval__Identity__PortalRedirectUris__2", gatewayAtLocalhost + "/signin-oidc");

@@ -10,6 +10,7 @@ using Approval.ServiceDefaults.Region;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.EntityFrameworkCore.Models;
+using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Approval.Identity;
@@ -66,6 +67,15 @@ public static class IdentityServiceExtensions
                     ApprovalClaims.RealNameNumber);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Approval:Identity:AccessTokenMinutes", 60)));
                 if (builder.Configuration["Approval:Identity:Issuer"] is { Length: > 0 } issuer) o.SetIssuer(new Uri(issuer));
+                // The discovery document names every endpoint under the issuer, the public address clients reach (the
+                // gateway), not the host the request arrived at (identity's own, behind the gateway).
+                o.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if (context.Options.Issuer is { } configured) context.BaseUri = configured;
+                        return default;
+                    })
+                    .SetOrder(OpenIddictServerHandlers.Discovery.AttachEndpoints.Descriptor.Order - 1));
                 SigningKeys.Configure(o, builder.Configuration);
                 // JWS access tokens, so the gateway and every service validate them with plain JwtBearer.
                 o.DisableAccessTokenEncryption();
