@@ -38,37 +38,20 @@ public sealed class LicencePdfRenderer(IOptions<SealOptions> options)
             g.DrawString(l.LicenceName, title, XBrushes.Black, new XRect(0, 90, width, 40), XStringFormats.Center);
             g.DrawString($"编号 {l.Identifier}", small, XBrushes.Black, new XRect(0, 135, width, 16), XStringFormats.Center);
 
-            var y = l.Content.Count > 0 ? DrawTable(g, Rows(l), 175, width) : DrawLines(g, Fields(l), label, width);
-
-            // below the table (up to about 18 rows) the issuer, the seal and the QR code still fit on the page
-            var compact = l.Content.Count > 0;
-            DrawSeal(g, seal, new XPoint(width - 170, y + (compact ? 70 : 80)));
-            g.DrawString($"发证机关：{l.IssuerName}", label, XBrushes.Black, 70, y + (compact ? 30 : 60));
-            g.DrawString($"发证日期：{l.IssuedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}", label, XBrushes.Black, 70, y + (compact ? 52 : 85));
+            // below the table (up to 19 rows: 16 content fields and three more) the issuer, the seal and the QR code fit on the page
+            var y = DrawTable(g, Rows(l), 175, width);
+            DrawSeal(g, seal, new XPoint(width - 170, y + 70));
+            g.DrawString($"发证机关：{l.IssuerName}", label, XBrushes.Black, 70, y + 30);
+            g.DrawString($"发证日期：{l.IssuedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}", label, XBrushes.Black, 70, y + 52);
 
             using var qr = XImage.FromStream(new MemoryStream(QrPng(VerificationUrl(l.Identifier))));
-            var qrSize = compact ? 95 : 120;
-            g.DrawImage(qr, 70, y + (compact ? 65 : 120), qrSize, qrSize);
-            g.DrawString("扫码核验证照真伪", small, XBrushes.Black, 70, y + (compact ? 172 : 255));
+            g.DrawImage(qr, 70, y + 65, 95, 95);
+            g.DrawString("扫码核验证照真伪", small, XBrushes.Black, 70, y + 172);
             g.DrawString($"电子印章 {seal.SealCode} · SM2/SM3 · {Canonical.Time(l.SealedAt)}", small, XBrushes.Gray, 70, page.Height.Point - 40);
         }
         using var output = new MemoryStream();
         document.Save(output, false);
         return output.ToArray();
-    }
-
-    /// <summary>A licence without 照面信息 (issued before they existed): its fields one per line, as it was rendered then.</summary>
-    private static double DrawLines(XGraphics g, IEnumerable<(string, string)> fields, XFont label, double width)
-    {
-        var y = 190.0;
-        foreach (var (name, value) in fields)
-        {
-            g.DrawString(name, label, XBrushes.Black, 70, y);
-            g.DrawString(value, label, XBrushes.Black, 200, y);
-            g.DrawLine(XPens.LightGray, 70, y + 6, width - 70, y + 6);
-            y += 30;
-        }
-        return y;
     }
 
     /// <summary>
@@ -96,29 +79,21 @@ public sealed class LicencePdfRenderer(IOptions<SealOptions> options)
         return y;
     }
 
-    /// <summary>The table's rows: the type's content fields, then the project code, the decision and the validity.</summary>
+    /// <summary>
+    /// The table's rows: the type's content fields ("/" where none is stated) — or, for a certificate without 照面信息 (its
+    /// type declares none), the holder, project, item and issuer — then the project code, the decision and the validity.
+    /// </summary>
     private static List<(string, string)> Rows(Licence l) =>
     [
-        ..l.Content.Select(f => (f.Name, string.IsNullOrWhiteSpace(f.Value) ? "/" : f.Value)),
+        ..l.Content.Count > 0
+            ? l.Content.Select(f => (f.Name, string.IsNullOrWhiteSpace(f.Value) ? "/" : f.Value))
+            : [("持证单位", l.Holder), ("项目名称", l.ProjectName), ("审批事项", l.ItemCode), ("发证机关信用代码", l.IssuerCreditCode)],
         ("项目代码", l.ProjectCode),
         ("审批意见", l.Decision),
-        ("有效期", Validity(l)),
+        ("有效期", l.ValidTo is { } to
+            ? $"{(l.ValidFrom ?? l.IssuedAt).ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}至{to.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}"
+            : "长期"),
     ];
-
-    private static string Validity(Licence l) => l.ValidTo is { } to
-        ? $"{(l.ValidFrom ?? l.IssuedAt).ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}至{to.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}"
-        : "长期";
-
-    private static IEnumerable<(string, string)> Fields(Licence l)
-    {
-        yield return ("持证单位", l.Holder);
-        yield return ("项目名称", l.ProjectName);
-        yield return ("项目代码", l.ProjectCode);
-        yield return ("审批事项", l.ItemCode);
-        yield return ("审批意见", l.Decision);
-        yield return ("发证机关信用代码", l.IssuerCreditCode);
-        yield return ("有效期", Validity(l));
-    }
 
     /// <summary>The seal picture: a red ring with a five-pointed star, the seal name and its code.</summary>
     private static void DrawSeal(XGraphics g, Seal seal, XPoint centre)

@@ -13,6 +13,7 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
         var now = clock.GetUtcNow();
         // Serial: the year, then a 7-digit number from the sequence (the published example's shape, 20230000403).
         var serial = $"{now.Year}{await db.NextSerialAsync(ct) % 10_000_000:D7}";
+        var (validFrom, validTo) = Validity(d, now);
         var licence = new Licence
         {
             Id = Guid.CreateVersion7(now),
@@ -21,7 +22,7 @@ public sealed class LicenceIssuer(LicencesDbContext db, LicenceSealer sealer, IA
             IssuerCode = d.IssuerCode, IssuerName = d.IssuerName, IssuerCreditCode = d.IssuerCreditCode,
             Holder = d.Holder, HolderId = d.HolderId, HolderNumber = d.HolderNumber, ProjectCode = d.ProjectCode, ProjectName = d.ProjectName, RegionCode = d.RegionCode,
             ItemInstanceId = d.ItemInstanceId, ApplicationId = d.ApplicationId, ItemCode = d.ItemCode,
-            Decision = d.Decision, IssuedAt = now, ValidFrom = Validity(d, now).From, ValidTo = Validity(d, now).To,
+            Decision = d.Decision, IssuedAt = now, ValidFrom = validFrom, ValidTo = validTo,
             Content = d.Content?.ToList() ?? [],
         };
         sealer.Seal(licence, seal, now);
