@@ -2,11 +2,13 @@ using Approval.ServiceDefaults.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Approval.ServiceDefaults;
@@ -49,11 +51,48 @@ public static class ServiceDatabase
         return new NpgsqlConnectionStringBuilder(server) { Database = $"{prefix}_{name}" }.ConnectionString;
     }
 
-    /// <summary>Applies the EF migrations before the service takes traffic (creates the database if missing).</summary>
+    /// <summary>
+    /// Brings the database to the service's schema before it takes traffic. <c>Approval:Database:Migrations</c> is
+    /// <c>apply</c> (the default: the service migrates, creating the database if missing, as under <c>./approval up</c>) or
+    /// <c>await</c> (a cluster: the region's migrations Job, an EF migrations bundle run with the service's own database
+    /// credential, migrates; the service only waits until no migration is pending, so it never needs DDL or CREATEDB rights).
+    /// </summary>
     public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app) where TContext : DbContext
     {
+        var mode = app.Configuration["Approval:Database:Migrations"] is { Length: > 0 } configured ? configured : "apply";
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
+        switch (mode)
+        {
+            case "apply":
+                await database.MigrateAsync();
+                return;
+            case "await":
+                await AwaitMigrationsAsync(database, app.Logger, app.Lifetime.ApplicationStopping);
+                return;
+            default:
+                throw new InvalidOperationException($"Approval:Database:Migrations is '{mode}'; it must be 'apply' or 'await'.");
+        }
+    }
+
+    /// <summary>Waits (polling every 2 s) until the database exists and has every migration this build knows.</summary>
+    private static async Task AwaitMigrationsAsync(DatabaseFacade database, ILogger logger, CancellationToken stopping)
+    {
+        while (true)
+        {
+            string[] pending;
+            try
+            {
+                pending = [.. await database.GetPendingMigrationsAsync(stopping)];
+            }
+            catch (NpgsqlException e)
+            {
+                pending = [$"(database unreachable: {e.Message})"];
+            }
+            if (pending.Length == 0) return;
+            logger.LogWarning("Waiting for the migrations job: {Count} migration(s) pending, first {First}", pending.Length, pending[0]);
+            await Task.Delay(TimeSpan.FromSeconds(2), stopping);
+        }
     }
 
     private sealed class DatabaseHealthCheck<TContext>(IServiceProvider services) : IHealthCheck where TContext : DbContext
