@@ -31,7 +31,10 @@ public static class LicencesExtensions
         builder.AddValidatedOptions<SealOptions>(SealOptions.Section);
         var development = builder.Environment.IsDevelopment();
         RequireDeploymentSettings(builder.Configuration.GetSection(SealOptions.Section).Get<SealOptions>() ?? new SealOptions(), development);
-        builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value)));
+        builder.Services.AddSingleton(sp => new KeyProtector(KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value.SealKeyEncryptionKey, "SealKeyEncryptionKey")!));
+        builder.Services.AddScoped(sp => new SealKeyRewrap(sp.GetRequiredService<LicencesDbContext>(), sp.GetRequiredService<KeyProtector>(),
+            KeyEncryptionKey(sp.GetRequiredService<IOptions<SealOptions>>().Value.PreviousSealKeyEncryptionKey, "PreviousSealKeyEncryptionKey", optional: true)
+                is { } previous ? new KeyProtector(previous) : null, sp.GetRequiredService<ILogger<SealKeyRewrap>>()));
         // The organisation record (region pack): seals are provisioned with a department's name and credit code from it.
         builder.AddDeploymentRegion();
         builder.Services.AddScoped<DepartmentIssue>();
@@ -66,6 +69,7 @@ public static class LicencesExtensions
     public static async Task EnsureRegionSealsAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SealKeyRewrap>().RewrapAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<SealRegistry>().EnsureRegionSealsAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<UnsealedLicences>().SealAllAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<LicencesDbContext>().AssignDeploymentRegionAsync(
@@ -85,14 +89,13 @@ public static class LicencesExtensions
             throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey is the public local-development sample key; configure the deployment's own key.");
     }
 
-    /// <summary>The configured SM4 key that protects seal keys at rest (the AppHost passes a local-development one).</summary>
-    private static byte[] KeyEncryptionKey(SealOptions options)
+    /// <summary>A configured SM4 key of 32 hex digits (the AppHost passes a local-development one); null for an optional one not set.</summary>
+    private static byte[]? KeyEncryptionKey(string? hex, string setting, bool optional = false)
     {
-        var hex = options.SealKeyEncryptionKey;
         if (string.IsNullOrWhiteSpace(hex))
-            throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey (32 hex digits) must be configured to protect seal keys.");
+            return optional ? null : throw new InvalidOperationException($"{SealOptions.Section}:{setting} (32 hex digits) must be configured to protect seal keys.");
         if (hex.Length != 32 || !hex.All(char.IsAsciiHexDigit))
-            throw new InvalidOperationException($"{SealOptions.Section}:SealKeyEncryptionKey must be 32 hex digits (an SM4-128 key).");
+            throw new InvalidOperationException($"{SealOptions.Section}:{setting} must be 32 hex digits (an SM4-128 key).");
         return Convert.FromHexString(hex);
     }
 }

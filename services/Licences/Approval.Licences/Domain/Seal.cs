@@ -18,7 +18,8 @@ public sealed class Seal
     public required string HolderCreditCode { get; init; }
     public int Version { get; init; }
     public required byte[] PublicKey { get; init; }
-    public required byte[] EncryptedPrivateKey { get; init; }
+    /// <summary>Re-encrypted only when the key-encryption key rotates (<see cref="Sealing.SealKeyRewrap"/>).</summary>
+    public required byte[] EncryptedPrivateKey { get; set; }
     public DateTimeOffset ValidFrom { get; init; }
     public DateTimeOffset ValidTo { get; init; }
     /// <summary>The root seal that signed this seal's certificate; the root names itself.</summary>

@@ -10,6 +10,12 @@ public sealed class SealOptions
     /// <summary>32 hex digits (SM4-128) encrypting seal private keys at rest.</summary>
     public string? SealKeyEncryptionKey { get; set; }
 
+    /// <summary>
+    /// The key-encryption key being retired (32 hex digits), set only while rotating it: at start, every seal key still
+    /// encrypted under it is re-encrypted under <see cref="SealKeyEncryptionKey"/> (<see cref="SealKeyRewrap"/>).
+    /// </summary>
+    public string? PreviousSealKeyEncryptionKey { get; set; }
+
     [Positive]
     public int DepartmentSealYears { get; set; } = 3;
     [Positive]
