@@ -114,7 +114,7 @@ public class ChartHardeningTests
     }
 
     [Fact]
-    public void Every_service_reads_its_regions_database_prefix_and_names_itself_to_telemetry()
+    public void Every_service_names_its_region_to_telemetry()
     {
         foreach (var (name, doc) in Deployments())
         {
@@ -127,8 +127,88 @@ public class ChartHardeningTests
             var region = Path.GetFileName(overlay);
             var literals = ChartManifest.Kustomization(overlay).Items("configMapGenerator").Single(g => g.Text("name") == "approval-region")
                 .Items("literals").Select(l => ((YamlScalarNode)l).Value!.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-            Assert.Equal($"approval_{region}", literals["Approval__Database__Prefix"]);
             Assert.Contains($"deployment.region={region}", literals["OTEL_RESOURCE_ATTRIBUTES"]);
+        }
+    }
+
+    /// <summary>
+    /// One database credential per service, and migrations as Jobs: each service with a database reads only its own
+    /// connection string (secret key &lt;service&gt;-db, never a shared server credential), a Job migrate-&lt;service&gt; runs
+    /// the migrations bundle of the same image with the same key, the services only await their migrations, and every
+    /// overlay's example names a database and a role of the region's own per service.
+    /// </summary>
+    [Fact]
+    public void Every_service_has_its_own_database_credential_and_a_migrations_job()
+    {
+        var jobs = Resources.Where(r => r.Kind == "Job").ToDictionary(r => r.Name, r => r.Doc);
+        var withDatabase = new List<string>();
+        foreach (var (name, doc) in Deployments())
+        {
+            var container = doc.Items("spec", "template", "spec", "containers").Single();
+            var secrets = container.Items("env").Where(e => e.Text("name")!.StartsWith("ConnectionStrings__", StringComparison.Ordinal)
+                && !e.Text("name")!.EndsWith("rabbitmq", StringComparison.Ordinal))
+                .ToDictionary(e => e.Text("name")!, e => e.Text("valueFrom", "secretKeyRef", "key"));
+            Assert.DoesNotContain("ConnectionStrings__postgres", secrets.Keys);
+            if (name == "gateway") { Assert.Empty(secrets); Assert.DoesNotContain($"migrate-{name}", jobs.Keys); continue; }
+            withDatabase.Add(name);
+            Assert.Equal($"{name}-db", secrets[$"ConnectionStrings__{name}db"]);
+
+            Assert.True(jobs.TryGetValue($"migrate-{name}", out var job), $"{name}: no migrations Job migrate-{name}");
+            var pod = job.At("spec", "template", "spec")!;
+            var migrate = job.Items("spec", "template", "spec", "containers").Single();
+            Assert.Equal(container.Text("image"), migrate.Text("image"));
+            Assert.Equal(["/app/efbundle"], migrate.Items("command").Select(c => ((YamlScalarNode)c).Value));
+            Assert.Equal($"{name}-db", migrate.Items("env").Single().Text("valueFrom", "secretKeyRef", "key"));
+            Assert.Equal("true", pod.Text("securityContext", "runAsNonRoot"));
+            Assert.Equal("true", migrate.Text("securityContext", "readOnlyRootFilesystem"));
+            Assert.Equal(name, pod.Text("serviceAccountName"));
+            // the service's Service selects app.kubernetes.io/name=<service>: a migration pod must never receive its traffic
+            Assert.NotEqual(name, job.Text("spec", "template", "metadata", "labels", "app.kubernetes.io/name"));
+            Assert.Equal("approval", job.Text("spec", "template", "metadata", "labels", "app.kubernetes.io/part-of"));
+        }
+        Assert.Equal(withDatabase.Select(n => $"migrate-{n}").Order(), jobs.Keys.Order());
+
+        var endpoints = ChartManifest.Kustomization(Path.Combine(ChartManifest.ChartsDir, "base")).Items("configMapGenerator")
+            .Single(g => g.Text("name") == "approval-endpoints").Items("literals").Select(l => ((YamlScalarNode)l).Value!);
+        Assert.Contains("Approval__Database__Migrations=await", endpoints);
+
+        foreach (var overlay in Directory.GetDirectories(Path.Combine(ChartManifest.ChartsDir, "overlays")))
+        {
+            var region = Path.GetFileName(overlay);
+            var lines = File.ReadAllLines(Path.Combine(overlay, "secrets.env.example")).Where(l => !l.StartsWith('#') && l.Contains('='))
+                .Select(l => l.Split('=', 2)).Where(p => p[0].EndsWith("-db", StringComparison.Ordinal))
+                .ToDictionary(p => p[0], p => new Npgsql.NpgsqlConnectionStringBuilder(p[1]));
+            foreach (var name in withDatabase)
+            {
+                var connection = lines[$"{name}-db"];
+                Assert.Equal($"approval_{region}_{name}", connection.Database);
+                Assert.Equal($"approval_{region}_{name}", connection.Username);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Images by digest: the base pins every image a Deployment or Job runs to the manifest digest `./approval images`
+    /// built, and no overlay sets a tag (a tag would replace the digest); overlays only move the names to their registry.
+    /// </summary>
+    [Fact]
+    public void Every_image_is_pinned_by_digest_and_overlays_only_rename_them()
+    {
+        var used = Resources.Where(r => r.Kind is "Deployment" or "Job")
+            .SelectMany(r => r.Doc.Items("spec", "template", "spec", "containers")).Select(c => c.Text("image")!.Split(':')[0]).ToHashSet();
+        var pinned = ChartManifest.Kustomization(Path.Combine(ChartManifest.ChartsDir, "base")).Items("images")
+            .ToDictionary(i => i.Text("name")!, i => i.Text("digest"));
+        foreach (var image in used)
+        {
+            Assert.True(pinned.TryGetValue(image, out var digest), $"{image} is not pinned by digest in charts/base/kustomization.yaml");
+            Assert.Matches("^sha256:[0-9a-f]{64}$", digest);
+        }
+        foreach (var overlay in Directory.GetDirectories(Path.Combine(ChartManifest.ChartsDir, "overlays")))
+        foreach (var image in ChartManifest.Kustomization(overlay).Items("images"))
+        {
+            Assert.Null(image.Text("newTag"));
+            Assert.Null(image.Text("digest"));
+            Assert.EndsWith("/" + image.Text("name"), image.Text("newName"));
         }
     }
 
