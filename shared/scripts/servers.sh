@@ -27,6 +27,20 @@ elapsed() {
 # ---------------------------------------------------------------------------------------------
 # Dependencies
 
+# Installs Debian packages (as root), with the log's tail on failure.
+apt_install() {  # PACKAGE...
+  [[ $(id -u) == 0 ]] || die "missing packages ($*): install them as root"
+  say "Installing $*..."
+  local log
+  log=$(mktemp /tmp/approval-apt.XXXXXX)
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    rm -f "$log"
+    die "apt-get install $* failed"
+  fi
+  rm -f "$log"
+}
+
 # Installs with apt-get only what is missing; `apt-get update` only if something is.
 ensure_deps() {
   local missing=()
@@ -40,18 +54,7 @@ ensure_deps() {
   command -v zbarimg >/dev/null || missing+=(zbar-tools)      # tests decode the licence QR code
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)  # tests render licence PDF pages and read their text (pdftotext)
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)           # browser tests of the portal (Playwright)
-  if ((${#missing[@]})); then
-    [[ $(id -u) == 0 ]] || die "missing packages (${missing[*]}): install them as root"
-    say "Installing ${missing[*]}..."
-    local log
-    log=$(mktemp /tmp/approval-apt.XXXXXX)
-    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
-      tail -n 40 "$log" >&2
-      rm -f "$log"
-      die "apt-get install ${missing[*]} failed"
-    fi
-    rm -f "$log"
-  fi
+  ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
   command -v dotnet >/dev/null ||
     die "the .NET 10 SDK is needed (dotnet not found on PATH); install it and run again"
 }
