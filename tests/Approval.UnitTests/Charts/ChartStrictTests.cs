@@ -88,6 +88,9 @@ public class ChartStrictTests
         const string widget = "apiVersion: example.org/v1\nkind: Widget\nmetadata:\n  name: w\nspec: {}\n";
         var error = Assert.Throws<InvalidDataException>(() => StrictChartLoader.Load(widget, "sample"));
         Assert.Contains("example.org/v1/Widget", error.Message);
+        // and an allowed custom kind is strict at its top level too
+        const string misspelt = "apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetdata:\n  name: p\nspec: {}\n";
+        Assert.ThrowsAny<YamlException>(() => StrictChartLoader.Load(misspelt, "sample"));
     }
 
     private static IEnumerable<T> Base<T>() => StrictChartLoader.BaseObjects().OfType<T>();
@@ -181,6 +184,107 @@ public class ChartStrictTests
     [InlineData("registry.region.example:5000/approval/intake:0.1.0", "registry.region.example:5000/approval/intake")]
     public void An_image_name_is_read_without_its_tag_and_digest(string image, string name) =>
         Assert.Equal(name, StrictChartLoader.ImageName(image));
+
+    private static List<CustomResource> Optional(string file) =>
+        StrictChartLoader.LoadFile(Path.Combine(ChartManifest.ChartsDir, "optional", file)).OfType<CustomResource>().ToList();
+
+    private static IEnumerable<(string Region, Dictionary<string, string> Secrets)> OverlaySecretExamples() =>
+        Directory.GetDirectories(Path.Combine(ChartManifest.ChartsDir, "overlays")).Order().Select(overlay => (
+            Path.GetFileName(overlay),
+            File.ReadAllLines(Path.Combine(overlay, "secrets.env.example"))
+                .Where(l => l.Contains('=') && !l.TrimStart().StartsWith('#'))
+                .Select(l => l.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim())));
+
+    private static void AssertBounded(V1ResourceRequirements resources, string what)
+    {
+        foreach (var resource in new[] { "cpu", "memory" })
+        {
+            Assert.True(resources.Requests?.ContainsKey(resource) == true, $"{what}: no {resource} request");
+            Assert.True(resources.Limits?.ContainsKey(resource) == true, $"{what}: no {resource} limit");
+        }
+    }
+
+    /// <summary>
+    /// charts/optional/postgres-cluster.yaml (CloudNativePG): three instances on the region's storage class, bounded,
+    /// backed up daily to an object store, serving the host and login every overlay's postgres= secret names, with room
+    /// in max_connections for every base pod that reads that secret at a pool of 15.
+    /// </summary>
+    [Fact]
+    public void The_optional_postgres_cluster_serves_what_the_overlays_name_and_is_sized_for_the_base()
+    {
+        var objects = Optional("postgres-cluster.yaml");
+        var cluster = Assert.Single(objects, o => o.Kind == "Cluster");
+        Assert.Equal("approval-data", cluster.Metadata.NamespaceProperty);
+        Assert.Equal("3", cluster.Text("instances"));
+        Assert.False(string.IsNullOrEmpty(cluster.Text("storage", "storageClass")), "Cluster: no storage.storageClass");
+        Assert.False(string.IsNullOrEmpty(cluster.Text("storage", "size")), "Cluster: no storage.size");
+        AssertBounded(StrictChartLoader.Embedded<V1ResourceRequirements>(cluster.At("resources")), "Cluster");
+
+        var pods = Base<V1Deployment>()
+            .Where(d => d.Spec.Template.Spec.Containers.SelectMany(c => c.Env ?? []).Any(e => e.ValueFrom?.SecretKeyRef?.Key == "postgres"))
+            .Sum(d => d.Spec.Replicas ?? 1);
+        var maxConnections = int.Parse(cluster.Text("postgresql", "parameters", "max_connections")!);
+        Assert.True(maxConnections >= pods * 15, $"max_connections {maxConnections} < {pods} pods reading postgres × a pool of 15");
+
+        Assert.StartsWith("s3://", cluster.Text("backup", "barmanObjectStore", "destinationPath"));
+        var backup = Assert.Single(objects, o => o.Kind == "ScheduledBackup");
+        Assert.Equal(cluster.Metadata.NamespaceProperty, backup.Metadata.NamespaceProperty);
+        Assert.Equal(cluster.Metadata.Name, backup.Text("cluster", "name"));
+        // CNPG's schedule has six fields, seconds first: "0 0 2 * * *" is daily at 02:00
+        var schedule = backup.Text("schedule")!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, schedule.Length);
+        Assert.Equal(["*", "*", "*"], schedule[3..]);
+
+        var services = cluster.Items("managed", "services", "additional")
+            .Select(a => (Selector: SpecTree.Text(a, "selectorType"), Service: StrictChartLoader.Embedded<V1Service>(SpecTree.At(a, "serviceTemplate"))))
+            .ToList();
+        foreach (var (region, secrets) in OverlaySecretExamples())
+        {
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(secrets["postgres"]);
+            var host = connection.Host!.Split('.');
+            Assert.Equal(cluster.Metadata.NamespaceProperty, host[1]);
+            Assert.True(services.Any(s => s.Selector == "rw" && s.Service.Metadata.Name == host[0]),
+                $"{region}: its postgres= host {connection.Host} is not a service the Cluster keeps on its primary");
+            Assert.Contains(cluster.Items("managed", "roles"), r => SpecTree.Text(r, "name") == connection.Username
+                && SpecTree.Text(r, "login") == "true" && SpecTree.Text(r, "createdb") == "true");
+        }
+    }
+
+    /// <summary>
+    /// charts/optional/rabbitmq-cluster.yaml (RabbitMQ cluster and messaging topology operators): three nodes on the
+    /// region's storage class, bounded, reached at the host every overlay's rabbitmq= secret names, the first region's
+    /// vhost quorum by default with its user's permissions; every overlay's vhost is its region code.
+    /// </summary>
+    [Fact]
+    public void The_optional_rabbitmq_cluster_serves_what_the_overlays_name()
+    {
+        var objects = Optional("rabbitmq-cluster.yaml");
+        var cluster = Assert.Single(objects, o => o.Kind == "RabbitmqCluster");
+        Assert.Equal("approval-data", cluster.Metadata.NamespaceProperty);
+        Assert.Equal("3", cluster.Text("replicas"));
+        Assert.False(string.IsNullOrEmpty(cluster.Text("persistence", "storageClassName")), "RabbitmqCluster: no persistence.storageClassName");
+        AssertBounded(StrictChartLoader.Embedded<V1ResourceRequirements>(cluster.At("resources")), "RabbitmqCluster");
+        Assert.All(objects, o => Assert.Equal(cluster.Metadata.NamespaceProperty, o.Metadata.NamespaceProperty));
+        Assert.All(objects.Where(o => o != cluster), o => Assert.Equal(cluster.Metadata.Name, o.Text("rabbitmqClusterReference", "name")));
+
+        foreach (var (region, secrets) in OverlaySecretExamples())
+        {
+            var uri = new Uri(secrets["rabbitmq"]);
+            Assert.Equal($"{cluster.Metadata.Name}.{cluster.Metadata.NamespaceProperty}", uri.Host);
+            // amqp://user:password@host:port/320193 is the vhost "320193"
+            var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+            Assert.Equal(region, vhost);
+            var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
+            var account = Assert.Single(objects, o => o.Kind == "User" && o.Metadata.Name == user);
+            Assert.NotNull(account.Text("importCredentialsSecret", "name"));
+            if (region != "320193") continue; // the file declares the first region's vhost; another region copies it
+            var declared = Assert.Single(objects, o => o.Kind == "Vhost" && o.Text("name") == vhost);
+            Assert.Equal("quorum", declared.Text("defaultQueueType"));
+            var permission = Assert.Single(objects, o => o.Kind == "Permission" && o.Text("vhost") == vhost);
+            Assert.Equal(user, permission.Text("userReference", "name"));
+            Assert.All(new[] { "configure", "write", "read" }, p => Assert.Equal(".*", permission.Text("permissions", p)));
+        }
+    }
 
     /// <summary>
     /// Each overlay rendered as docs/operations.md says (kubectl kustomize with the region pack outside the folder), from a

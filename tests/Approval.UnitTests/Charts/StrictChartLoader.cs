@@ -21,6 +21,15 @@ internal static class StrictChartLoader
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Type> AllowedCustomKinds = new Dictionary<string, Type>
     {
+        // RabbitMQ cluster operator (charts/optional/rabbitmq-cluster.yaml)
+        ["rabbitmq.com/v1beta1/RabbitmqCluster"] = typeof(CustomResource),
+        // RabbitMQ messaging topology operator (charts/optional/rabbitmq-cluster.yaml)
+        ["rabbitmq.com/v1beta1/Vhost"] = typeof(CustomResource),
+        ["rabbitmq.com/v1beta1/User"] = typeof(CustomResource),
+        ["rabbitmq.com/v1beta1/Permission"] = typeof(CustomResource),
+        // CloudNativePG (charts/optional/postgres-cluster.yaml)
+        ["postgresql.cnpg.io/v1/Cluster"] = typeof(CustomResource),
+        ["postgresql.cnpg.io/v1/ScheduledBackup"] = typeof(CustomResource),
     };
 
     /// <summary>Every "apiVersion/kind" the library has a model type for, keyed as its loader keys them.</summary>
@@ -110,9 +119,18 @@ public sealed class CustomResource : IKubernetesObject<V1ObjectMeta>
     public Dictionary<string, object?>? Spec { get; set; }
 
     /// <summary>The spec's value at a path of keys (null if absent).</summary>
-    public object? At(params string[] path)
+    public object? At(params string[] path) => SpecTree.At(Spec, path);
+
+    public string? Text(params string[] path) => SpecTree.Text(Spec, path);
+
+    public IEnumerable<object?> Items(params string[] path) => SpecTree.Items(Spec, path);
+}
+
+/// <summary>Reading the tree YamlDotNet makes of an untyped block (mappings, lists, scalars).</summary>
+public static class SpecTree
+{
+    public static object? At(object? node, params string[] path)
     {
-        object? node = Spec;
         foreach (var key in path)
         {
             node = node switch
@@ -126,5 +144,13 @@ public sealed class CustomResource : IKubernetesObject<V1ObjectMeta>
         return node;
     }
 
-    public string? Text(params string[] path) => At(path) is { } value and not IDictionary<object, object?> and not IList<object?> ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    /// <summary>A scalar as text (booleans as YAML writes them), null if absent or not a scalar.</summary>
+    public static string? Text(object? node, params string[] path) => At(node, path) switch
+    {
+        null or IDictionary<object, object?> or IDictionary<string, object?> or IList<object?> => null,
+        bool b => b ? "true" : "false",
+        var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public static IEnumerable<object?> Items(object? node, params string[] path) => At(node, path) as IList<object?> ?? [];
 }
