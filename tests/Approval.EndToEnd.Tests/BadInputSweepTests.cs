@@ -102,7 +102,8 @@ public sealed partial class BadInputSweepTests(SuiteFixture suite)
     /// <summary>The paths of the gateway's routes that name a rate-limiter policy (a path ending in {**rest} as its prefix).</summary>
     private static List<string> RateLimitedPaths()
     {
-        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root(), "gateway", "Approval.Gateway", "appsettings.json")))!;
+        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root(), "gateway", "Approval.Gateway", "appsettings.json")),
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
         var paths = settings["ReverseProxy"]!["Routes"]!.AsObject().Select(r => r.Value!)
             .Where(r => r["RateLimiterPolicy"] is not null).Select(r => r["Match"]!["Path"]!.GetValue<string>().Replace("{**rest}", "")).ToList();
         Assert.Contains("/api/identity/login", paths);
