@@ -8,7 +8,8 @@ namespace Approval.ServiceDefaults;
 
 /// <summary>
 /// The one place where errors become RFC 9457 ProblemDetails: domain rules → 400/404/409 with an English and a Chinese
-/// message, refusals (<see cref="RequestRefusedException"/>) with their own status and title; a malformed body → 400;
+/// message, refusals (<see cref="RequestRefusedException"/>) with their own status and title; a malformed body, or text with a NUL
+/// character that PostgreSQL refused → 400;
 /// anything else stays a 500 (and is logged). Middleware that answers before any endpoint runs (the body limit) writes
 /// through <see cref="WriteAsync(HttpContext, DomainException)"/>, so every problem is shaped here.
 /// </summary>
@@ -48,6 +49,12 @@ public sealed class ApprovalExceptionHandler : IExceptionHandler
             Title = "Malformed request / 请求格式错误",
             Detail = b.Message,
         },
+        _ when IsNulInText(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid text / 文本含有不允许的字符",
+            Detail = "Text may not contain the NUL character (U+0000). 文本不得含有空字符（U+0000）。",
+        },
         DbUpdateConcurrencyException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
@@ -56,6 +63,17 @@ public sealed class ApprovalExceptionHandler : IExceptionHandler
         },
         _ => null,
     };
+
+    /// <summary>
+    /// PostgreSQL refused a NUL character the caller sent (in a query value or a body): text columns reject 0x00 (22021)
+    /// and jsonb rejects \u0000 (22P05). The statement failed, so nothing was written; it is the caller's input, not a fault.
+    /// </summary>
+    private static bool IsNulInText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: "22021" or "22P05" }) return true;
+        return false;
+    }
 
     private static ProblemDetails Problem(int status, string title, DomainException e) => new()
     {

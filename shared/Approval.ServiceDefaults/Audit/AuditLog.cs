@@ -20,7 +20,7 @@ public sealed class AuditLog<TContext>(TContext db, IHttpContextAccessor http, T
         db.Set<AuditRecord>().Add(new AuditRecord
         {
             Id = Guid.CreateVersion7(now), OccurredAt = now, Service = environment.ApplicationName, Action = action,
-            ObjectType = objectType, ObjectId = objectId, Outcome = Truncate(outcome),
+            ObjectType = Clean(objectType, 100), ObjectId = Clean(objectId, 200), Outcome = Clean(outcome, 500),
             ActorId = authenticated ? user!.FindFirstValue(ApprovalClaims.Subject) : null,
             ActorName = authenticated ? user!.FindFirstValue(ApprovalClaims.Name) : null,
             Organisation = authenticated ? user!.OrganisationCode() : null,
@@ -42,5 +42,14 @@ public sealed class AuditLog<TContext>(TContext db, IHttpContextAccessor http, T
         await db.SaveChangesAsync(ct);
     }
 
-    private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
+    /// <summary>
+    /// What a caller sent (an id in a refused request may be anything) stored so the record is always written: NUL, which
+    /// PostgreSQL text refuses, as U+FFFD, and cut to <paramref name="max"/> characters, within the indexed columns' limit.
+    /// </summary>
+    private static string? Clean(string? text, int max)
+    {
+        if (text is null) return null;
+        if (text.Contains('\0')) text = text.Replace('\0', '\uFFFD');
+        return text.Length > max ? text[..max] : text;
+    }
 }

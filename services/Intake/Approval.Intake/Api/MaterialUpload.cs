@@ -33,6 +33,11 @@ internal static class MaterialUpload
         {
             throw MaterialLimits.TooLarge();
         }
+        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        {
+            // a multipart body that does not match its boundary or ends early
+            throw ValidationException.For("file", $"the multipart body is malformed: {e.Message}", "上传内容不是完整的multipart/form-data");
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) throw ValidationException.For("file", "a non-empty file is required", "必须上传非空文件");
         if (file.Length > MaterialLimits.MaxBytes) throw MaterialLimits.TooLarge();
