@@ -17,7 +17,7 @@ public sealed record Applicant(string Id, string Name, string? Mobile);
 /// chosen materials, then records the application (已接件), its first timeline line, its materials and the
 /// ApplicationReceived event in one transaction. Used online, at the counter and when a draft is submitted.
 /// </summary>
-public sealed class ApplicationSubmission(
+public sealed partial class ApplicationSubmission(
     IntakeDbContext db, DeploymentRegion region, CatalogClient catalog, ProjectsClient projects, FormKnownValues knownValues, MaterialAttachment materials, TimeProvider clock, IAuditLog audit)
 {
     public async Task<Domain.Application> ReceiveAsync(
@@ -106,6 +106,9 @@ public sealed class ApplicationSubmission(
     public async Task<ProjectPrefill?> ProjectOfAsync(string? engineeringCode, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(engineeringCode)) return null;
+        // 工程代码: the project code and a 3-digit phase (DOMAIN.md); anything else never reaches Projects
+        if (!EngineeringCodeShape().IsMatch(engineeringCode.Trim()))
+            throw ValidationException.For("engineeringCode", "is not an engineering code (NNNN-NNNNNN-NN-NN-NNNNNN-NNN)", "工程代码格式应为项目代码加三位阶段序号");
         return await projects.GetPrefillAsync(engineeringCode.Trim(), ct)
             ?? throw ValidationException.For("engineeringCode", $"{engineeringCode} is not a project of yours (Projects)",
                 $"工程代码{engineeringCode}不存在或不属于申请人的项目");
@@ -128,4 +131,7 @@ public sealed class ApplicationSubmission(
     }
 
     private static readonly JsonSerializerOptions FormJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}-\d{3}$")]
+    private static partial System.Text.RegularExpressions.Regex EngineeringCodeShape();
 }
