@@ -149,5 +149,39 @@ public class ChartTests
         }
     }
 
+    /// <summary>
+    /// Every Approval__… setting the manifests give (env, ConfigMap literals, secret-fed env) is one the code reads: its
+    /// path (Approval:A:B) is in the sources, or a section of it is and the rest is read under it (":B") or bound to an
+    /// options property ("B { get;"). A misspelt or retired key in the chart would otherwise be ignored without a word.
+    /// </summary>
+    [Fact]
+    public void Every_setting_the_manifests_give_is_one_the_code_reads()
+    {
+        var keys = Directory.GetFiles(Path.Combine(Root, "charts"), "*.yaml", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\bApproval__[A-Za-z0-9_]+").Select(m => m.Value))
+            .ToHashSet();
+        Assert.Contains("Approval__Database__Migrations", keys);
+        var sources = string.Join("\n", new[] { "services", "shared", "gateway" }
+            .SelectMany(d => Directory.GetFiles(Path.Combine(Root, d), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(File.ReadAllText));
+        var unread = keys.Where(k => !IsRead(k, sources)).Order().ToList();
+        Assert.True(unread.Count == 0, "settings in charts/ that no service reads:\n" + string.Join("\n", unread));
+        Assert.False(IsRead("Approval__Licences__SealKeyEncryptionKeyy", sources));
+    }
+
+    private static bool IsRead(string key, string sources)
+    {
+        var parts = key.Split("__").Where(p => p.Length > 0 && !p.All(char.IsAsciiDigit)).ToArray();
+        for (var k = parts.Length; k >= 2; k--)
+        {
+            if (!sources.Contains(string.Join(':', parts[..k]), StringComparison.Ordinal)) continue;
+            if (parts[k..].All(rest => sources.Contains(":" + rest + "\"", StringComparison.Ordinal) || sources.Contains(":" + rest + ":", StringComparison.Ordinal)
+                || System.Text.RegularExpressions.Regex.IsMatch(sources, $@"\b{rest}\s*\{{\s*get;")))
+                return true;
+        }
+        return false;
+    }
+
     private static IEnumerable<string> Overlays() => Directory.GetDirectories(Path.Combine(ChartManifest.ChartsDir, "overlays")).Order();
 }
