@@ -94,11 +94,12 @@ image_app_layer() {  # NAME
 
 cmd_images_build() {
   local layout=$IMAGES_OUT/layout debian runtime name dll digest started=$EPOCHREALTIME
-  local created history=(--history.author approval)
+  local created revision history=(--history.author approval)
   ensure_image_tools
   dotnet tool restore >/dev/null
   mkdir -p "$IMAGES_OUT/logs" "$IMAGES_OUT/stage"
   created=$(git -C "$REPO" log -1 --format=%cI 2>/dev/null || date -u +%FT%TZ)
+  revision=$(git -C "$REPO" rev-parse HEAD 2>/dev/null || echo unknown)
   debian=$(image_debian_layer)
   runtime=$(image_runtime_layer)
 
@@ -126,7 +127,7 @@ cmd_images_build() {
     umoci config --image "$layout:$name" --no-history --created "$created" \
       --config.entrypoint /usr/share/dotnet/dotnet --config.entrypoint "/app/$dll" \
       --config.label "org.opencontainers.image.title=approval/$name" \
-      --config.label "org.opencontainers.image.revision=$(git -C "$REPO" rev-parse HEAD 2>/dev/null || echo unknown)"
+      --config.label "org.opencontainers.image.revision=$revision"
     rm -f "$IMAGES_OUT/$name.oci.tar"
     skopeo copy --quiet "oci:$layout:$name" "oci-archive:$IMAGES_OUT/$name.oci.tar:approval/$name"
     digest=$(skopeo inspect --format '{{.Digest}}' "oci-archive:$IMAGES_OUT/$name.oci.tar")
