@@ -21,7 +21,7 @@ IMAGES_PACKAGES=ca-certificates,tzdata,libicu72,libssl3,fonts-wqy-zenhei
 IMAGES_USER=10001
 
 # The services of shared/services.json, then the gateway.
-image_names() { jq -r '.services[].name' "$REPO/shared/services.json"; echo gateway; }
+image_names() { suite_services; echo gateway; }
 
 image_project() {  # NAME -> project folder
   local cap
@@ -33,7 +33,7 @@ image_has_database() { [[ $1 != gateway ]]; }
 
 ensure_image_tools() {
   local missing=() tool
-  for tool in mmdebstrap umoci skopeo podman runc jq; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  for tool in mmdebstrap umoci skopeo podman runc; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
 }
 
@@ -121,7 +121,7 @@ cmd_images_build() {
   for name in $(image_names); do
     say "$name: publish$(image_has_database "$name" && echo ' + migrations bundle')..."
     image_app_layer "$name"
-    dll=Approval.$(tr '[:lower:]' '[:upper:]' <<<"${name:0:1}")${name:1}.dll
+    dll=$(basename "$(image_project "$name")").dll
     umoci raw add-layer --image "$layout:base" --tag "$name" "${history[@]}" --history.created "$created" \
       --history.created_by "dotnet publish $(image_project "$name")" "$IMAGES_OUT/stage/$name.tar"
     umoci config --image "$layout:$name" --no-history --created "$created" \
@@ -169,7 +169,7 @@ podman_run() {
 
 # The per-service role and database a region's DBA creates (docs/operations.md): the role owns its database, nothing more.
 image_database() {  # NAME DATABASE ROLE PASSWORD
-  psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $3 LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$4'" -c "CREATE DATABASE $2 OWNER $3" \
     -c "REVOKE ALL ON DATABASE $2 FROM PUBLIC" >/dev/null
 }
