@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Approval.Contracts;
 
 namespace Approval.Bench;
 
@@ -12,8 +14,10 @@ namespace Approval.Bench;
 /// every item is concluded and every certificate issued. Each call's latency is recorded under its request type.
 /// Everyone is a seeded demo user with a real bearer token (code + PKCE, once per user).
 /// </summary>
-public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
+public sealed class CaseDriver(HttpClient gateway, Latencies latencies, TimeSpan? patienceOrNull = null)
 {
+    /// <summary>How long a step may take, transient failures included: 60 s, more under fault injection.</summary>
+    private readonly TimeSpan patience = patienceOrNull ?? TimeSpan.FromSeconds(60);
     private const string Applicant = "applicant-demo";
     private const string Window = "window-demo";
     private const string ReviewAgency = "review-demo";
@@ -22,13 +26,18 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
     public async Task<JsonElement> RunAsync(string projectName, CaseShape shape, CancellationToken ct)
     {
         var engineeringCode = await Phases.GetOrAdd(gateway.BaseAddress!, _ => new Lazy<Task<string>>(() => DemoPhaseAsync(ct))).Value;
-        var created = await CallAsync("submit", Applicant, HttpMethod.Post, "/api/intake/applications",
-            new { engineeringCode, projectName, stageNo = 3, itemCodes = shape.ItemCodes, form = shape.Form }, ct);
+        // Submitted again after a failure only if the first attempt left no application (found by its project name, which
+        // each case makes unique), so a retried case never submits twice.
+        var created = await ActAsync("submit", Applicant, HttpMethod.Post, "/api/intake/applications",
+            new { engineeringCode, projectName, stageNo = 3, itemCodes = shape.ItemCodes, form = shape.Form },
+            async () => (await GetAsync("submit", Applicant, "/api/intake/applications/mine", ct)).EnumerateArray()
+                .Where(a => a.GetProperty("projectName").GetString() == projectName).Select(a => (JsonElement?)a).FirstOrDefault(), ct);
         var id = created.GetProperty("id").GetGuid();
         var items = created.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemCode").GetString()!).ToList();
         var departments = created.GetProperty("items").EnumerateArray().GroupBy(i => i.GetProperty("departmentCode").GetString()!);
         var certificates = await CertificateItemsAsync(ct);
-        await CallAsync("accept", Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept", null, ct);
+        await ActAsync("accept", Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept", null,
+            () => StatusAtLeastAsync("accept", Window, $"/api/intake/applications/{id}", Accepted, ct), ct);
 
         // Each department's bot decides the items routed to it; departments work in parallel, as 并联审批 means.
         await Task.WhenAll(departments.Select(async department =>
@@ -39,13 +48,15 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
             foreach (var routedItem in routed.EnumerateArray().OrderBy(r => r.GetProperty("earlier").ValueKind == JsonValueKind.Object))
             {
                 var item = routedItem.GetProperty("id").GetGuid();
-                await CallAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { }, ct);
+                await ActAsync("start", staff, HttpMethod.Post, $"/api/approvals/items/{item}/start", new { },
+                    () => StatusAtLeastAsync("start", staff, $"/api/approvals/items/{item}", Started, ct), ct);
                 if (routedItem.TryGetProperty("requiresReview", out var review) && review.ValueKind == JsonValueKind.String)
                     await ReviewPassedAsync(engineeringCode, review.GetString()!, staff, item, ct);
                 object decision = routedItem.GetProperty("notificationCommitment").GetBoolean()
                     ? new { approved = true, opinion = "依告知承诺准予", commitment = "按承诺补齐审查意见", commitmentDue = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) }
                     : new { approved = true, opinion = "符合条件，准予许可" };
-                await CallAsync("conclude", staff, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", decision, ct);
+                await ActAsync("conclude", staff, HttpMethod.Post, $"/api/approvals/items/{item}/conclude", decision,
+                    () => StatusAtLeastAsync("conclude", staff, $"/api/approvals/items/{item}", Approved, ct), ct);
             }
         }));
         var expectedLicences = items.Count(certificates.Contains);
@@ -129,27 +140,88 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies)
 
     private async Task<JsonElement> PollAsync(string type, string who, string path, Func<JsonElement, bool> done, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + patience;
         while (true)
         {
-            var value = await CallAsync(type, who, HttpMethod.Get, path, null, ct);
+            var value = await GetAsync(type, who, path, ct);
             if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{path} did not reach the expected state within 60 s");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{path} did not reach the expected state within {patience.TotalSeconds:F0} s");
             await Task.Delay(50, ct);
         }
     }
+
+    private const int Accepted = (int)ProcessingStatus.Accepted, Started = (int)ProcessingStatus.DepartmentStarted,
+        Approved = (int)ProcessingStatus.Approved;
+
+    /// <summary>The resource at <paramref name="path"/> if its statusCode has reached <paramref name="status"/> (the codes rise along a case).</summary>
+    private async Task<JsonElement?> StatusAtLeastAsync(string type, string who, string path, int status, CancellationToken ct) =>
+        await GetAsync(type, who, path, ct) is var value && value.GetProperty("statusCode").GetInt32() >= status ? value : null;
+
+    /// <summary>A read, tried again while the failure is transient (a service or the gateway down for a moment).</summary>
+    private async Task<JsonElement> GetAsync(string type, string who, string path, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            try { return await CallAsync(type, who, HttpMethod.Get, path, null, ct); }
+            catch (CallFailed e) when (e.Transient && DateTime.UtcNow < deadline) { await RetryPauseAsync(ct); }
+        }
+    }
+
+    /// <summary>
+    /// A change: sent, and after a transient failure or a conflict (an earlier attempt may have taken effect before its answer
+    /// was lost) sent again only while <paramref name="done"/> finds it not yet made; what done finds is the result then.
+    /// </summary>
+    private async Task<JsonElement> ActAsync(string type, string who, HttpMethod method, string path, object? body,
+        Func<Task<JsonElement?>> done, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            try { return await CallAsync(type, who, method, path, body, ct); }
+            catch (CallFailed e) when ((e.Transient || e.StatusCode == HttpStatusCode.Conflict) && DateTime.UtcNow < deadline)
+            {
+                await RetryPauseAsync(ct);
+                if (await done() is { } made) return made;
+            }
+        }
+    }
+
+    private async Task RetryPauseAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref retries);
+        await Task.Delay(250, ct);
+    }
+
+    private int retries;
+    /// <summary>Calls tried again after a transient failure or a conflict, by this driver.</summary>
+    public int Retries => Volatile.Read(ref retries);
 
     private async Task<JsonElement> CallAsync(string type, string who, HttpMethod method, string path, object? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         var tokens = Tokens.GetOrAdd(gateway.BaseAddress!, a => new DemoTokens(a));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForAsync(who));
-        if (body is not null) request.Content = JsonContent.Create(body);
+        string text;
+        HttpStatusCode status;
         var watch = Stopwatch.StartNew();
-        using var response = await gateway.SendAsync(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
+        try
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.ForAsync(who));
+            if (body is not null) request.Content = JsonContent.Create(body);
+            using var response = await gateway.SendAsync(request, ct);
+            text = await response.Content.ReadAsStringAsync(ct);
+            status = response.StatusCode;
+        }
+        catch (HttpRequestException e) { throw new CallFailed($"{method} {path} failed: {e.Message}", null, e); }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested) { throw new CallFailed($"{method} {path} timed out", null, e); }
         latencies.Record(type, watch.Elapsed.TotalMilliseconds);
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        if ((int)status is < 200 or > 299) throw new CallFailed($"{method} {path} answered {(int)status}: {text}", status);
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>A call that failed; transient when no answer came or the answer was a 5xx (a service restarting).</summary>
+    private sealed class CallFailed(string message, HttpStatusCode? status, Exception? inner = null) : HttpRequestException(message, inner, status)
+    {
+        public bool Transient => StatusCode is null || (int)StatusCode >= 500;
     }
 }

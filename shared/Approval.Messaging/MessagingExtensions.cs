@@ -22,6 +22,8 @@ public static class MessagingExtensions
     {
         var options = builder.Configuration.GetSection("Approval:Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
         builder.AddValidatedOptions<MessagingOptions>("Approval:Messaging");
+        if (options.DuplicatePercent > 0 && !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"))
+            throw new InvalidOperationException($"Approval:Messaging:DuplicatePercent injects duplicate deliveries for fault tests (Development/Testing only); it is set in {builder.Environment.EnvironmentName}. Remove it.");
         // Every commit of the service's DbContext wakes the relay (AddServiceDatabase adds registered interceptors).
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());

@@ -16,4 +16,6 @@ public static class MessagingMetrics
     public static readonly Counter<long> Published = Meter.CreateCounter<long>("approval.outbox.published");
     public static readonly Counter<long> PublishFailures = Meter.CreateCounter<long>("approval.outbox.publish_failures");
     public static readonly Counter<long> InboxDuplicates = Meter.CreateCounter<long>("approval.inbox.duplicates");
+    /// <summary>Second publishes of fault injection (MessagingOptions.DuplicatePercent).</summary>
+    public static readonly Counter<long> DuplicatesInjected = Meter.CreateCounter<long>("approval.outbox.duplicates_injected");
 }

@@ -32,4 +32,11 @@ public sealed class MessagingOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Off only in tests that simulate a process that died before publishing.</summary>
     public bool RelayEnabled { get; set; } = true;
+    /// <summary>
+    /// Fault injection (./approval faults, Development/Testing only; any other environment refuses to start with it): the
+    /// share of published messages, in per cent, that the relay publishes a second time with the same MessageId, as a
+    /// broker or a relay crash between confirm and mark would redeliver them. 0, the default, publishes each once.
+    /// </summary>
+    [Range(0, 100)]
+    public int DuplicatePercent { get; set; }
 }

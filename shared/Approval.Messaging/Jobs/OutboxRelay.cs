@@ -51,7 +51,7 @@ public sealed class OutboxRelay<TContext>(
 
         // The batch holds at most one row per aggregate (the oldest unsent), so its rows may go out at once: each publish
         // waits for its own broker confirm, and one aggregate's events still leave in order, round after round.
-        var outcomes = await Task.WhenAll(batch.Select(row => PublishOneAsync(bus, row, ct)));
+        var outcomes = await Task.WhenAll(batch.Select(row => PublishOneAsync(bus, row, o.DuplicatePercent, ct)));
         var sentAt = outcomes.Where(r => r.SentAt is not null).ToDictionary(r => r.Id, r => r.SentAt!.Value);
         var failures = outcomes.Where(r => r.Error is not null).ToDictionary(r => r.Id, r => r.Error!);
 
@@ -71,11 +71,18 @@ public sealed class OutboxRelay<TContext>(
     }
 
     /// <summary>Publishes one row and says when it was confirmed, or why it was not.</summary>
-    private async Task<(long Id, DateTimeOffset? SentAt, string? Error)> PublishOneAsync(IBus bus, OutboxMessage row, CancellationToken ct)
+    private async Task<(long Id, DateTimeOffset? SentAt, string? Error)> PublishOneAsync(IBus bus, OutboxMessage row, int duplicatePercent, CancellationToken ct)
     {
         try
         {
             await PublishAsync(bus, row, ct);
+            // fault injection only (MessagingOptions.DuplicatePercent): the same message again, which the inbox must drop
+            if (duplicatePercent > 0 && Random.Shared.Next(100) < duplicatePercent)
+            {
+                await PublishAsync(bus, row, ct);
+                MessagingMetrics.DuplicatesInjected.Add(1);
+                Log.LogInformation("Fault injection: published outbox message {MessageId} twice", row.MessageId);
+            }
             var at = Clock.GetUtcNow();
             MessagingMetrics.OutboxLag.Record((at - row.CreatedAt).TotalMilliseconds);
             MessagingMetrics.Published.Add(1);
