@@ -15,7 +15,8 @@ namespace Approval.Faults.Tests;
 /// PostgreSQL are restarted, and every relay publishes 10 % of its messages twice. Afterwards the reconciliation must find
 /// nothing lost, nothing twice and nothing stuck two minutes after the last case began.
 /// <c>./approval test</c> runs the short plan (four services); <c>./approval faults</c> runs every service, longer
-/// (APPROVAL_FAULTS_SERVICES=all, APPROVAL_FAULTS_SECONDS), and prints the table this test writes.
+/// (APPROVAL_FAULTS_SERVICES=all, APPROVAL_FAULTS_SECONDS), and prints the table this test writes; APPROVAL_FAULTS_SEED
+/// repeats a run's order and moments.
 /// </summary>
 public sealed class FaultsTests(ITestOutputHelper output)
 {
@@ -36,13 +37,20 @@ public sealed class FaultsTests(ITestOutputHelper output)
         var services = builder.Resources.OfType<ProjectResource>().Select(p => p.Name).Where(n => n != "province").ToList();
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
             builder.CreateResourceBuilder(project).WithEnvironment("Approval__Messaging__DuplicatePercent", DuplicatePercent.ToString());
-        var plan = (Environment.GetEnvironmentVariable("APPROVAL_FAULTS_SERVICES") is "all" ? services : [.. ShortPlan])
-            .Select(name => name).Concat(["rabbitmq", "postgres"]).OrderBy(_ => random.Next()).ToList();
+        // APPROVAL_FAULTS_SERVICES: "all", or service names separated by commas; unset, the short plan
+        var chosen = Environment.GetEnvironmentVariable("APPROVAL_FAULTS_SERVICES") switch
+        {
+            "all" => services,
+            { Length: > 0 } list => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            _ => [.. ShortPlan],
+        };
+        Assert.All(chosen, name => Assert.Contains(name, services));
+        var plan = chosen.Concat(["rabbitmq", "postgres"]).OrderBy(_ => random.Next()).ToList();
 
         var app = await SuiteFactory.StartAsync(builder, "gateway");
         try
         {
-            var duplicates = CountLogLines(app, services, "published outbox message", "twice");
+            var duplicates = CountLogLines(app, "published outbox message", "twice");
             var gateway = app.GetEndpoint("gateway", "http");
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers * 2 }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
             var latencies = new Latencies();
@@ -123,11 +131,12 @@ public sealed class FaultsTests(ITestOutputHelper output)
     }
 
     /// <summary>Counts, from now on, the log lines of the services that contain every one of <paramref name="parts"/>.</summary>
-    private static Func<int> CountLogLines(DistributedApplication app, IEnumerable<string> resources, params string[] parts)
+    private static Func<int> CountLogLines(DistributedApplication app, params string[] parts)
     {
         var count = 0;
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var resource in resources)
+        // by resource, not by name: the logger service keys a started process by its resource id (name plus a suffix)
+        foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
             _ = Task.Run(async () =>
             {
                 await foreach (var batch in logs.WatchAsync(resource))
