@@ -24,9 +24,9 @@ public sealed class MessagingOptions
     /// <summary>Longest wait between publish attempts of a failing message.</summary>
     [Positive]
     public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
-    /// <summary>How long a claimed batch is the relay's alone; a relay that died mid-batch is replaced after this.</summary>
+    /// <summary>How long a round waits for its publishes' confirms; a publish unconfirmed by then is retried later.</summary>
     [Positive]
-    public TimeSpan RelayLease { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RelayPublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Sent outbox rows and inbox ids are kept this long, longer than any redelivery horizon.</summary>
     [Positive]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);

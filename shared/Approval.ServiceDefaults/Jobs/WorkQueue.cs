@@ -38,7 +38,8 @@ public static class WorkQueue
     /// <summary>
     /// Locks the rows <paramref name="dueRows"/> selects (see <see cref="ClaimAsync{T}"/>) for the caller's open
     /// transaction, skipping rows another worker holds — for work done wholly in the database, in that transaction
-    /// (the licence expiry sweep: a state change and its outbox event). Work that calls out claims with a lease instead.
+    /// (the licence expiry sweep: a state change and its outbox event), or out of it only briefly and with a bound (the
+    /// outbox relay's broker publish, one commit per round). Slow work that calls out (webhooks, SMS) claims with a lease.
     /// </summary>
     public static Task<List<T>> LockDueAsync<T>(DbContext db, FormattableString dueRows, CancellationToken ct) where T : class
     {
