@@ -138,15 +138,21 @@ public sealed class CaseDriver(HttpClient gateway, Latencies latencies, TimeSpan
             .Select(i => i.GetProperty("code").GetString()!).ToHashSet();
     }
 
+    /// <summary>
+    /// Reads until <paramref name="done"/>: first after 100 ms, then each wait half as long again, at most a second — a
+    /// person's refresh, not a poll every 50 ms that cost the suite more than the case itself (issue 22).
+    /// </summary>
     private async Task<JsonElement> PollAsync(string type, string who, string path, Func<JsonElement, bool> done, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + patience;
+        var wait = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             var value = await GetAsync(type, who, path, ct);
             if (done(value)) return value;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{path} did not reach the expected state within {patience.TotalSeconds:F0} s");
-            await Task.Delay(50, ct);
+            await Task.Delay(wait, ct);
+            wait = TimeSpan.FromMilliseconds(Math.Min(1000, wait.TotalMilliseconds * 1.5));
         }
     }
 
