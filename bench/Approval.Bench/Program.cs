@@ -3,16 +3,18 @@ using Approval.Bench;
 // ./approval demo  → dotnet run --project bench/Approval.Bench -- demo <gateway-url>
 // ./approval bench → dotnet run --project bench/Approval.Bench -- load <gateway-url> <seconds> <skeleton|stage>
 //                     then -- figures <approval_supervision connection string> <item instances> (the dashboard's main query)
+//                     and -- timeline <approval_intake connection string> <timeline lines> (the progress endpoint's read)
 return args switch
 {
     ["demo", var gateway] => await Demo.RunAsync(new Uri(gateway)),
     ["figures", var connection, var count] => await FiguresBench.RunAsync(connection, int.Parse(count)),
+    ["timeline", var connection, var count] => await TimelineBench.RunAsync(connection, int.Parse(count)),
     ["load", var gateway, var seconds, var shape] => await Load.RunAsync(new Uri(gateway), TimeSpan.FromSeconds(int.Parse(seconds)), CaseShape.Parse(shape)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Approval.Bench demo <gateway-url> | load <gateway-url> <seconds> <skeleton|stage> | figures <connection> <count>");
+    Console.Error.WriteLine("usage: Approval.Bench demo <gateway-url> | load <gateway-url> <seconds> <skeleton|stage> | figures <connection> <count> | timeline <connection> <count>");
     return 2;
 }

@@ -82,13 +82,7 @@ public static class ApplicationsApi
     private static async Task<Ok<ProgressDto>> Progress(Guid id, ClaimsPrincipal user, IntakeDbContext db, IAuditLog audit, CancellationToken ct)
     {
         var application = await FindVisibleAsync(db, id, user, audit, ct);
-        var timeline = await db.Progress.AsNoTracking().Where(p => p.ApplicationId == id)
-            .OrderBy(p => p.OccurredAt).ThenBy(p => p.Id)
-            .Select(p => new ProgressEntryDto(p.OccurredAt, p.Subject, p.ItemCode, p.StatusCode, p.StatusName, p.Actor, p.Organisation, p.Opinion))
-            .ToListAsync(ct);
-        var licences = await db.Licences.AsNoTracking().Where(l => l.ApplicationId == id).OrderBy(l => l.ItemCode)
-            .Select(l => new LicenceDto(l.Identifier, l.LicenceName, l.ItemCode, l.IssuerName, l.IssuedAt, l.RevokedAt, l.RevocationReason, l.ExpiredAt))
-            .ToListAsync(ct);
+        var (timeline, licences) = await ApplicationTimeline.ReadAsync(db, id, ct);
         return TypedResults.Ok(new ProgressDto(ToDto(application), timeline, licences));
     }
 
