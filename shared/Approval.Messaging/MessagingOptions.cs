@@ -6,13 +6,17 @@ namespace Approval.Messaging;
 /// <summary>Tunables of the outbox relay and the consumers (section "Approval:Messaging").</summary>
 public sealed class MessagingOptions
 {
-    /// <summary>Redeliveries in the consumer before a message goes to its queue's <c>_error</c> queue.</summary>
+    /// <summary>
+    /// Redeliveries in the consumer before a message goes to its queue's <c>_error</c> queue: with the intervals below,
+    /// about 80 s of retries, so a database restart (./approval faults: up to ~20 s) does not send the messages in flight
+    /// to <c>_error</c>.
+    /// </summary>
     [Range(0, int.MaxValue)]
-    public int RetryLimit { get; set; } = 5;
+    public int RetryLimit { get; set; } = 10;
     [Positive]
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
     [Positive]
-    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How long the relay sleeps when no commit woke it.</summary>
     [Positive]
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);

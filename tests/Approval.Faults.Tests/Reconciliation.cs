@@ -76,14 +76,29 @@ internal sealed record Reconciliation(
         }
 
         var queues = await ServerFaults.QueuesAsync(vhost);
-        var failed = queues.Where(q => q.Messages > 0 && (q.Queue.EndsWith("_error") || q.Queue.EndsWith("_skipped")))
-            .Select(q => $"{q.Queue}: {q.Messages}").ToList();
+        var failed = new List<string>();
+        foreach (var (queue, messages) in queues.Where(q => q.Messages > 0 && (q.Queue.EndsWith("_error") || q.Queue.EndsWith("_skipped"))))
+            failed.Add($"{queue}: {messages} ({await FirstFaultAsync(vhost, queue)})");
         var queued = queues.Where(q => q.Messages > 0 && !q.Queue.EndsWith("_error") && !q.Queue.EndsWith("_skipped"))
             .Select(q => $"{q.Queue}: {q.Messages}").ToList();
 
         return new Reconciliation(applications.Count, accepted.Count, concluded, decided, expected,
             accepted.Sum(a => issued.GetValueOrDefault(a.Id)), accepted.Sum(a => shown.GetValueOrDefault(a.Id)),
             stuck, duplicates, unsent, queued, failed);
+    }
+
+    /// <summary>Why the first message of an _error queue failed (MassTransit's fault headers); the message stays queued.</summary>
+    private static async Task<string> FirstFaultAsync(string vhost, string queue)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new UriBuilder(TestServers.RabbitMq) { Path = "/" + vhost }.Uri };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var message = await channel.BasicGetAsync(queue, autoAck: false);
+        if (message is null) return "gone";
+        await channel.BasicNackAsync(message.DeliveryTag, multiple: false, requeue: true);
+        string Header(string name) => message.BasicProperties.Headers?.TryGetValue(name, out var value) == true
+            ? value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : value?.ToString() ?? "" : "";
+        return $"{Header("MT-Fault-ExceptionType")}: {Header("MT-Fault-Message")}".Trim();
     }
 
     private static async Task<Dictionary<Guid, int>> CountsAsync(string connection, string sql, CancellationToken ct) =>
