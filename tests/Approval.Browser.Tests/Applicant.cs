@@ -163,7 +163,7 @@ public static class Applicant
     {
         await Expect(picker).ToHaveAttributeAsync("data-ready", "true");
         var entry = picker.Locator($"[data-material='{material}']");
-        await entry.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await Ui.ChooseFileAsync(entry.Locator("input[type=file]"), new FilePayload
         {
             Name = fileName, MimeType = "application/pdf",
             Buffer = Encoding.UTF8.GetBytes($"%PDF-1.7\n% {material} {Guid.NewGuid()}\n%%EOF\n"),

@@ -57,7 +57,7 @@ public sealed class CorrectionLoopTests(PortalFixture portal)
             await Expect(answer.GetByLabel("建设规模")).ToHaveValueAsync("5万平方米");
             await answer.GetByLabel("建设规模").FillAsync("6万平方米");
             await Expect(answer.Locator("[data-testid=material-picker][data-ready=true]")).ToBeAttachedAsync();
-            await answer.GetByLabel("施工合同（必要）").SetInputFilesAsync(new FilePayload
+            await Ui.ChooseFileAsync(answer.GetByLabel("施工合同（必要）"), new FilePayload
             {
                 Name = "施工合同.pdf", MimeType = "application/pdf",
                 Buffer = Encoding.UTF8.GetBytes($"%PDF-1.7\n% 施工合同 {id}\n%%EOF\n"),

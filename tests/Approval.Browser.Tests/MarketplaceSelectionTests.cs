@@ -51,7 +51,7 @@ public sealed class MarketplaceSelectionTests(PortalFixture portal)
             await Expect(commission.GetByTestId("commission-status")).ToHaveTextAsync("已接受", new() { Timeout = 30_000 });
             await commission.GetByRole(AriaRole.Button, new() { Name = "开始服务" }).ClickAsync();
             await Expect(commission.GetByTestId("commission-status")).ToHaveTextAsync("服务中", new() { Timeout = 30_000 });
-            await commission.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            await Ui.ChooseFileAsync(commission.Locator("input[type=file]"), new FilePayload
             {
                 Name = "可行性研究报告.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n% 可行性研究报告 {projectName}\n%%EOF\n"),
             });

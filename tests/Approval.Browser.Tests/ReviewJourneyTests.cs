@@ -66,7 +66,7 @@ public sealed class ReviewJourneyTests(PortalFixture portal)
             var review = Review(agency, phase);
             await review.GetByTestId("work").ClickAsync();
             await review.Locator("textarea[id^=opinions-]").FillAsync("结构：符合强制性条文\n消防：疏散宽度满足要求");
-            await review.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            await Ui.ChooseFileAsync(review.Locator("input[type=file]"), new FilePayload
             {
                 Name = Certificate + ".pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes($"%PDF-1.7\n% {projectName}\n%%EOF\n"),
             });

@@ -15,6 +15,18 @@ public static class Ui
         Path.Combine(RepoPaths.Root(), "tests", "Approval.Browser.Tests", "TestResults", "screenshots");
 
     /// <summary>
+    /// Chooses a file in a Blazor InputFile once the framework has wired it up: its first render's script sets
+    /// <c>_blazorInputFileNextFileId</c> and listens for the change. A file chosen before that is never uploaded; under
+    /// load the field can appear (a status just changed) well before it is wired.
+    /// </summary>
+    public static async Task ChooseFileAsync(ILocator input, FilePayload file)
+    {
+        var element = await input.ElementHandleAsync();
+        await input.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", element);
+        await input.SetInputFilesAsync(file);
+    }
+
+    /// <summary>
     /// Signs in through the portal's login page (password, and the TOTP code for the demo staff), ending on returnUrl.
     /// A registered applicant gives their own password (no second factor); staff with a password of their own (the region
     /// admin) ask for the second factor.

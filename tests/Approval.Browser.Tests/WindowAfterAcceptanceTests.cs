@@ -45,7 +45,7 @@ public sealed class WindowAfterAcceptanceTests(PortalFixture portal)
 
             var scans = window.GetByTestId("scanned-materials");
             await Expect(scans).ToHaveAttributeAsync("data-ready", "true");
-            await scans.Locator("[data-material='施工合同'] input[type=file]").SetInputFilesAsync(new FilePayload
+            await Ui.ChooseFileAsync(scans.Locator("[data-material='施工合同'] input[type=file]"), new FilePayload
             {
                 Name = "施工合同扫描件.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes($"%PDF-1.7\n% 施工合同 {Guid.NewGuid()}\n%%EOF\n"),
             });
