@@ -68,8 +68,10 @@ public static class Applicant
     public static async Task<Guid> SubmitFilledAsync(IPage page)
     {
         await page.Locator("#submit-application").ClickAsync();
-        await page.WaitForURLAsync("**/applications/*", new() { Timeout = 30_000 });
-        await Expect(page.GetByTestId("application")).ToContainTextAsync("已接件");
+        // The URL is committed, then the page must show the application: waiting for the load event as well failed once
+        // in a full run with the page already there (a loaded machine).
+        await page.WaitForURLAsync("**/applications/*", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+        await Expect(page.GetByTestId("application")).ToContainTextAsync("已接件", new() { Timeout = 30_000 });
         return Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last());
     }
 
