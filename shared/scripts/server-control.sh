@@ -12,9 +12,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/servers.sh"
 
 data=${1:?usage: server-control.sh DATA postgres-restart|rabbitmq-restart|vhost NAME|queues NAME}
-pg_pid "$data" >/dev/null || [[ $2 != postgres-restart ]] || die "no PostgreSQL recorded under $data"
 case $2 in
   postgres-restart)
+    pg_pid "$data" >/dev/null || die "no PostgreSQL recorded under $data"
     dir=$(<"$data/pg.dir")
     as_pg "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -m immediate -w -t 60 restart >>"$data/logs/pg_ctl.log" 2>&1 ||
       { tail -n 20 "$dir/server.log" >&2; die "PostgreSQL did not restart"; }

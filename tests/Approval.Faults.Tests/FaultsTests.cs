@@ -32,7 +32,7 @@ public sealed class FaultsTests(ITestOutputHelper output)
         var random = new Random(seed);
 
         await ServerFaults.CreateVhostAsync(Vhost);
-        var builder = await SuiteFactory.CreateAsync($"ConnectionStrings:rabbitmq={new UriBuilder(TestServers.RabbitMq) { Path = "/" + Vhost }.Uri}");
+        var builder = await SuiteFactory.CreateAsync($"ConnectionStrings:rabbitmq={ServerFaults.RabbitMqOn(Vhost)}");
         SuiteFactory.UseOwnDatabases(builder, "faults");
         var services = builder.Resources.OfType<ProjectResource>().Select(p => p.Name).Where(n => n != "province").ToList();
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())

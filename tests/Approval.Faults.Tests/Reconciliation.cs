@@ -90,7 +90,7 @@ internal sealed record Reconciliation(
     /// <summary>Why the first message of an _error queue failed (MassTransit's fault headers); the message stays queued.</summary>
     private static async Task<string> FirstFaultAsync(string vhost, string queue)
     {
-        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new UriBuilder(TestServers.RabbitMq) { Path = "/" + vhost }.Uri };
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = ServerFaults.RabbitMqOn(vhost) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var message = await channel.BasicGetAsync(queue, autoAck: false);

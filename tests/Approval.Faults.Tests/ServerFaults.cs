@@ -16,6 +16,9 @@ internal static class ServerFaults
     public static Task RestartRabbitMqAsync() => RunAsync("rabbitmq-restart");
     public static Task CreateVhostAsync(string name) => RunAsync("vhost", name);
 
+    /// <summary>The run's RabbitMQ address on virtual host <paramref name="vhost"/>.</summary>
+    public static Uri RabbitMqOn(string vhost) => new UriBuilder(TestServers.RabbitMq) { Path = "/" + vhost }.Uri;
+
     /// <summary>Every queue of the virtual host with the messages it holds.</summary>
     public static async Task<IReadOnlyList<(string Queue, long Messages)>> QueuesAsync(string vhost) =>
         (await RunAsync("queues", vhost)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
