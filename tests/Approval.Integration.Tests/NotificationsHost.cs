@@ -23,7 +23,8 @@ public sealed class NotificationsHost : IAsyncDisposable
 
     public NotificationsDbContext NewContext() => database.NewContext();
 
-    public static async Task<NotificationsHost> StartAsync(string addressGrace = "00:10:00")
+    /// <param name="configure">Services replaced for one test (added after the service's own, so they win).</param>
+    public static async Task<NotificationsHost> StartAsync(string addressGrace = "00:10:00", Action<IServiceCollection, NotificationsHost>? configure = null)
     {
         var h = new NotificationsHost();
         var builder = Host.CreateApplicationBuilder();
@@ -40,6 +41,7 @@ public sealed class NotificationsHost : IAsyncDisposable
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddNotifications();
+        configure?.Invoke(builder.Services, h);
         h.host = builder.Build();
         await h.database.InitializeAsync();
         h.Bus.ConnectConsumeObserver(new Observer(h.Consumed));

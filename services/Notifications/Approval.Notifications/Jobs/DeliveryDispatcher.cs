@@ -9,9 +9,11 @@ namespace Approval.Notifications.Jobs;
 /// <summary>
 /// Sends queued deliveries through the work queue (<see cref="WorkQueue"/>): each round claims due Pending rows and
 /// leases them (replicas share the work, a row is never sent by two at once), then hands each to its channel with no
-/// transaction open and records the outcome in a short transaction of its own — the recording sinks add their record
-/// to that transaction, so a delivery is recorded exactly once. A throwing channel is retried with the one backoff
-/// rule (<see cref="Retries"/>) up to MaxAttempts, then the delivery is Failed with its last error.
+/// transaction open, and records the round's outcomes in one short transaction (issue 22: one commit per round, not one
+/// per delivery). What a recording sink adds for a delivery (its sent message) is set aside at the call and added back
+/// only for a delivery whose lease is still this worker's, so each delivery is recorded exactly once. A throwing channel
+/// is retried with the one backoff rule (<see cref="Retries"/>) up to MaxAttempts, then the delivery is Failed with its
+/// last error. A round whose record fails is sent again once its leases run out (at least once, never lost).
 /// </summary>
 public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DeliveryDispatcher> log)
     : PeriodicJob(clock, log)
@@ -36,31 +38,50 @@ public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<Not
             var noticeIds = batch.Select(d => d.NoticeId).Distinct().ToList();
             notices = await db.Notices.AsNoTracking().Where(n => noticeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
         }
-        var done = 0;
-        foreach (var delivery in batch)
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            try { done += await SendAsync(delivery, notices, o, ct) ? 1 : 0; }
+            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+            var channels = scope.ServiceProvider.GetServices<INotificationChannel>().ToList();
+            var outcomes = new Dictionary<Guid, (Action<Delivery> Apply, List<object> Records)>();
+            foreach (var delivery in batch)
+                outcomes[delivery.Id] = await SendAsync(db, channels, delivery, notices[delivery.NoticeId], o, ct);
+            var done = 0;
+            try
+            {
+                await WorkQueue.RecordAsync(db, batch, delivery =>
+                {
+                    var (apply, records) = outcomes[delivery.Id];
+                    apply(delivery);
+                    db.AddRange(records);
+                    if (delivery.Status != DeliveryStatus.Pending) done++;
+                }, ct);
+            }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                Log.LogWarning(e, "Delivery {DeliveryId} could not be recorded; its lease expires and it is tried again", delivery.Id);
+                Log.LogWarning(e, "The outcomes of {Count} deliveries could not be recorded; their leases expire and they are tried again", batch.Count);
+                return false;
             }
+            return done > 0;
         }
-        return done > 0;
     }
 
-    /// <summary>One delivery in a scope of its own: the channel's call, then its outcome; true when it reached a final state.</summary>
-    private async Task<bool> SendAsync(Delivery claimed, Dictionary<Guid, Notice> notices, NotificationOptions o, CancellationToken ct)
+    /// <summary>
+    /// One delivery's channel call: how to record its outcome, and the records its channel added to <paramref name="db"/>
+    /// (taken out of the context, to be added back with the outcome).
+    /// </summary>
+    private async Task<(Action<Delivery>, List<object>)> SendAsync(NotificationsDbContext db, List<INotificationChannel> channels,
+        Delivery claimed, Notice notice, NotificationOptions o, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         Action<Delivery> apply;
+        var sent = false;
         try
         {
-            var channel = scope.ServiceProvider.GetServices<INotificationChannel>().FirstOrDefault(c => c.Name == claimed.Channel);
+            var channel = channels.FirstOrDefault(c => c.Name == claimed.Channel);
             var outcome = channel is null
                 ? new DeliveryOutcome.Undeliverable($"no channel named '{claimed.Channel}' is configured")
-                : await channel.SendAsync(claimed, notices[claimed.NoticeId], ct);
+                : await channel.SendAsync(claimed, notice, ct);
             apply = delivery => Apply(delivery, outcome, o);
+            sent = true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -73,13 +94,10 @@ public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<Not
                 if (delivery.Attempts >= o.MaxAttempts) delivery.Status = DeliveryStatus.Failed;
             };
         }
-        var final = false;
-        await WorkQueue.RecordAsync(db, [claimed], delivery =>
-        {
-            apply(delivery);
-            final = delivery.Status != DeliveryStatus.Pending;
-        }, ct);
-        return final;
+        // a channel that threw records nothing
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var entry in added) entry.State = EntityState.Detached;
+        return (apply, sent ? added.Select(e => e.Entity).ToList() : []);
     }
 
     private void Apply(Delivery delivery, DeliveryOutcome outcome, NotificationOptions o)
