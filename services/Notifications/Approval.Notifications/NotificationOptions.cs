@@ -22,8 +22,14 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>How long an SMS waits for a mobile number to become known before it is marked undeliverable.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan AddressGrace { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The shortest wait before an SMS without a number is looked at again; the wait grows with the delivery's age (half of
+    /// it), up to PostponeMaxInterval, and the last look is at the end of AddressGrace.
+    /// </summary>
     [Positive]
     public TimeSpan PostponeInterval { get; set; } = TimeSpan.FromSeconds(5);
+    [Positive]
+    public TimeSpan PostponeMaxInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Failed sends are retried with exponential backoff this many times, then the delivery is Failed.</summary>
     [Positive]
     public int MaxAttempts { get; set; } = 8;

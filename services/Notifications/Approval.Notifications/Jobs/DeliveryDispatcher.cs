@@ -100,6 +100,18 @@ public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<Not
         return (apply, sent ? added.Select(e => e.Entity).ToList() : []);
     }
 
+    /// <summary>
+    /// When a delivery waiting for its address is looked at again: after half its age, at least PostponeInterval and at most
+    /// PostponeMaxInterval, and no later than the end of its AddressGrace (about 15 looks in 10 minutes, not one every 5 s:
+    /// each look was a claim and a record, issue 22).
+    /// </summary>
+    public static DateTimeOffset Postponed(Delivery delivery, DateTimeOffset now, NotificationOptions o)
+    {
+        var wait = TimeSpan.FromTicks(Math.Clamp((now - delivery.CreatedAt).Ticks / 2, o.PostponeInterval.Ticks, Math.Max(o.PostponeInterval.Ticks, o.PostponeMaxInterval.Ticks)));
+        var graceEnds = delivery.CreatedAt + o.AddressGrace;
+        return now + wait < graceEnds ? now + wait : graceEnds;
+    }
+
     private void Apply(Delivery delivery, DeliveryOutcome outcome, NotificationOptions o)
     {
         var now = Clock.GetUtcNow();
@@ -112,7 +124,7 @@ public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<Not
                 (delivery.Status, delivery.LastError) = (DeliveryStatus.Undeliverable, u.Reason);
                 break;
             case DeliveryOutcome.Postponed p:
-                (delivery.NextAttemptAt, delivery.LastError) = (now + o.PostponeInterval, p.Reason);
+                (delivery.NextAttemptAt, delivery.LastError) = (Postponed(delivery, now, o), p.Reason);
                 break;
             default:
                 throw new InvalidOperationException($"unknown outcome {outcome}");
