@@ -1,7 +1,12 @@
+using Microsoft.Extensions.Configuration;
+
 // The suite for local development and the end-to-end tests. PostgreSQL and RabbitMQ run as local
 // processes that ./approval starts (no container engine here); their connection strings arrive as
 // ConnectionStrings:postgres and ConnectionStrings:rabbitmq. Every service waits for the ones it needs.
-var builder = DistributedApplication.CreateBuilder(args);
+// The bench's topology (Approval:BenchTopology, set by ./approval bench only): no dashboard, hence no OTLP export, and no
+// Aspire proxy in front of the services — as in a cluster, where neither exists (issue 22: their CPU was the bench's).
+var benchTopology = new ConfigurationBuilder().AddCommandLine(args).AddEnvironmentVariables().Build().GetValue<bool>("Approval:BenchTopology");
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, DisableDashboard = benchTopology });
 
 var postgres = builder.AddConnectionString("postgres");
 var rabbitmq = builder.AddConnectionString("rabbitmq");
@@ -12,10 +17,11 @@ var environment = builder.Environment.EnvironmentName;
 var suite = SuiteManifest(Path.Combine(builder.AppHostDirectory, "..", "..", "shared", "services.json"));
 var added = new Dictionary<string, IResourceBuilder<ProjectResource>>();
 
-// Services get random ports; only the gateway is reached from outside (Approval:GatewayPort, 0 = random).
+// Services get random ports; only the gateway is reached from outside (Approval:GatewayPort, 0 = random). In the bench's
+// topology each listens on its port itself (a non-proxied endpoint needs a concrete one: a free port picked now).
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, launchProfileName: null)
-        .WithHttpEndpoint(name: "http")
+        .WithHttpEndpoint(name: "http", port: benchTopology ? FreePort() : null, isProxied: !benchTopology)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
         .WithReference(postgres)
         .WithHttpHealthCheck("/health");
@@ -126,12 +132,7 @@ if (missing.Count > 0) throw new InvalidOperationException($"shared/services.jso
 // deployment does: rate limits and the audit's client address (X-Forwarded-For to the services) are the caller's.
 // A non-proxied endpoint needs a concrete port: 0 picks a free one now.
 var gatewayPort = int.TryParse(builder.Configuration["Approval:GatewayPort"], out var port) ? port : 18080;
-if (gatewayPort <= 0)
-{
-    using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    probe.Start();
-    gatewayPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-}
+if (gatewayPort <= 0) gatewayPort = FreePort();
 var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchProfileName: null)
     .WithHttpEndpoint(name: "http", port: gatewayPort, isProxied: false)
     .WithExternalHttpEndpoints()
@@ -155,6 +156,14 @@ identity.WithEnvironment("Approval__Identity__PortalRedirectUris__0", "http://12
     .WithEnvironment("Approval__Identity__PortalRedirectUris__2", gatewayAtLocalhost + "/signin-oidc");
 
 builder.Build().Run();
+
+// A port free on the loopback now (for an endpoint Aspire does not proxy).
+static int FreePort()
+{
+    using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    probe.Start();
+    return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+}
 
 // The services of shared/services.json: name, and whether the gateway routes an API to it ("api", default true).
 static List<(string Name, bool Api)> SuiteManifest(string file) =>
