@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 // The suite for local development and the end-to-end tests. PostgreSQL and RabbitMQ run as local
 // processes that ./approval starts (no container engine here); their connection strings arrive as
 // ConnectionStrings:postgres and ConnectionStrings:rabbitmq. Every service waits for the ones it needs.
-// The bench's topology (Approval:BenchTopology, set by ./approval bench only): no dashboard, hence no OTLP export, and no
-// Aspire proxy in front of the services — as in a cluster, where neither exists (issue 22: their CPU was the bench's).
+// The bench's topology (Approval:BenchTopology, set by ./approval bench only): no dashboard and no OTLP export (the
+// endpoint Aspire would still name is emptied, ServiceDefaults then adds no exporter), and no Aspire proxy in front of
+// the services — as in a cluster without a collector (issue 22: their CPU was the bench's).
 var benchTopology = new ConfigurationBuilder().AddCommandLine(args).AddEnvironmentVariables().Build().GetValue<bool>("Approval:BenchTopology");
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, DisableDashboard = benchTopology });
 
@@ -22,6 +23,7 @@ var added = new Dictionary<string, IResourceBuilder<ProjectResource>>();
 IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, launchProfileName: null)
         .WithHttpEndpoint(name: "http", port: benchTopology ? FreePort() : null, isProxied: !benchTopology)
+        .WithBenchTopology(benchTopology)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
         .WithReference(postgres)
         .WithHttpHealthCheck("/health");
@@ -137,6 +139,7 @@ var gateway = builder.AddProject<Projects.Approval_Gateway>("gateway", launchPro
     .WithHttpEndpoint(name: "http", port: gatewayPort, isProxied: false)
     .WithExternalHttpEndpoints()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithBenchTopology(benchTopology)
     .WithHttpHealthCheck("/health");
 foreach (var (name, _) in suite) gateway.WithReference(added[name]).WaitFor(added[name]);
 
@@ -174,3 +177,10 @@ static List<(string Name, bool Api)> SuiteManifest(string file) =>
 static IEnumerable<string> RegionDepartments(string pack) =>
     System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "catalog.json"))).RootElement
         .GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("code").GetString()!).ToList();
+
+static class BenchTopologyExtensions
+{
+    /// <summary>In the bench's topology, no OTLP export: the endpoint Aspire sets (with or without a dashboard) is emptied.</summary>
+    public static IResourceBuilder<ProjectResource> WithBenchTopology(this IResourceBuilder<ProjectResource> project, bool benchTopology) =>
+        benchTopology ? project.WithEnvironment(e => e.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = "") : project;
+}
