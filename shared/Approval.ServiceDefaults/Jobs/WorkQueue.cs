@@ -52,7 +52,8 @@ public static class WorkQueue
     /// Records the outcome of claimed rows in a transaction of its own: each row is read again and locked, and
     /// <paramref name="apply"/> runs on those still leased by this worker (NextAttemptAt as claimed); a row whose lease
     /// ran out and passed to another worker is left to that worker. When any was, what the caller added to the
-    /// context meanwhile (a recording sink's message) is dropped with it — record such rows one at a time.
+    /// context meanwhile (a recording sink's message) is dropped with it — record such rows one at a time, or add each
+    /// row's records in <paramref name="apply"/>, which runs only for the rows still held (the notification dispatcher).
     /// Returns how many rows were recorded.
     /// </summary>
     public static async Task<int> RecordAsync<T>(DbContext db, IReadOnlyCollection<T> claimed, Action<T> apply, CancellationToken ct)
