@@ -1,6 +1,7 @@
 using Approval.Notifications;
 using Approval.Notifications.Domain;
 using Approval.Notifications.Jobs;
+using System.ComponentModel.DataAnnotations;
 
 namespace Approval.UnitTests;
 
@@ -34,5 +35,13 @@ public sealed class DeliveryPostponeTests
         for (var at = Created; at < Created + Defaults.AddressGrace; at = DeliveryDispatcher.Postponed(Sms, at, Defaults)) looks.Add(at);
         Assert.InRange(looks.Count, 12, 20); // one every 5 s would be 120
         Assert.Equal(Created + Defaults.AddressGrace, DeliveryDispatcher.Postponed(Sms, looks[^1], Defaults));
+    }
+
+    [Fact]
+    public void A_longest_wait_shorter_than_the_shortest_is_refused_at_start()
+    {
+        var options = new NotificationOptions { PostponeInterval = TimeSpan.FromMinutes(2), PostponeMaxInterval = TimeSpan.FromMinutes(1) };
+        var error = Assert.Single(options.Validate(new ValidationContext(options)));
+        Assert.Contains("PostponeMaxInterval", error.ErrorMessage);
     }
 }

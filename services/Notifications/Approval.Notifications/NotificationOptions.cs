@@ -46,5 +46,7 @@ public sealed class NotificationOptions : IValidatableObject
             yield return new("Approval:Notifications:SmsProvider is \"sink\" or \"http\".", [nameof(SmsProvider)]);
         else if (SmsProvider.Equals("http", StringComparison.OrdinalIgnoreCase) && !Uri.IsWellFormedUriString(SmsEndpoint, UriKind.Absolute))
             yield return new("Approval:Notifications:SmsEndpoint (an absolute URL) is required when SmsProvider is \"http\".", [nameof(SmsEndpoint)]);
+        if (PostponeMaxInterval < PostponeInterval)
+            yield return new("Approval:Notifications:PostponeMaxInterval is at least PostponeInterval.", [nameof(PostponeMaxInterval)]);
     }
 }

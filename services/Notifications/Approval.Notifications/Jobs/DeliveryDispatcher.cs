@@ -107,7 +107,7 @@ public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<Not
     /// </summary>
     public static DateTimeOffset Postponed(Delivery delivery, DateTimeOffset now, NotificationOptions o)
     {
-        var wait = TimeSpan.FromTicks(Math.Clamp((now - delivery.CreatedAt).Ticks / 2, o.PostponeInterval.Ticks, Math.Max(o.PostponeInterval.Ticks, o.PostponeMaxInterval.Ticks)));
+        var wait = TimeSpan.FromTicks(Math.Clamp((now - delivery.CreatedAt).Ticks / 2, o.PostponeInterval.Ticks, o.PostponeMaxInterval.Ticks));
         var graceEnds = delivery.CreatedAt + o.AddressGrace;
         return now + wait < graceEnds ? now + wait : graceEnds;
     }
