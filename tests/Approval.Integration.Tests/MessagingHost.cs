@@ -16,7 +16,8 @@ public static class MessagingHost
 
     public static async Task<IHost> StartAsync(
         FreshDatabase<TestDbContext> database, string serviceName, Action<IBusRegistrationConfigurator> consumers,
-        string instance = "a", bool relay = true, int retryLimit = 2, DeliveryCounter? deliveries = null, PoisonAttempts? attempts = null)
+        string instance = "a", bool relay = true, int retryLimit = 2, DeliveryCounter? deliveries = null, PoisonAttempts? attempts = null,
+        IPublishObserver? published = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(Logging);
@@ -37,6 +38,7 @@ public static class MessagingHost
         builder.AddApprovalMessaging<TestDbContext>(serviceName, consumers);
         var host = builder.Build();
         host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(new CountingObserver(deliveries ?? new DeliveryCounter()));
+        if (published is not null) host.Services.GetRequiredService<IBus>().ConnectPublishObserver(published);
         await host.StartAsync();
         return host;
     }

@@ -128,6 +128,45 @@ public sealed class OutboxInboxTests : IAsyncLifetime
             $"both instances consumed: a={perInstance.GetValueOrDefault("a")}, b={perInstance.GetValueOrDefault("b")}");
     }
 
+    [Fact]
+    public async Task A_failing_event_holds_its_aggregates_later_events_back_and_they_follow_in_order_once_it_goes()
+    {
+        // Two aggregates with ten events each, committed together; a-03 cannot be published (its type is unknown).
+        string[] Keys(string aggregate) => [.. Enumerable.Range(0, 10).Select(i => $"{aggregate}-{i:D2}")];
+        using (var writer = await MessagingHost.StartAsync(database, "ordered", x => x.AddConsumer<OrderedConsumer>(), relay: false))
+        {
+            await using var scope = writer.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            foreach (var key in Keys("a").Zip(Keys("b")).SelectMany(p => new[] { p.First, p.Second }))
+                db.AddOutboxEvent(new OrderedEvent(key), key[..1], TimeProvider.System);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET message_type = message_type || '.Unknown' WHERE body::text LIKE '%a-03%'");
+            await writer.StopAsync();
+        }
+
+        var confirmed = new ConfirmedOrder();
+        using var host = await MessagingHost.StartAsync(database, "ordered", x => x.AddConsumer<OrderedConsumer>(), published: confirmed);
+        await Eventually.Until(async () => confirmed.Keys.Count(k => k.StartsWith('b')) == 10 && await AttemptsAsync("a-03") >= 2,
+            "b's events are published and a-03 has failed twice");
+        Assert.Equal(Keys("b"), confirmed.Keys.Where(k => k.StartsWith('b')));
+        Assert.Equal(["a-00", "a-01", "a-02"], confirmed.Keys.Where(k => k.StartsWith('a')));
+
+        await using (var db = database.NewContext())
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE outbox_messages SET message_type = replace(message_type, '.Unknown', ''), next_attempt_at = now() WHERE body::text LIKE '%a-03%'");
+        await Eventually.Until(async () => await UnsentCountAsync() == 0 && (await database.EffectCountsAsync()).Count == 20,
+            "a's events follow a-03 and all twenty are consumed");
+        Assert.Equal(Keys("a"), confirmed.Keys.Where(k => k.StartsWith('a')));
+        Assert.All(await database.EffectCountsAsync(), e => Assert.Equal(1, e.Value));
+    }
+
+    private async Task<int> AttemptsAsync(string key)
+    {
+        await using var db = database.NewContext();
+        var like = $"%{key}%";
+        return await db.Database.SqlQuery<int>($"SELECT attempts AS \"Value\" FROM outbox_messages WHERE body::text LIKE {like}").SingleAsync();
+    }
+
     /// <summary>Commits outbox events the way a service does, in one unit of work; returns their MessageIds.</summary>
     private static async Task<Guid[]> CommitEventsAsync<T>(IHost host, params T[] events) where T : class
     {

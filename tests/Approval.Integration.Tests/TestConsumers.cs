@@ -33,6 +33,23 @@ public sealed class DuplicateConsumer(TestDbContext db, TimeProvider clock, ILog
 public sealed class CompetingConsumer(TestDbContext db, TimeProvider clock, ILogger<CompetingConsumer> log, InstanceName i)
     : RecordingConsumer<CompetingEvent>(db, clock, log, i, m => m.Key);
 
+public sealed class OrderedConsumer(TestDbContext db, TimeProvider clock, ILogger<OrderedConsumer> log, InstanceName i)
+    : RecordingConsumer<OrderedEvent>(db, clock, log, i, m => m.Key);
+
+/// <summary>The keys of the ordered scenario's events in the order the broker confirmed them.</summary>
+public sealed class ConfirmedOrder : IPublishObserver
+{
+    private readonly List<string> keys = [];
+    public IReadOnlyList<string> Keys { get { lock (keys) return [.. keys]; } }
+    public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+    public Task PostPublish<T>(PublishContext<T> context) where T : class
+    {
+        if (context.Message is OrderedEvent e) lock (keys) keys.Add(e.Key);
+        return Task.CompletedTask;
+    }
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}
+
 public sealed class MalformedConsumer(TestDbContext db, TimeProvider clock, ILogger<MalformedConsumer> log, InstanceName i)
     : RecordingConsumer<MalformedEvent>(db, clock, log, i, m => m.Key);
 

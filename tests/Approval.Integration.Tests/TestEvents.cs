@@ -7,3 +7,4 @@ public sealed record PoisonEvent(string Key);
 public sealed record MalformedEvent(string Key);
 public sealed record CompetingEvent(string Key);
 public sealed record QueuedWork(string Key);
+public sealed record OrderedEvent(string Key);

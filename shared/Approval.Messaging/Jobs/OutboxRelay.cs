@@ -13,10 +13,11 @@ namespace Approval.Messaging.Jobs;
 
 /// <summary>
 /// Publishes committed outbox rows: each round, in one transaction, locks the oldest unsent row of each aggregate
-/// (<see cref="WorkQueue.LockDueAsync{T}"/>, so several replicas share the work and one aggregate's events keep their
-/// order), publishes them concurrently, each with its publisher confirm, marks the confirmed ones sent and commits. A
-/// failed publish is retried with the one backoff rule (<see cref="Retries"/>); a crash before the commit means a
-/// republish with the same MessageId, which the consumers' inbox drops.
+/// (<see cref="WorkQueue.LockDueAsync{T}"/>, so several replicas share the work) and the unsent rows behind it, which no
+/// other replica can take while it is held; publishes each aggregate's rows one after another, each with its publisher
+/// confirm (so one aggregate's events keep their order), the aggregates concurrently; marks the confirmed ones sent and
+/// commits. A failed publish is retried with the one backoff rule (<see cref="Retries"/>) and holds its aggregate's later
+/// rows back; a crash before the commit means a republish with the same MessageId, which the consumers' inbox drops.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -60,24 +61,24 @@ public sealed class OutboxRelay<TContext>(
         await using (tx)
         {
             if (batch.Count == 0) return 0;
+            var chains = await ChainsAsync(db, batch, o.RelayBatchSize, ct);
 
-            // The batch holds at most one row per aggregate (the oldest unsent), so its rows may go out at once: each publish
-            // waits for its own broker confirm, and one aggregate's events still leave in order, round after round. A publish
-            // that has no confirm within RelayPublishTimeout (a broker gone) counts as failed, so the locks are not held longer.
+            // One aggregate's rows go out one after another, each after the confirm of the one before, and its chain stops at
+            // the first failure, so its later events wait for it; the aggregates' chains run at once. A publish that has no
+            // confirm within RelayPublishTimeout (a broker gone) counts as failed, so the locks are not held longer.
             using var publishing = CancellationTokenSource.CreateLinkedTokenSource(ct);
             publishing.CancelAfter(o.RelayPublishTimeout);
-            var outcomes = await Task.WhenAll(batch.Select(row => PublishOneAsync(bus, row, o.DuplicatePercent, publishing.Token, ct)));
-            var sentAt = outcomes.Where(r => r.SentAt is not null).ToDictionary(r => r.Id, r => r.SentAt!.Value);
-            var failures = outcomes.Where(r => r.Error is not null).ToDictionary(r => r.Id, r => r.Error!);
-            foreach (var row in batch)
+            var outcomes = (await Task.WhenAll(chains.Select(chain => PublishChainAsync(bus, chain, o.DuplicatePercent, publishing.Token, ct))))
+                .SelectMany(c => c).ToList();
+            foreach (var (row, sentAt, error) in outcomes)
             {
-                if (sentAt.TryGetValue(row.Id, out var at))
+                if (sentAt is { } at)
                 {
                     (row.SentAt, row.LastError) = (at, null);
                     continue;
                 }
                 row.Attempts++;
-                row.LastError = Retries.Error(failures.GetValueOrDefault(row.Id) ?? "not published");
+                row.LastError = Retries.Error(error ?? "not published");
                 row.NextAttemptAt = Clock.GetUtcNow() + Retries.Backoff(row.Attempts, o.RelayFirstBackoff, o.RelayMaxBackoff);
             }
             using (SuppressInstrumentationScope.Begin())
@@ -85,12 +86,49 @@ public sealed class OutboxRelay<TContext>(
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
-            return sentAt.Count;
+            return outcomes.Count(r => r.SentAt is not null);
         }
     }
 
+    /// <summary>
+    /// Each locked head with the unsent rows of its aggregate behind it, in order. While a head is held, its aggregate's later
+    /// rows are no other relay's head, so they are locked here without skipping; at most <paramref name="limit"/> of them, the
+    /// oldest first, which leaves each chain a gapless run. A row older than its head (committed after the head was chosen)
+    /// is left to a later round.
+    /// </summary>
+    private static async Task<List<List<OutboxMessage>>> ChainsAsync(TContext db, List<OutboxMessage> heads, int limit, CancellationToken ct)
+    {
+        var aggregates = heads.Select(h => h.AggregateId).ToArray();
+        var headIds = heads.Select(h => h.Id).ToArray();
+        List<OutboxMessage> followers;
+        using (SuppressInstrumentationScope.Begin())
+            followers = await db.Set<OutboxMessage>().FromSql($"""
+                SELECT o.* FROM outbox_messages o
+                WHERE o.sent_at IS NULL AND o.aggregate_id = ANY({aggregates}) AND NOT (o.id = ANY({headIds}))
+                ORDER BY o.id
+                LIMIT {limit}
+                FOR UPDATE
+                """).ToListAsync(ct);
+        var behind = followers.ToLookup(f => f.AggregateId);
+        return heads.Select(h => (List<OutboxMessage>)[h, .. behind[h.AggregateId].Where(f => f.Id > h.Id).OrderBy(f => f.Id)]).ToList();
+    }
+
+    /// <summary>Publishes one aggregate's rows in order until one fails; the rows after a failure are not tried.</summary>
+    private async Task<List<(OutboxMessage Row, DateTimeOffset? SentAt, string? Error)>> PublishChainAsync(IBus bus, List<OutboxMessage> chain,
+        int duplicatePercent, CancellationToken publishing, CancellationToken ct)
+    {
+        var outcomes = new List<(OutboxMessage, DateTimeOffset?, string?)>(chain.Count);
+        foreach (var row in chain)
+        {
+            var (sentAt, error) = await PublishOneAsync(bus, row, duplicatePercent, publishing, ct);
+            outcomes.Add((row, sentAt, error));
+            if (sentAt is null) break;
+        }
+        return outcomes;
+    }
+
     /// <summary>Publishes one row and says when it was confirmed, or why it was not.</summary>
-    private async Task<(long Id, DateTimeOffset? SentAt, string? Error)> PublishOneAsync(IBus bus, OutboxMessage row, int duplicatePercent,
+    private async Task<(DateTimeOffset? SentAt, string? Error)> PublishOneAsync(IBus bus, OutboxMessage row, int duplicatePercent,
         CancellationToken publishing, CancellationToken ct)
     {
         try
@@ -106,13 +144,13 @@ public sealed class OutboxRelay<TContext>(
             var at = Clock.GetUtcNow();
             MessagingMetrics.OutboxLag.Record((at - row.CreatedAt).TotalMilliseconds);
             MessagingMetrics.Published.Add(1);
-            return (row.Id, at, null);
+            return (at, null);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             MessagingMetrics.PublishFailures.Add(1);
             Log.LogWarning(e, "Publishing outbox message {MessageId} failed (attempt {Attempts})", row.MessageId, row.Attempts + 1);
-            return (row.Id, null, e.Message);
+            return (null, e.Message);
         }
     }
 
