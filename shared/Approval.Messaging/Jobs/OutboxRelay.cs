@@ -93,8 +93,8 @@ public sealed class OutboxRelay<TContext>(
     /// <summary>
     /// Each locked head with the unsent rows of its aggregate behind it, in order. While a head is held, its aggregate's later
     /// rows are no other relay's head, so they are locked here without skipping; at most <paramref name="limit"/> of them, the
-    /// oldest first, which leaves each chain a gapless run. A row older than its head (committed after the head was chosen)
-    /// is left to a later round.
+    /// oldest first, which leaves each chain a gapless run. Only rows after the head are taken: one committed after the head
+    /// was chosen but older than it is another round's head, and locking it here could wait on that round while it waits on ours.
     /// </summary>
     private static async Task<List<List<OutboxMessage>>> ChainsAsync(TContext db, List<OutboxMessage> heads, int limit, CancellationToken ct)
     {
@@ -104,13 +104,14 @@ public sealed class OutboxRelay<TContext>(
         using (SuppressInstrumentationScope.Begin())
             followers = await db.Set<OutboxMessage>().FromSql($"""
                 SELECT o.* FROM outbox_messages o
-                WHERE o.sent_at IS NULL AND o.aggregate_id = ANY({aggregates}) AND NOT (o.id = ANY({headIds}))
+                JOIN unnest({aggregates}, {headIds}) AS h(aggregate_id, id) ON o.aggregate_id = h.aggregate_id AND o.id > h.id
+                WHERE o.sent_at IS NULL
                 ORDER BY o.id
                 LIMIT {limit}
-                FOR UPDATE
+                FOR UPDATE OF o
                 """).ToListAsync(ct);
         var behind = followers.ToLookup(f => f.AggregateId);
-        return heads.Select(h => (List<OutboxMessage>)[h, .. behind[h.AggregateId].Where(f => f.Id > h.Id).OrderBy(f => f.Id)]).ToList();
+        return heads.Select(h => (List<OutboxMessage>)[h, .. behind[h.AggregateId].OrderBy(f => f.Id)]).ToList();
     }
 
     /// <summary>Publishes one aggregate's rows in order until one fails; the rows after a failure are not tried.</summary>
