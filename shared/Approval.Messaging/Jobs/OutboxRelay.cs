@@ -110,8 +110,8 @@ public sealed class OutboxRelay<TContext>(
                 LIMIT {limit}
                 FOR UPDATE OF o
                 """).ToListAsync(ct);
-        var behind = followers.ToLookup(f => f.AggregateId);
-        return heads.Select(h => (List<OutboxMessage>)[h, .. behind[h.AggregateId].OrderBy(f => f.Id)]).ToList();
+        var behind = followers.ToLookup(f => f.AggregateId); // keeps the query's order by id
+        return heads.Select(h => (List<OutboxMessage>)[h, .. behind[h.AggregateId]]).ToList();
     }
 
     /// <summary>Publishes one aggregate's rows in order until one fails; the rows after a failure are not tried.</summary>
