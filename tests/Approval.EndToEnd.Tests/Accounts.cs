@@ -15,17 +15,25 @@ public static class Accounts
     /// <summary>The authenticator key of the seeded staff (admin, window-demo, dept-…, supervisor-demo) in local development.</summary>
     public const string DemoTotpKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
-    /// <summary>A valid resident ID number (GB 11643) that no other test uses: random sequence, computed check digit.</summary>
+    /// <summary>Serials of this process's new numbers: one after another from a random start, so no two calls draw the same one.</summary>
+    private static long serial = Random.Shared.Next(0, 10_000_000);
+
+    /// <summary>
+    /// A valid resident ID number (GB 11643) that no other test of this process uses: a birth date from 1960-01-01 on
+    /// and a sequence number, both from the next serial, and the computed check digit.
+    /// </summary>
     public static string NewResidentIdNumber()
     {
-        var first17 = $"320193199001{Random.Shared.Next(10, 28):D2}{Random.Shared.Next(0, 1000):D3}";
+        var next = Interlocked.Increment(ref serial) % 10_000_000;
+        var born = new DateOnly(1960, 1, 1).AddDays((int)(next / 1000));
+        var first17 = $"320193{born:yyyyMMdd}{next % 1000:D3}";
         return first17 + ResidentIdNumber.CheckCharacter(first17);
     }
 
-    /// <summary>A valid unified social credit code (GB 32100) that no other test uses.</summary>
+    /// <summary>A valid unified social credit code (GB 32100) that no other test of this process uses.</summary>
     public static string NewCreditCode()
     {
-        var first17 = $"91320193MA{Random.Shared.Next(0, 10_000_000):D7}";
+        var first17 = $"91320193MA{Interlocked.Increment(ref serial) % 10_000_000:D7}";
         return first17 + UnifiedSocialCreditCode.CheckCharacter(first17);
     }
 

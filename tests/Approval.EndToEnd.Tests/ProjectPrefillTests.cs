@@ -14,7 +14,7 @@ public sealed class ProjectPrefillTests(SuiteFixture suite)
 
     private async Task<(string ProjectCode, string EngineeringCode)> RegisterAsync()
     {
-        var code = $"2611-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
+        var code = ProjectPhases.NewProjectCode();
         await api.ExpectAsync(HttpStatusCode.Created, Owner, HttpMethod.Post, "/api/projects", new
         {
             projectCode = code, name = "示范区预填科技园", address = "示范区星湖街8号", divisionCode = "320193",

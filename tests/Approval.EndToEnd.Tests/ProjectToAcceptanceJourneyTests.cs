@@ -21,7 +21,7 @@ public sealed class ProjectToAcceptanceJourneyTests(SuiteFixture suite)
         var applicant = IntakeApi.NewApplicant("全流程建设公司");
         var mobile = $"139{Random.Shared.Next(0, 100_000_000):D8}";
         await api.ExpectAsync(HttpStatusCode.OK, applicant, HttpMethod.Put, "/api/notifications/contact", new { mobile });
-        var projectCode = $"2611-320193-89-01-{Random.Shared.Next(0, 1_000_000):D6}";
+        var projectCode = ProjectPhases.NewProjectCode();
         await api.ExpectAsync(HttpStatusCode.Created, applicant, HttpMethod.Post, "/api/projects", new
         {
             projectCode, name = "全流程示范项目", address = "示范区金鸡湖大道9号", divisionCode = "320193",
