@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Npgsql;
 
 namespace Approval.EndToEnd.Tests;
 
@@ -136,5 +137,61 @@ public sealed class IntakeWindowResultsTests(SuiteFixture suite)
         var delivery = seen.GetProperty("delivery");
         Assert.Equal(("顺丰速运", "SF1234567890", "综合窗口王五"),
             (delivery.GetProperty("carrier").GetString(), delivery.GetProperty("trackingNumber").GetString(), delivery.GetProperty("shippedBy").GetString()));
+    }
+
+    /// <summary>
+    /// The CI's browser run: the window pressed 出具办结结果通知 while the stage's conclusion (Intake's consumer) wrote the
+    /// application, and got 409 并发修改冲突 for a change that was not its own. Here another transaction writes the row
+    /// and holds it while the window's issue reads the old version and waits on the lock; once it commits, the issue's
+    /// save finds the row changed. It must still issue the notice, once.
+    /// </summary>
+    [Fact]
+    public async Task The_notice_is_issued_though_the_application_is_written_between_the_windows_read_and_its_save()
+    {
+        var id = await api.SubmitAsync(Actor.Applicant, "并发出具通知项目");
+        await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");
+        foreach (var (department, review) in new[] { ("CGJ", false), ("ZJJ", true) })
+        {
+            var item = await api.ItemRoutedToAsync(department, id);
+            await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Post, $"/api/approvals/items/{item}/start", new { });
+            if (review) await api.ReviewPassedAsync(Actor.Applicant, item);
+            await api.ExpectAsync(HttpStatusCode.OK, Actor.Department(department), HttpMethod.Post, $"/api/approvals/items/{item}/conclude", new { approved = true, opinion = "准予" });
+        }
+        await SuiteApi.PollAsync(() => api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Get, $"/api/intake/applications/{id}"),
+            a => a.GetProperty("statusCode").GetInt32() == 11, "the stage's conclusion reaches the application (11 办结（通过）)");
+
+        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = "approval_intake", Pooling = false }.ConnectionString);
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await using (var touch = new NpgsqlCommand("""UPDATE applications SET "Status" = "Status" WHERE "Id" = @id""", other, transaction))
+        {
+            touch.Parameters.AddWithValue("id", id);
+            Assert.Equal(1, await touch.ExecuteNonQueryAsync());
+        }
+        var issuing = api.SendAsync(Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/result-notice");
+        // Until the issue waits on the row lock (or answers without waiting, which the assertion below reports). A third
+        // connection looks: pg_stat_activity is read once per transaction, so the holder's own transaction would not see it.
+        await using var observer = new NpgsqlConnection(other.ConnectionString);
+        await observer.OpenAsync();
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); !issuing.IsCompleted; await Task.Delay(100))
+        {
+            await using var waiting = new NpgsqlCommand("""
+                SELECT coalesce(string_agg(coalesce(wait_event_type, '-') || ' ' || left(query, 60), ' | '), '') FROM pg_stat_activity
+                WHERE datname = 'approval_intake' AND pid <> pg_backend_pid() AND state <> 'idle'
+                """, observer);
+            var activity = (string)(await waiting.ExecuteScalarAsync())!;
+            if (activity.Contains("Lock UPDATE applications ", StringComparison.Ordinal)) break;
+            Assert.True(DateTime.UtcNow < deadline, $"the issue's save did not wait on the row the other transaction holds; active: {activity}");
+        }
+        await transaction.CommitAsync();
+
+        using var response = await issuing;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        var issued = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("综合窗口王五", issued.GetProperty("issuedBy").GetString());
+        var seen = await api.ExpectAsync(HttpStatusCode.OK, Actor.Applicant, HttpMethod.Get, $"/api/intake/applications/{id}/result-notice");
+        // Issued once: what the applicant sees is the issue answered (stored to the microsecond, answered to the tick).
+        Assert.Equal(issued.GetProperty("issuedAt").GetDateTimeOffset(), seen.GetProperty("issuedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
     }
 }

@@ -1,4 +1,5 @@
 using Approval.Intake.Data;
+using Approval.ServiceDefaults;
 using Approval.Intake.Domain;
 using static Approval.Intake.Api.ApplicationAccess;
 
@@ -37,15 +38,20 @@ public static class ResultsApi
     private static async Task<Ok<ResultNoticeDto>> Get(Guid id, ClaimsPrincipal user, IntakeDbContext db, IAuditLog audit, CancellationToken ct) =>
         TypedResults.Ok(await NoticeAsync(db, await FindVisibleAsync(db, id, user, audit, ct), ct));
 
-    private static async Task<Ok<ResultNoticeDto>> Issue(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct)
-    {
-        var application = await FindAsync(db, id, user, audit, ct);
-        var notice = await NoticeAsync(db, application, ct);
-        application.IssueResultNotice(notice.AllConcluded, user.DisplayName(), clock.GetUtcNow());
-        audit.Add(AuditActions.StateChange, "application", id.ToString(), "result notice issued 出具结果通知", application.RegionCode);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(notice with { IssuedAt = application.ResultNoticeIssuedAt, IssuedBy = application.ResultNoticeIssuedBy });
-    }
+    /// <summary>
+    /// The window issues the notice in the very moments the stage's conclusion (a consumer) writes the application's
+    /// status, so a conflict on the row is retried from the read (<see cref="ConflictRetry"/>); issuing is idempotent.
+    /// </summary>
+    private static async Task<Ok<ResultNoticeDto>> Issue(Guid id, ClaimsPrincipal user, IntakeDbContext db, TimeProvider clock, IAuditLog audit, CancellationToken ct) =>
+        TypedResults.Ok(await db.RetryOnConflictAsync(async () =>
+        {
+            var application = await FindAsync(db, id, user, audit, ct);
+            var notice = await NoticeAsync(db, application, ct);
+            application.IssueResultNotice(notice.AllConcluded, user.DisplayName(), clock.GetUtcNow());
+            audit.Add(AuditActions.StateChange, "application", id.ToString(), "result notice issued 出具结果通知", application.RegionCode);
+            await db.SaveChangesAsync(ct);
+            return notice with { IssuedAt = application.ResultNoticeIssuedAt, IssuedBy = application.ResultNoticeIssuedBy };
+        }));
 
     private static async Task<Ok<DeliveryDto>> RequestDelivery(
         Guid id, DeliveryRequest request, ClaimsPrincipal user, [AsParameters] IntakeServices s, CancellationToken ct)
