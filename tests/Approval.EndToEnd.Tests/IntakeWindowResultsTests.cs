@@ -169,12 +169,13 @@ public sealed class IntakeWindowResultsTests(SuiteFixture suite)
             Assert.Equal(1, await touch.ExecuteNonQueryAsync());
         }
         var issuing = api.SendAsync(Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/result-notice");
-        // Until the issue waits on the row lock (or answers without waiting, which the assertion below reports). A third
-        // connection looks: pg_stat_activity is read once per transaction, so the holder's own transaction would not see it.
+        // Until the issue waits on the row lock. A third connection looks: pg_stat_activity is read once per transaction,
+        // so the holder's own transaction would not see it.
         await using var observer = new NpgsqlConnection(other.ConnectionString);
         await observer.OpenAsync();
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); !issuing.IsCompleted; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); ; await Task.Delay(100))
         {
+            Assert.False(issuing.IsCompleted, "the issue answered without waiting on the row: the race was not set up");
             await using var waiting = new NpgsqlCommand("""
                 SELECT coalesce(string_agg(coalesce(wait_event_type, '-') || ' ' || left(query, 60), ' | '), '') FROM pg_stat_activity
                 WHERE datname = 'approval_intake' AND pid <> pg_backend_pid() AND state <> 'idle'
