@@ -21,6 +21,9 @@ public sealed class MarketplaceBrowserTests(PortalFixture portal)
         {
             await Ui.SignInAsync(agency, "agency-ZJ04", "/agency");
             await Expect(agency.GetByRole(AriaRole.Heading, new() { Name = "中介机构工作台" })).ToBeVisibleAsync();
+            // ZJ04 may be registered already (MarketAgencySetup): its registration, read after the form shows, would
+            // overwrite what is typed before it arrives (a full run typed a bad credit code and the stored one replaced it).
+            await Expect(agency.GetByTestId("agency-registration")).ToHaveAttributeAsync("data-ready", "true");
             await agency.GetByLabel("机构名称").FillAsync(Name);
             await agency.GetByLabel("统一社会信用代码").FillAsync("91320193MA20000040");
             await agency.GetByLabel("联系方式").FillAsync("0512-60009004");
