@@ -20,6 +20,12 @@ public sealed class MessagingOptions
     /// <summary>How long the relay sleeps when no commit woke it.</summary>
     [Positive]
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How long the relay waits, once a commit woke it, before its round: the events committed meanwhile leave in the same
+    /// round and commit (issue 22). Zero starts the round at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan RelayLinger { get; set; } = TimeSpan.FromMilliseconds(25);
     [Positive]
     public int RelayBatchSize { get; set; } = 100;
     /// <summary>Wait after a message's first failed publish; it doubles with every further failure (Jobs/Retries).</summary>

@@ -1,12 +1,21 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Approval.Messaging;
 
-/// <summary>Wakes the relay when a unit of work commits, so events leave without waiting for the next poll.</summary>
+/// <summary>
+/// Wakes the relay when a unit of work that added outbox rows commits, so events leave without waiting for the next poll.
+/// Only such commits wake it (issue 22): a consumer's commit without events, or the relay's own, used to start a round
+/// that found nothing.
+/// </summary>
 public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private static readonly object Marker = new();
     private readonly SemaphoreSlim signal = new(0, 1);
+    // contexts that saved outbox rows in a transaction still open: its commit wakes the relay
+    private readonly ConditionalWeakTable<DbContext, object> pending = new();
 
     public void Notify()
     {
@@ -19,17 +28,77 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterce
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
 
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Mark(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken ct = default)
+    {
+        Mark(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        Notify();
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        Notify();
+        Committed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Outbox rows are added (<see cref="OutboxExtensions.AddOutboxEvent"/>), so their state is known without detecting changes.</summary>
+    private void Mark(DbContext? context)
+    {
+        if (context is null) return;
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)) pending.AddOrUpdate(context, Marker);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>A save outside a transaction of the caller's has committed (EF's own transaction); inside one, the commit wakes.</summary>
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null && pending.Remove(context)) Notify();
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && pending.Remove(context)) Notify();
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null) pending.Remove(context);
+    }
 }

@@ -28,14 +28,24 @@ public sealed class OutboxRelay<TContext>(
 {
     protected override TimeSpan Interval => options.Value.RelayPollInterval;
 
-    /// <summary>A commit wakes the relay before the poll interval is over.</summary>
-    protected override Task WaitAsync(TimeSpan interval, CancellationToken ct) => signal.WaitAsync(interval, ct);
+    /// <summary>
+    /// A commit with events wakes the relay before the poll interval is over; it then lingers for RelayLinger, so the commits of
+    /// those milliseconds leave in the same round: one commit per round, where a round per commit cost one each (issue 22).
+    /// </summary>
+    protected override async Task WaitAsync(TimeSpan interval, CancellationToken ct)
+    {
+        if (await signal.WaitAsync(interval, ct) && options.Value.RelayLinger > TimeSpan.Zero)
+            await Task.Delay(options.Value.RelayLinger, Clock, ct);
+    }
 
-    /// <summary>One round; more may be due when any message was confirmed.</summary>
-    protected override async Task<bool> RunOnceAsync(CancellationToken ct) => await RelayBatchAsync(ct) > 0;
+    /// <summary>
+    /// One round; more may be due at once only when it took a full batch. Rows committed meanwhile have woken the relay
+    /// already (<see cref="OutboxSignal"/>), so running again after every round found nothing most times.
+    /// </summary>
+    protected override Task<bool> RunOnceAsync(CancellationToken ct) => RelayBatchAsync(ct);
 
-    /// <summary>One round, one transaction: returns how many messages were confirmed.</summary>
-    private async Task<int> RelayBatchAsync(CancellationToken ct)
+    /// <summary>One round, one transaction: true when it took a full batch of heads or of rows behind them.</summary>
+    private async Task<bool> RelayBatchAsync(CancellationToken ct)
     {
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
@@ -60,8 +70,9 @@ public sealed class OutboxRelay<TContext>(
         }
         await using (tx)
         {
-            if (batch.Count == 0) return 0;
+            if (batch.Count == 0) return false;
             var chains = await ChainsAsync(db, batch, o.RelayBatchSize, ct);
+            var full = batch.Count == o.RelayBatchSize || chains.Sum(c => c.Count) - batch.Count == o.RelayBatchSize;
 
             // One aggregate's rows go out one after another, each after the confirm of the one before, and its chain stops at
             // the first failure, so its later events wait for it; the aggregates' chains run at once. A publish that has no
@@ -86,7 +97,7 @@ public sealed class OutboxRelay<TContext>(
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
-            return outcomes.Count(r => r.SentAt is not null);
+            return full;
         }
     }
 
