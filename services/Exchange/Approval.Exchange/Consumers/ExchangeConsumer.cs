@@ -5,8 +5,11 @@ using Approval.Messaging;
 namespace Approval.Exchange.Consumers;
 
 /// <summary>
-/// Every consumer of the exchange: counts the event (once: the inbox drops a replay) for the reconciliation, then stages
-/// the rows it maps to. A row staged unchanged stays as it was, so a replay never adds or re-sends a row.
+/// Every consumer of the exchange: stages the rows the event maps to, then counts it (once: the inbox drops a replay)
+/// for the reconciliation. A row staged unchanged stays as it was, so a replay never adds or re-sends a row.
+/// The count comes last: its row (one per event type) stays locked until the commit, so every consumer of that type
+/// waits on it; counted first, they waited through each other's whole mapping, and a mapping that failed (an item's
+/// status before its application's 受理) held the others back until its rollback.
 /// </summary>
 public abstract class ExchangeConsumer<TEvent>(ExchangeDbContext db, TimeProvider clock, ILogger logger)
     : InboxConsumer<ExchangeDbContext, TEvent>(db, clock, logger) where TEvent : class
@@ -16,8 +19,8 @@ public abstract class ExchangeConsumer<TEvent>(ExchangeDbContext db, TimeProvide
     protected sealed override async Task HandleAsync(TEvent m, CancellationToken ct)
     {
         Now = Clock.GetUtcNow();
-        await Db.CountSourceAsync(typeof(TEvent).Name, Now, ct);
         await MapAsync(m, ct);
+        await Db.CountSourceAsync(typeof(TEvent).Name, Now, ct);
     }
 
     protected abstract Task MapAsync(TEvent m, CancellationToken ct);
