@@ -30,5 +30,24 @@ public static class OutboxExtensions
         return row;
     }
 
+    /// <summary>
+    /// The outbox rows this unit of work adds, as the save hooks see them. Rows are added (<see cref="AddOutboxEvent"/>),
+    /// so their state is known without detecting changes, which the save does once itself.
+    /// </summary>
+    internal static List<OutboxMessage> AddedOutboxRows(this DbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

@@ -69,21 +69,9 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterce
         return Task.CompletedTask;
     }
 
-    /// <summary>Outbox rows are added (<see cref="OutboxExtensions.AddOutboxEvent"/>), so their state is known without detecting changes.</summary>
     private void Mark(DbContext? context)
     {
-        if (context is null) return;
-        var tracker = context.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            if (tracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)) pending.AddOrUpdate(context, Marker);
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
+        if (context is not null && context.AddedOutboxRows().Count > 0) pending.AddOrUpdate(context, Marker);
     }
 
     /// <summary>A save outside a transaction of the caller's has committed (EF's own transaction); inside one, the commit wakes.</summary>

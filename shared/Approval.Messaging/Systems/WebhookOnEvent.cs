@@ -56,15 +56,15 @@ public sealed class WebhookOnEventInterceptor(IEnumerable<IWebhookTrigger> trigg
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         eventData.Context is { } db && byType.Count > 0 && db.Model.FindEntityType(typeof(WebhookDelivery)) is not null
-            && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added && byType.ContainsKey(e.Entity.MessageType))
+            && db.AddedOutboxRows().Any(m => byType.ContainsKey(m.MessageType))
             ? throw new InvalidOperationException("Save asynchronously: an event in this save raises a webhook.")
             : result;
 
     private async Task QueueAsync(DbContext db, CancellationToken ct)
     {
         var raised = new List<(IWebhookTrigger Trigger, (string? Organisation, Func<Guid, string> Payload) Read)>();
-        foreach (var e in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added && byType.ContainsKey(e.Entity.MessageType)).ToList())
-            raised.Add((byType[e.Entity.MessageType], await byType[e.Entity.MessageType].ReadAsync(e.Entity.Body, db, ct)));
+        foreach (var m in db.AddedOutboxRows().Where(m => byType.ContainsKey(m.MessageType)))
+            raised.Add((byType[m.MessageType], await byType[m.MessageType].ReadAsync(m.Body, db, ct)));
         if (raised.Count == 0) return;
         var organisations = raised.Select(r => r.Read.Organisation).OfType<string>().Distinct().ToList();
         var everyone = organisations.Remove(OrganisationSystems.EveryRegistered);
