@@ -93,18 +93,28 @@ public static class Accessibility
             .Select(v => Describe(page.Url, v));
     }
 
-    /// <summary>Waits (at most 10 s) until no AntDesign spinner spins: the page's data has arrived.</summary>
+    /// <summary>
+    /// Waits until the page has settled: no AntDesign spinner spins and no button shows its loading state (the page's
+    /// data has arrived; at most 10 s), then no CSS transition is running (at most 5 s). A page's first interactive render
+    /// loads its data again with its action buttons disabled; when they come back, AntDesign fades their colours for
+    /// 0.3 s, and a check in that fade reads a half-blue button with half-white text (a contrast that is never shown at
+    /// rest). Endless animations (a spinner) do not count.
+    /// </summary>
     private static async Task SettledAsync(IPage page)
     {
         try
         {
-            await Assertions.Expect(page.Locator(".ant-spin-spinning")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator(".ant-spin-spinning, .ant-btn-loading")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+            await page.WaitForFunctionAsync(NoTransitionRunning, null, new() { Timeout = 5_000 });
         }
         catch (PlaywrightException)
         {
-            // still spinning: audit what shows
+            // still spinning or fading: audit what shows
         }
     }
+
+    private const string NoTransitionRunning =
+        "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)";
 
     private static string Describe(string url, AxeResultItem v)
     {
