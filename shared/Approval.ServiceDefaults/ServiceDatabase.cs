@@ -18,8 +18,8 @@ public static class ServiceDatabase
     /// <summary>
     /// Registers the service's own PostgreSQL database: connection string "{name}db" if set, else the
     /// server in "postgres" with database "{prefix}_{name}" (<see cref="ConnectionStringFor"/>). The audit hash chain (<see cref="AuditChainInterceptor"/>)
-    /// rides on every context, and so does every <see cref="IInterceptor"/> registered in the container (the messaging
-    /// library's outbox signal).
+    /// rides on every context, and so do <see cref="NoAutoSavepoints"/> and every <see cref="IInterceptor"/> registered in the
+    /// container (the messaging library's outbox signal).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name)
         where TContext : DbContext
@@ -28,7 +28,7 @@ public static class ServiceDatabase
         builder.Services.TryAddSingleton<AuditChainInterceptor>();
         builder.Services.AddDbContext<TContext>((sp, o) => o
             .UseNpgsql(connectionString)
-            .AddInterceptors([.. sp.GetServices<IInterceptor>(), sp.GetRequiredService<AuditChainInterceptor>()]));
+            .AddInterceptors([.. sp.GetServices<IInterceptor>(), sp.GetRequiredService<AuditChainInterceptor>(), NoAutoSavepoints.Instance]));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             $"{name}-database", sp => new DatabaseHealthCheck<TContext>(sp), HealthStatus.Unhealthy, ["ready"]));
         return builder;
