@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Approval.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Messaging;
@@ -30,24 +31,9 @@ public static class OutboxExtensions
         return row;
     }
 
-    /// <summary>
-    /// The outbox rows this unit of work adds, as the save hooks see them. Rows are added (<see cref="AddOutboxEvent"/>),
-    /// so their state is known without detecting changes, which the save does once itself.
-    /// </summary>
-    internal static List<OutboxMessage> AddedOutboxRows(this DbContext db)
-    {
-        var tracker = db.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
-    }
+    /// <summary>The outbox rows this unit of work adds, as the save hooks see them (<see cref="AddedEntries.Added{T}"/>).</summary>
+    internal static List<OutboxMessage> AddedOutboxRows(this DbContext db) =>
+        db.ChangeTracker.Added<OutboxMessage>().Select(e => e.Entity).ToList();
 
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

@@ -93,7 +93,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
     private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditRecord>> Added(DbContext db) =>
         db.Model.FindEntityType(typeof(AuditRecord)) is null
             ? []
-            : db.ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added && e.Entity.Sequence is null).ToList();
+            : db.ChangeTracker.Added<AuditRecord>().Where(e => e.Entity.Sequence is null).ToList();
 
     private static IQueryable<ChainEnd> LastQuery(DbContext db) =>
         db.Set<AuditRecord>().AsNoTracking().Where(r => r.Sequence != null).OrderByDescending(r => r.Sequence)
