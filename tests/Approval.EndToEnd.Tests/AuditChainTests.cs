@@ -29,9 +29,14 @@ public sealed class AuditChainTests(SuiteFixture suite)
         var id = await api.SubmitAsync(Actor.Applicant, "审计链的项目");
         await api.ExpectAsync(HttpStatusCode.OK, Actor.Window, HttpMethod.Post, $"/api/intake/applications/{id}/accept");
         var item = await api.ItemRoutedToAsync("ZJJ", id);
-        // Licences writes once a certificate is issued: the item concluded, its consumer seals the certificate. Without this,
-        // the licences case passed only after other tests had issued certificates (a filtered run found 0 records).
-        if (service == "licences") await new LicenceIssuing(suite.Gateway).ConcludeAsync("ZJJ", item);
+        // Licences writes once a certificate is issued: the item (its technical review passed) concluded, its consumer seals
+        // the certificate. Without this, the licences case passed only after other tests had issued certificates (a filtered
+        // run found 0 records).
+        if (service == "licences")
+        {
+            await api.ReviewPassedAsync(Actor.Applicant, item);
+            await new LicenceIssuing(suite.Gateway).ConcludeAsync("ZJJ", item);
+        }
 
         var report = await SuiteApi.PollAsync(() => VerifyAsync(service), r => r.GetProperty("count").GetInt64() > 0,
             $"{service} has chained audit records");
