@@ -123,8 +123,44 @@ public sealed class SupervisionFigureTests
         var row = FigureRow.Of(new FigureCounts("ZJ", "住建局", 8, 4, 3, 2, 4.5, 7.7, 3, 1, 2));
         Assert.Equal((0.5, 0.75, 8, 2), (row.ConclusionRate, row.OnTimeRate, row.Received, row.Overdue));
         Assert.Equal(0, FigureRow.Rate(1, 0));
-        Assert.Equal(9.1, FigureRow.P90([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 6);
-        Assert.Equal(0, FigureRow.P90([]));
+        Assert.Equal(9.1, FigureCounts.PercentileCont([.. Enumerable.Range(1, 10).Select(v => (v, 1))], 0.9), 6);
+        Assert.Equal(0, FigureCounts.PercentileCont([], 0.9));
+    }
+
+    [Fact]
+    public void The_percentile_of_a_histogram_is_the_percentile_of_the_values_it_counts()
+    {
+        var random = new Random(22);
+        for (var run = 0; run < 200; run++)
+        {
+            var values = Enumerable.Range(0, random.Next(1, 60)).Select(_ => random.Next(0, 12)).ToList();
+            var histogram = values.GroupBy(v => v).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+            foreach (var p in new[] { 0.9, 0.5, 0.0, 1.0 })
+                Assert.Equal(PercentileContOfList(values, p), FigureCounts.PercentileCont(histogram, p));
+        }
+    }
+
+    [Fact]
+    public void Merged_day_sums_give_each_groups_counts_average_and_P90_in_the_databases_order()
+    {
+        FigureDays Days(string key, int days, int accepted, int concluded) => new(key, "部门" + key, days, accepted, concluded, concluded, 1, 2, 3, 4);
+        var merged = FigureCounts.Merge([Days("ZJJ", 2, 3, 2), Days("ZJJ", 10, 1, 1), Days("ZJJ", 5, 4, 0), Days("FGW", 1, 1, 1)]);
+
+        Assert.Equal(["ZJJ", "FGW"], merged.Select(m => m.Key));
+        var zjj = merged[0];
+        Assert.Equal(("部门ZJJ", 8, 3, 3, 3), (zjj.Name, zjj.Accepted, zjj.Concluded, zjj.ConcludedOnTime, zjj.Overdue));
+        Assert.Equal((2 * 2 + 10) / 3.0, zjj.AverageWorkingDays, 10); // the running ones (5 days, none concluded) count for neither
+        Assert.Equal(PercentileContOfList([2, 2, 10], 0.9), zjj.P90WorkingDays);
+        Assert.Equal((6, 9, 12), (zjj.CorrectionWorkingDays, zjj.SpecialWorkingDays, zjj.CorrectionCount));
+    }
+
+    /// <summary>percentile_cont as PostgreSQL computes it over the sorted values (the reference).</summary>
+    private static double PercentileContOfList(IReadOnlyList<int> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        var rank = p * (sorted.Count - 1);
+        var (low, high) = ((int)Math.Floor(rank), (int)Math.Ceiling(rank));
+        return high == low ? sorted[low] : sorted[low] + (rank - low) * (sorted[high] - sorted[low]);
     }
 
     [Fact]
