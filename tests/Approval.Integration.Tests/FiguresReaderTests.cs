@@ -57,7 +57,7 @@ public sealed class FiguresReaderTests : IAsyncLifetime
         var where = $"\"RegionCode\" = '{f.RegionCode}' AND \"AcceptedDate\" BETWEEN '{f.From:yyyy-MM-dd}' AND '{f.To:yyyy-MM-dd}'"
             + (f.DepartmentCode is { } d ? $" AND \"DepartmentCode\" = '{d}'" : "") + (f.ProjectCode is { } p ? $" AND \"ProjectCode\" = '{p}'" : "");
         const string done = "\"ConcludedAt\" IS NOT NULL";
-        var counts = await db.Database.SqlQueryRaw<FigureCounts>($"""
+        var sql = $"""
             SELECT {key} AS "Key", {name} AS "Name", count(*)::int AS "Accepted", count("ConcludedAt")::int AS "Concluded",
               (count(*) FILTER (WHERE {done} AND "State" <> 2))::int AS "ConcludedOnTime",
               (count(*) FILTER (WHERE "State" = 2))::int AS "Overdue",
@@ -67,7 +67,8 @@ public sealed class FiguresReaderTests : IAsyncLifetime
               coalesce(sum("SpecialWorkingDays"), 0)::int AS "SpecialWorkingDays",
               coalesce(sum("CorrectionCount"), 0)::int AS "CorrectionCount"
             FROM item_clocks WHERE {where} GROUP BY {key} ORDER BY {key}
-            """).ToListAsync();
+            """;
+        var counts = await db.Database.SqlQueryRaw<FigureCounts>(sql).ToListAsync(); // the filter's values are the test's own
         return counts.Select(FigureRow.Of).ToList();
     }
 
