@@ -47,13 +47,7 @@ public sealed class FiguresReaderTests : IAsyncLifetime
     /// <summary>The figures by the database alone: one group a row, avg and percentile_cont(0.9) over the concluded ones.</summary>
     private static async Task<List<FigureRow>> ReferenceAsync(SupervisionDbContext db, FigureFilter f)
     {
-        var (key, name) = f.GroupBy switch
-        {
-            FigureGrouping.Item => ("\"ItemCode\"", "max(\"ItemName\")"),
-            FigureGrouping.Stage => ("\"StageNo\"::text", "'第' || max(\"StageNo\") || '阶段'"),
-            FigureGrouping.FlowType => ("coalesce(\"FlowType\", '')", "coalesce(max(\"FlowType\"), '未选择')"),
-            _ => ("\"DepartmentCode\"", "max(\"DepartmentName\")"),
-        };
+        var (key, name) = FiguresReader.Grouping(f.GroupBy); // the groups themselves are not what this compares
         var where = $"\"RegionCode\" = '{f.RegionCode}' AND \"AcceptedDate\" BETWEEN '{f.From:yyyy-MM-dd}' AND '{f.To:yyyy-MM-dd}'"
             + (f.DepartmentCode is { } d ? $" AND \"DepartmentCode\" = '{d}'" : "") + (f.ProjectCode is { } p ? $" AND \"ProjectCode\" = '{p}'" : "");
         const string done = "\"ConcludedAt\" IS NOT NULL";

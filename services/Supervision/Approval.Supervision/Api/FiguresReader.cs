@@ -13,13 +13,7 @@ public sealed class FiguresReader(SupervisionDbContext db)
 {
     public async Task<IReadOnlyList<FigureRow>> ReadAsync(FigureFilter f, CancellationToken ct)
     {
-        var (key, name) = f.GroupBy switch
-        {
-            FigureGrouping.Item => ("\"ItemCode\"", "max(\"ItemName\")"),
-            FigureGrouping.Stage => ("\"StageNo\"::text", "'第' || max(\"StageNo\") || '阶段'"),
-            FigureGrouping.FlowType => ("coalesce(\"FlowType\", '')", "coalesce(max(\"FlowType\"), '未选择')"),
-            _ => ("\"DepartmentCode\"", "max(\"DepartmentName\")"),
-        };
+        var (key, name) = Grouping(f.GroupBy);
         var parameters = new List<NpgsqlParameter> { new("region", f.RegionCode), new("from", f.From), new("to", f.To) };
         var where = "\"RegionCode\" = @region AND \"AcceptedDate\" BETWEEN @from AND @to";
         void And(string column, string parameter, object? value)
@@ -49,6 +43,15 @@ public sealed class FiguresReader(SupervisionDbContext db)
         var days = await db.Database.SqlQueryRaw<FigureDays>(sql, [.. parameters]).ToListAsync(ct);
         return FigureCounts.Merge(days).Select(FigureRow.Of).ToList();
     }
+
+    /// <summary>A grouping's SQL: the key column and the aggregate naming the group.</summary>
+    public static (string Key, string Name) Grouping(FigureGrouping by) => by switch
+    {
+        FigureGrouping.Item => ("\"ItemCode\"", "max(\"ItemName\")"),
+        FigureGrouping.Stage => ("\"StageNo\"::text", "'第' || max(\"StageNo\") || '阶段'"),
+        FigureGrouping.FlowType => ("coalesce(\"FlowType\", '')", "coalesce(max(\"FlowType\"), '未选择')"),
+        _ => ("\"DepartmentCode\"", "max(\"DepartmentName\")"),
+    };
 
     /// <summary>The window's side of the period: applications received (接件), accepted (受理) and refused (不受理/不予受理).</summary>
     public async Task<IntakeFigures> IntakeAsync(FigureFilter f, CancellationToken ct)
