@@ -5,17 +5,23 @@ using Npgsql;
 namespace Approval.Supervision.Api;
 
 /// <summary>
-/// The dashboard's main query (看板主查询): one GROUP BY over the item clocks of a region's period, by group and working
-/// days used, added up here (<see cref="FigureCounts.Merge"/>) — one round trip whatever the number of item instances
-/// (measured by ./approval bench).
+/// The dashboard's main query (看板主查询): sums per group and working days used, added up here
+/// (<see cref="FigureCounts.Merge"/>) — one round trip whatever the number of item instances (measured by ./approval bench).
+/// A period's whole months are read from the monthly totals (figure_totals, kept by every save of the clocks), its partial
+/// months and a project's figures from the item clocks.
 /// </summary>
 public sealed class FiguresReader(SupervisionDbContext db)
 {
     public async Task<IReadOnlyList<FigureRow>> ReadAsync(FigureFilter f, CancellationToken ct)
     {
         var (key, name) = Grouping(f.GroupBy);
-        var parameters = new List<NpgsqlParameter> { new("region", f.RegionCode), new("from", f.From), new("to", f.To) };
-        var where = "\"RegionCode\" = @region AND \"AcceptedDate\" BETWEEN @from AND @to";
+        var split = PeriodSplit.Of(f.From, f.To, byMonth: f.ProjectCode is null);
+        var parameters = new List<NpgsqlParameter>
+        {
+            new("region", f.RegionCode), new("headFrom", split.Head.From), new("headTo", split.Head.To), new("tailFrom", split.Tail.From),
+            new("tailTo", split.Tail.To), new("monthFrom", split.Months.From), new("monthTo", split.Months.To),
+        };
+        var where = "\"RegionCode\" = @region";
         void And(string column, string parameter, object? value)
         {
             if (value is null) return;
@@ -26,7 +32,9 @@ public sealed class FiguresReader(SupervisionDbContext db)
         And("ItemCode", "item", f.ItemCode);
         And("StageNo", "stage", f.StageNo);
         And("FlowType", "flow", f.FlowType);
+        var totalsWhere = where + " AND \"Month\" BETWEEN @monthFrom AND @monthTo AND \"Accepted\" > 0";
         And("ProjectCode", "project", f.ProjectCode);
+        var clocksWhere = where + " AND (\"AcceptedDate\" BETWEEN @headFrom AND @headTo OR \"AcceptedDate\" BETWEEN @tailFrom AND @tailTo)";
         const string done = "\"ConcludedAt\" IS NOT NULL";
         // Sums per (group, working days used), one pass the database runs in parallel; FigureCounts.Merge adds them up and
         // takes the average and the P90 from the histogram (percentile_cont sorted every item instance of the period).
@@ -38,7 +46,12 @@ public sealed class FiguresReader(SupervisionDbContext db)
               coalesce(sum("CorrectionWorkingDays"), 0)::int AS "CorrectionWorkingDays",
               coalesce(sum("SpecialWorkingDays"), 0)::int AS "SpecialWorkingDays",
               coalesce(sum("CorrectionCount"), 0)::int AS "CorrectionCount"
-            FROM item_clocks WHERE {where} GROUP BY {key}, "UsedWorkingDays" ORDER BY {key}, "UsedWorkingDays"
+            FROM item_clocks WHERE {clocksWhere} GROUP BY {key}, "UsedWorkingDays"
+            UNION ALL
+            SELECT {key}, {name}, "UsedWorkingDays", sum("Accepted")::int, sum("Concluded")::int, sum("ConcludedOnTime")::int,
+              sum("Overdue")::int, sum("CorrectionWorkingDays")::int, sum("SpecialWorkingDays")::int, sum("CorrectionCount")::int
+            FROM figure_totals WHERE {totalsWhere} GROUP BY {key}, "UsedWorkingDays"
+            ORDER BY 1, 3
             """;
         var days = await db.Database.SqlQueryRaw<FigureDays>(sql, [.. parameters]).ToListAsync(ct);
         return FigureCounts.Merge(days).Select(FigureRow.Of).ToList();
@@ -49,7 +62,7 @@ public sealed class FiguresReader(SupervisionDbContext db)
     {
         FigureGrouping.Item => ("\"ItemCode\"", "max(\"ItemName\")"),
         FigureGrouping.Stage => ("\"StageNo\"::text", "'第' || max(\"StageNo\") || '阶段'"),
-        FigureGrouping.FlowType => ("coalesce(\"FlowType\", '')", "coalesce(max(\"FlowType\"), '未选择')"),
+        FigureGrouping.FlowType => ("coalesce(\"FlowType\", '')", "coalesce(max(nullif(\"FlowType\", '')), '未选择')"),
         _ => ("\"DepartmentCode\"", "max(\"DepartmentName\")"),
     };
 

@@ -490,6 +490,64 @@ namespace Approval.Supervision.Data.Migrations
                     b.ToTable("department_leads", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Supervision.Domain.FigureTotal", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DepartmentName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ItemName")
+                        .HasColumnType("text");
+
+                    b.Property<int>("StageNo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FlowType")
+                        .HasColumnType("text");
+
+                    b.Property<int>("UsedWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Concluded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConcludedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CorrectionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CorrectionWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpecialWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "Month", "DepartmentCode", "DepartmentName", "ItemCode", "ItemName", "StageNo", "FlowType", "UsedWorkingDays");
+
+                    b.ToTable("figure_totals", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Supervision.Domain.ItemClock", b =>
                 {
                     b.Property<Guid>("Id")
