@@ -16,11 +16,7 @@ public sealed class FiguresReader(SupervisionDbContext db)
     {
         var (key, name) = Grouping(f.GroupBy);
         var split = PeriodSplit.Of(f.From, f.To, byMonth: f.ProjectCode is null);
-        var parameters = new List<NpgsqlParameter>
-        {
-            new("region", f.RegionCode), new("headFrom", split.Head.From), new("headTo", split.Head.To), new("tailFrom", split.Tail.From),
-            new("tailTo", split.Tail.To), new("monthFrom", split.Months.From), new("monthTo", split.Months.To),
-        };
+        var parameters = new List<NpgsqlParameter> { new("region", f.RegionCode) };
         var where = "\"RegionCode\" = @region";
         void And(string column, string parameter, object? value)
         {
@@ -32,27 +28,42 @@ public sealed class FiguresReader(SupervisionDbContext db)
         And("ItemCode", "item", f.ItemCode);
         And("StageNo", "stage", f.StageNo);
         And("FlowType", "flow", f.FlowType);
-        var totalsWhere = where + " AND \"Month\" BETWEEN @monthFrom AND @monthTo AND \"Accepted\" > 0";
+        var totalsWhere = where;
         And("ProjectCode", "project", f.ProjectCode);
-        var clocksWhere = where + " AND (\"AcceptedDate\" BETWEEN @headFrom AND @headTo OR \"AcceptedDate\" BETWEEN @tailFrom AND @tailTo)";
+        string Between(string column, string name, DateRange range)
+        {
+            parameters.Add(new NpgsqlParameter(name + "From", range.From));
+            parameters.Add(new NpgsqlParameter(name + "To", range.To));
+            return $"\"{column}\" BETWEEN @{name}From AND @{name}To";
+        }
+        // The parts of the period (PeriodSplit) that hold days: the clocks' before and after the whole months, the totals' months.
+        var clockDays = new[] { (Name: "head", Range: split.Head), (Name: "tail", Range: split.Tail) }
+            .Where(p => !p.Range.IsEmpty).Select(p => Between("AcceptedDate", p.Name, p.Range)).ToList();
+        var parts = new List<string>();
         const string done = "\"ConcludedAt\" IS NOT NULL";
         // Sums per (group, working days used), one pass the database runs in parallel; FigureCounts.Merge adds them up and
         // takes the average and the P90 from the histogram (percentile_cont sorted every item instance of the period).
-        var sql = $"""
-            SELECT {key} AS "Key", {name} AS "Name", "UsedWorkingDays" AS "Days", count(*)::int AS "Accepted",
-              count("ConcludedAt")::int AS "Concluded",
-              (count(*) FILTER (WHERE {done} AND "State" <> 2))::int AS "ConcludedOnTime",
-              (count(*) FILTER (WHERE "State" = 2))::int AS "Overdue",
-              coalesce(sum("CorrectionWorkingDays"), 0)::int AS "CorrectionWorkingDays",
-              coalesce(sum("SpecialWorkingDays"), 0)::int AS "SpecialWorkingDays",
-              coalesce(sum("CorrectionCount"), 0)::int AS "CorrectionCount"
-            FROM item_clocks WHERE {clocksWhere} GROUP BY {key}, "UsedWorkingDays"
-            UNION ALL
-            SELECT {key}, {name}, "UsedWorkingDays", sum("Accepted")::int, sum("Concluded")::int, sum("ConcludedOnTime")::int,
-              sum("Overdue")::int, sum("CorrectionWorkingDays")::int, sum("SpecialWorkingDays")::int, sum("CorrectionCount")::int
-            FROM figure_totals WHERE {totalsWhere} GROUP BY {key}, "UsedWorkingDays"
-            ORDER BY 1, 3
-            """;
+        if (clockDays.Count > 0)
+            parts.Add($"""
+                SELECT {key} AS "Key", {name} AS "Name", "UsedWorkingDays" AS "Days", count(*)::int AS "Accepted",
+                  count("ConcludedAt")::int AS "Concluded",
+                  (count(*) FILTER (WHERE {done} AND "State" <> 2))::int AS "ConcludedOnTime",
+                  (count(*) FILTER (WHERE "State" = 2))::int AS "Overdue",
+                  coalesce(sum("CorrectionWorkingDays"), 0)::int AS "CorrectionWorkingDays",
+                  coalesce(sum("SpecialWorkingDays"), 0)::int AS "SpecialWorkingDays",
+                  coalesce(sum("CorrectionCount"), 0)::int AS "CorrectionCount"
+                FROM item_clocks WHERE {where} AND ({string.Join(" OR ", clockDays)}) GROUP BY {key}, "UsedWorkingDays"
+                """);
+        if (!split.Months.IsEmpty)
+            parts.Add($"""
+                SELECT {key} AS "Key", {name} AS "Name", "UsedWorkingDays" AS "Days", sum("Accepted")::int AS "Accepted",
+                  sum("Concluded")::int AS "Concluded", sum("ConcludedOnTime")::int AS "ConcludedOnTime", sum("Overdue")::int AS "Overdue",
+                  sum("CorrectionWorkingDays")::int AS "CorrectionWorkingDays", sum("SpecialWorkingDays")::int AS "SpecialWorkingDays",
+                  sum("CorrectionCount")::int AS "CorrectionCount"
+                FROM figure_totals WHERE {totalsWhere} AND {Between("Month", "month", split.Months)} AND "Accepted" > 0
+                GROUP BY {key}, "UsedWorkingDays"
+                """);
+        var sql = string.Join("\nUNION ALL\n", parts) + "\nORDER BY 1, 3";
         var days = await db.Database.SqlQueryRaw<FigureDays>(sql, [.. parameters]).ToListAsync(ct);
         return FigureCounts.Merge(days).Select(FigureRow.Of).ToList();
     }
