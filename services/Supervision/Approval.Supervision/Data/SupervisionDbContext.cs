@@ -76,6 +76,8 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
             // The figures: one region's period, by department (the dashboard's main query), and the running clocks (the job).
             e.HasIndex(i => new { i.RegionCode, i.AcceptedDate, i.DepartmentCode });
             e.HasIndex(i => new { i.RegionCode, i.DepartmentCode, i.AcceptedDate });
+            // A project's figures and its timeline (项目全流程时间轴).
+            e.HasIndex(i => new { i.RegionCode, i.ProjectCode, i.AcceptedDate });
             e.HasIndex(i => i.AcceptedAt).HasFilter("\"ConcludedAt\" IS NULL").HasDatabaseName("ix_item_clocks_running");
             e.Property(i => i.RegionCode).HasMaxLength(6);
             e.Property(i => i.ProjectCode).HasMaxLength(24);

@@ -682,6 +682,8 @@ namespace Approval.Supervision.Data.Migrations
 
                     b.HasIndex("RegionCode", "DepartmentCode", "AcceptedDate");
 
+                    b.HasIndex("RegionCode", "ProjectCode", "AcceptedDate");
+
                     b.ToTable("item_clocks", (string)null);
                 });
 

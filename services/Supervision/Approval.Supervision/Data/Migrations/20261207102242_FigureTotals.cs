@@ -51,6 +51,11 @@ namespace Approval.Supervision.Data.Migrations
                 GROUP BY "RegionCode", date_trunc('month', "AcceptedDate")::date, "DepartmentCode", "DepartmentName", "ItemCode", "ItemName",
                   "StageNo", coalesce("FlowType", ''), "UsedWorkingDays";
                 """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_item_clocks_RegionCode_ProjectCode_AcceptedDate",
+                table: "item_clocks",
+                columns: new[] { "RegionCode", "ProjectCode", "AcceptedDate" });
         }
 
         /// <inheritdoc />
@@ -58,6 +63,10 @@ namespace Approval.Supervision.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "figure_totals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_item_clocks_RegionCode_ProjectCode_AcceptedDate",
+                table: "item_clocks");
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Supervision.Data.Migrations
 {
     [DbContext(typeof(SupervisionDbContext))]
-    [Migration("20261207095955_FigureTotals")]
+    [Migration("20261207102242_FigureTotals")]
     partial class FigureTotals
     {
         /// <inheritdoc />
@@ -684,6 +684,8 @@ namespace Approval.Supervision.Data.Migrations
                     b.HasIndex("RegionCode", "AcceptedDate", "DepartmentCode");
 
                     b.HasIndex("RegionCode", "DepartmentCode", "AcceptedDate");
+
+                    b.HasIndex("RegionCode", "ProjectCode", "AcceptedDate");
 
                     b.ToTable("item_clocks", (string)null);
                 });
