@@ -2,6 +2,8 @@ using Approval.Calendar;
 using Approval.Supervision.Data;
 using Approval.Supervision.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Approval.Integration.Tests;
 
@@ -63,6 +65,34 @@ public sealed class FigureTotalsTests : IAsyncLifetime
         }
 
         await using var check = database.NewContext();
+        await AssertTotalsEqualSumsAsync(check);
+    }
+
+    [Fact]
+    public async Task The_migration_that_adds_the_totals_sums_the_clocks_stored_before_it()
+    {
+        var old = new FreshDatabase<SupervisionDbContext>("figure_totals_migration");
+        try
+        {
+            await using var db = old.NewContext();
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var adding = migrations.Single(m => m.EndsWith("_FigureTotals", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[migrations.IndexOf(adding) - 1]);
+            await db.Database.ExecuteSqlRawAsync(FiguresReaderTests.Generator);
+
+            await migrator.MigrateAsync();
+
+            await AssertTotalsEqualSumsAsync(db);
+        }
+        finally
+        {
+            await old.DisposeAsync();
+        }
+    }
+
+    private static async Task AssertTotalsEqualSumsAsync(SupervisionDbContext check)
+    {
         var kept = await check.Database.SqlQueryRaw<string>("""SELECT t::text AS "Value" FROM figure_totals t WHERE "Accepted" > 0 ORDER BY 1""").ToListAsync();
         var sumsSql = $"""SELECT s::text AS "Value" FROM ({FigureTotals.SumsSql}) s ORDER BY 1""";
         var sums = await check.Database.SqlQueryRaw<string>(sumsSql).ToListAsync();

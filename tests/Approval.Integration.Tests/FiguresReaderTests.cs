@@ -75,7 +75,7 @@ public sealed class FiguresReaderTests : IAsyncLifetime
     }
 
     /// <summary>3,000 clocks of two regions over 2026 (some outside the period), random days, states, pauses and flows.</summary>
-    private const string Generator = """
+    internal const string Generator = """
         SELECT setseed(0.22);
         INSERT INTO item_clocks ("Id", "ApplicationId", "RegionCode", "ProjectCode", "ProjectName", "ItemCode", "ItemName",
           "DepartmentCode", "DepartmentName", "StageNo", "FlowType", "LimitWorkingDays", "AcceptedAt", "AcceptedDate", "StartedAt",

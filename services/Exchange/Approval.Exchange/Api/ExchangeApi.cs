@@ -134,10 +134,11 @@ public static class ExchangeApi
     private static async Task<Accepted<QueuedDto>> Backfill(ClaimsPrincipal user, ExchangeDbContext db, ExchangeSignal signal, IAuditLog audit, CancellationToken ct)
     {
         var region = user.RegionCode() ?? "";
-        var queued = await db.Rows.Where(r => r.RegionCode == region)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, RowState.Pending).SetProperty(r => r.Reason, (string?)null), ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var queued = await ExchangeRound.QueueAllAgainAsync(db, region, ct);
         audit.Add(AuditActions.StateChange, "exchange", region, $"全量补传：{queued}行", region);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         signal.Notify();
         return TypedResults.Accepted("/api/exchange/report", new QueuedDto(queued));
     }

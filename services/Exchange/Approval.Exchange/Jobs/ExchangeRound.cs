@@ -20,7 +20,22 @@ public sealed record RoundResult(int Sent, int Rejected, int Failed, bool More, 
 public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, DeploymentRegion region, TimeProvider clock, IOptions<ExchangeOptions> options,
     ILogger<ExchangeRound> log)
 {
-    private const long RoundLock = 0x45_58_43_48_41_4E_47; // "EXCHANG"
+    /// <summary>The advisory lock a round holds for its transaction (one round at a time across replicas).</summary>
+    public const long RoundLock = 0x45_58_43_48_41_4E_47; // "EXCHANG"
+
+    /// <summary>
+    /// 全量补传, inside the caller's transaction: every row of the region waits again. It first waits for a round in flight
+    /// (the round's lock, which no round can then take until the commit): a round marks the rows it sent in its own order, and
+    /// the region-wide UPDATE, taking them in the table's order, deadlocked with it — PostgreSQL cancelled the backfill
+    /// (issue 22: its 500).
+    /// </summary>
+    public static async Task<int> QueueAllAgainAsync(ExchangeDbContext db, string regionCode, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A backfill runs inside the caller's transaction.");
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RoundLock})", ct);
+        return await db.Rows.Where(r => r.RegionCode == regionCode)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, RowState.Pending).SetProperty(r => r.Reason, (string?)null), ct);
+    }
 
     public async Task<RoundResult> RunAsync(CancellationToken ct)
     {
