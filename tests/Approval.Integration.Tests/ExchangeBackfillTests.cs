@@ -50,7 +50,8 @@ public sealed class ExchangeBackfillTests
                 return queued;
             });
             var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
-            await Eventually.Until(async () => backfill.IsCompleted || await round.Database.SqlQuery<int>(
+            await using var watch = database.NewContext();   // outside the round's transaction, which sees one snapshot of the activity
+            await Eventually.Until(async () => backfill.IsCompleted || await watch.Database.SqlQuery<int>(
                 $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {name} AND wait_event_type = 'Lock'").SingleAsync() > 0,
                 "the backfill waits on a lock", TimeSpan.FromSeconds(20));
             Assert.False(backfill.IsCompleted, "the backfill did not wait for the round in flight");
