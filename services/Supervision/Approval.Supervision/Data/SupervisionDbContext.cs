@@ -2,7 +2,6 @@ using System.Text.Json;
 using Approval.Messaging;
 using Approval.Messaging.Systems;
 using Approval.Supervision.Domain;
-using Npgsql;
 
 namespace Approval.Supervision.Data;
 
@@ -22,46 +21,32 @@ public sealed class SupervisionDbContext(DbContextOptions<SupervisionDbContext> 
     // The figures' monthly totals, kept by every save of the item clocks (below).
     public DbSet<FigureTotal> MonthlyTotals => Set<FigureTotal>();
 
+    /// <summary>
+    /// Saves and adds what the saved item clocks change in the figures' monthly totals, in one transaction (the caller's,
+    /// or one begun here): the totals always equal the clocks' sums (docs/supervision.md).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var deltas = FigureTotals.Deltas(ChangeTracker.Entries<ItemClock>());
         if (deltas.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        Database.ExecuteSqlRaw(FigureTotals.UpsertSql, FigureTotalsParameters(deltas));
+        Database.ExecuteSqlRaw(FigureTotals.UpsertSql, FigureTotals.UpsertParameters(deltas));
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         tx?.Commit();
         return saved;
     }
 
-    /// <summary>
-    /// Saves and adds what the saved item clocks change in the figures' monthly totals, in one transaction (the caller's,
-    /// or one begun here): the totals always equal the clocks' sums (docs/supervision.md).
-    /// </summary>
+    /// <inheritdoc cref="SaveChanges(bool)"/>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         var deltas = FigureTotals.Deltas(ChangeTracker.Entries<ItemClock>());
         if (deltas.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        await Database.ExecuteSqlRawAsync(FigureTotals.UpsertSql, FigureTotalsParameters(deltas), ct);
+        await Database.ExecuteSqlRawAsync(FigureTotals.UpsertSql, FigureTotals.UpsertParameters(deltas), ct);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return saved;
     }
-
-    private static object[] FigureTotalsParameters(List<FigureTotal> d) =>
-    [
-        new NpgsqlParameter("region", d.Select(t => t.RegionCode).ToArray()), new NpgsqlParameter("month", d.Select(t => t.Month).ToArray()),
-        new NpgsqlParameter("department", d.Select(t => t.DepartmentCode).ToArray()),
-        new NpgsqlParameter("departmentName", d.Select(t => t.DepartmentName).ToArray()),
-        new NpgsqlParameter("item", d.Select(t => t.ItemCode).ToArray()), new NpgsqlParameter("itemName", d.Select(t => t.ItemName).ToArray()),
-        new NpgsqlParameter("stage", d.Select(t => t.StageNo).ToArray()), new NpgsqlParameter("flow", d.Select(t => t.FlowType).ToArray()),
-        new NpgsqlParameter("days", d.Select(t => t.UsedWorkingDays).ToArray()), new NpgsqlParameter("accepted", d.Select(t => t.Accepted).ToArray()),
-        new NpgsqlParameter("concluded", d.Select(t => t.Concluded).ToArray()), new NpgsqlParameter("onTime", d.Select(t => t.ConcludedOnTime).ToArray()),
-        new NpgsqlParameter("overdue", d.Select(t => t.Overdue).ToArray()),
-        new NpgsqlParameter("correctionDays", d.Select(t => t.CorrectionWorkingDays).ToArray()),
-        new NpgsqlParameter("specialDays", d.Select(t => t.SpecialWorkingDays).ToArray()),
-        new NpgsqlParameter("corrections", d.Select(t => t.CorrectionCount).ToArray()),
-    ];
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1,5 +1,6 @@
 using Approval.Calendar;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Npgsql;
 
 namespace Approval.Supervision.Domain;
 
@@ -44,8 +45,8 @@ public static class FigureTotals
 {
     /// <summary>
     /// The changes a unit of work makes to the totals: each added, changed or deleted clock takes its old contribution (the
-    /// values read from the database) out and puts its new one in; changes that cancel out are dropped. Ordered by key, so
-    /// concurrent saves lock the rows they share in one order.
+    /// values read from the database) out and puts its new one in; changes that cancel out are dropped. Ordered by key (the
+    /// same order in every replica of the service), so concurrent saves lock the rows they share in one order.
     /// </summary>
     public static List<FigureTotal> Deltas(IEnumerable<EntityEntry<ItemClock>> entries)
     {
@@ -107,6 +108,22 @@ public static class FigureTotals
           "SpecialWorkingDays" = figure_totals."SpecialWorkingDays" + excluded."SpecialWorkingDays",
           "CorrectionCount" = figure_totals."CorrectionCount" + excluded."CorrectionCount"
         """;
+
+    /// <summary>The deltas as the arrays <see cref="UpsertSql"/> unnests, one per column.</summary>
+    public static object[] UpsertParameters(List<FigureTotal> d) =>
+    [
+        new NpgsqlParameter("region", d.Select(t => t.RegionCode).ToArray()), new NpgsqlParameter("month", d.Select(t => t.Month).ToArray()),
+        new NpgsqlParameter("department", d.Select(t => t.DepartmentCode).ToArray()),
+        new NpgsqlParameter("departmentName", d.Select(t => t.DepartmentName).ToArray()),
+        new NpgsqlParameter("item", d.Select(t => t.ItemCode).ToArray()), new NpgsqlParameter("itemName", d.Select(t => t.ItemName).ToArray()),
+        new NpgsqlParameter("stage", d.Select(t => t.StageNo).ToArray()), new NpgsqlParameter("flow", d.Select(t => t.FlowType).ToArray()),
+        new NpgsqlParameter("days", d.Select(t => t.UsedWorkingDays).ToArray()), new NpgsqlParameter("accepted", d.Select(t => t.Accepted).ToArray()),
+        new NpgsqlParameter("concluded", d.Select(t => t.Concluded).ToArray()), new NpgsqlParameter("onTime", d.Select(t => t.ConcludedOnTime).ToArray()),
+        new NpgsqlParameter("overdue", d.Select(t => t.Overdue).ToArray()),
+        new NpgsqlParameter("correctionDays", d.Select(t => t.CorrectionWorkingDays).ToArray()),
+        new NpgsqlParameter("specialDays", d.Select(t => t.SpecialWorkingDays).ToArray()),
+        new NpgsqlParameter("corrections", d.Select(t => t.CorrectionCount).ToArray()),
+    ];
 
     /// <summary>
     /// The totals computed again from the clocks, replacing what the table holds: for clocks written without a save of the
