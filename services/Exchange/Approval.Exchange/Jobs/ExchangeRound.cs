@@ -26,8 +26,8 @@ public sealed class ExchangeRound(ExchangeDbContext db, FrontDatabase front, Dep
     /// <summary>
     /// 全量补传, inside the caller's transaction: every row of the region waits again. It first waits for a round in flight
     /// (the round's lock, which no round can then take until the commit): a round marks the rows it sent in its own order, and
-    /// the region-wide UPDATE, taking them in the table's order, deadlocked with it — PostgreSQL cancelled the backfill
-    /// (issue 22: its 500).
+    /// the region-wide UPDATE, taking them in the table's order, deadlocked with it and PostgreSQL cancelled the backfill
+    /// (`ExchangeBackfillTests`; the likely cause of the backfill's 500 reported in issue 22).
     /// </summary>
     public static async Task<int> QueueAllAgainAsync(ExchangeDbContext db, string regionCode, CancellationToken ct)
     {
