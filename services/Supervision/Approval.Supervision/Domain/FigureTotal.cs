@@ -36,6 +36,18 @@ public sealed class FigureTotal
     public (string, DateOnly, string, string, string, string, int, string, int) Key =>
         (RegionCode, Month, DepartmentCode, DepartmentName, ItemCode, ItemName, StageNo, FlowType, UsedWorkingDays);
 
+    /// <summary>Adds another row's sums of the same key to this one's.</summary>
+    public void Add(FigureTotal other)
+    {
+        Accepted += other.Accepted;
+        Concluded += other.Concluded;
+        ConcludedOnTime += other.ConcludedOnTime;
+        Overdue += other.Overdue;
+        CorrectionWorkingDays += other.CorrectionWorkingDays;
+        SpecialWorkingDays += other.SpecialWorkingDays;
+        CorrectionCount += other.CorrectionCount;
+    }
+
     public bool IsZero => Accepted == 0 && Concluded == 0 && ConcludedOnTime == 0 && Overdue == 0 && CorrectionWorkingDays == 0
         && SpecialWorkingDays == 0 && CorrectionCount == 0;
 }
@@ -51,28 +63,22 @@ public static class FigureTotals
     public static List<FigureTotal> Deltas(IEnumerable<EntityEntry<ItemClock>> entries)
     {
         var deltas = new Dictionary<(string, DateOnly, string, string, string, string, int, string, int), FigureTotal>();
-        void Add(PropertyValues values, int sign)
+        void Put(PropertyValues values, int sign)
         {
-            var one = Contribution(values);
-            if (!deltas.TryGetValue(one.Key, out var sum)) deltas[one.Key] = sum = Contribution(values, 0);
-            sum.Accepted += sign * one.Accepted;
-            sum.Concluded += sign * one.Concluded;
-            sum.ConcludedOnTime += sign * one.ConcludedOnTime;
-            sum.Overdue += sign * one.Overdue;
-            sum.CorrectionWorkingDays += sign * one.CorrectionWorkingDays;
-            sum.SpecialWorkingDays += sign * one.SpecialWorkingDays;
-            sum.CorrectionCount += sign * one.CorrectionCount;
+            var one = Contribution(values, sign);
+            if (deltas.TryGetValue(one.Key, out var sum)) sum.Add(one);
+            else deltas[one.Key] = one;
         }
         foreach (var entry in entries)
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted) Add(entry.OriginalValues, -1);
-            if (entry.State is EntityState.Added or EntityState.Modified) Add(entry.CurrentValues, +1);
+            if (entry.State is EntityState.Modified or EntityState.Deleted) Put(entry.OriginalValues, -1);
+            if (entry.State is EntityState.Added or EntityState.Modified) Put(entry.CurrentValues, +1);
         }
         return deltas.Values.Where(d => !d.IsZero).OrderBy(d => d.Key).ToList();
     }
 
-    /// <summary>What one clock with these values adds to its row (<paramref name="count"/> 0: the row's key with zero sums).</summary>
-    private static FigureTotal Contribution(PropertyValues v, int count = 1)
+    /// <summary>What one clock with these values adds to its row (<paramref name="count"/> 1) or takes out of it (−1).</summary>
+    private static FigureTotal Contribution(PropertyValues v, int count)
     {
         var concluded = v.GetValue<DateTimeOffset?>(nameof(ItemClock.ConcludedAt)) is not null;
         var overdue = v.GetValue<ClockState>(nameof(ItemClock.State)) == ClockState.Overdue;
