@@ -31,7 +31,14 @@ public sealed class KeyboardAndMobileTests(PortalFixture portal)
             await Ui.InteractiveAsync(page);
             await Keys.ChooseAsync(page, page.Locator("#engineeringCode"), phase.EngineeringCode);
             await Expect(page.GetByTestId("engineering-project")).ToContainTextAsync(phase.ProjectCode);
-            await Keys.ChooseAsync(page, page.GetByLabel("审批阶段"), "3");
+            // Arrow keys pressed quickly, each change overlapping the page's answer to the one before, end on the last
+            // option pressed (the page's render for an earlier choice once moved the list back and the test past its option).
+            var stage = page.GetByLabel("审批阶段");
+            await Keys.TabToAsync(page, stage);
+            for (var i = 0; i < 4; i++) await page.Keyboard.PressAsync("ArrowDown");
+            await Expect(page.GetByTestId("stage-limit")).ToHaveTextAsync("本阶段时限：12个工作日");
+            await Expect(stage).ToHaveValueAsync("4");
+            await Keys.ChooseAsync(page, stage, "3");
             await Keys.PressOnAsync(page, page.Locator($"#item-{Applicant.BuildingPermit}"), " ");
             await Expect(page.Locator($"#item-{Applicant.BuildingPermit}")).ToBeCheckedAsync();
             await Keys.TypeIntoAsync(page, page.GetByLabel("建设规模"), "5万平方米");
@@ -101,12 +108,20 @@ public static class Keys
         await page.Keyboard.PressAsync(key);
     }
 
-    /// <summary>In a focused (closed) select, ArrowDown moves to the next option and fires change, until the value is chosen.</summary>
+    /// <summary>In a focused (closed) select, ArrowDown / ArrowUp move to the next / previous option and fire change: one press
+    /// at a time, each seen to land on its option before the next, until the value is chosen.</summary>
     public static async Task ChooseAsync(IPage page, ILocator select, string value)
     {
         await TabToAsync(page, select);
-        for (var i = 0; i < 200 && await select.InputValueAsync() != value; i++)
-            await page.Keyboard.PressAsync("ArrowDown");
-        await Expect(select).ToHaveValueAsync(value);
+        await Expect(select.Locator($"option[value='{value}']")).ToBeAttachedAsync();
+        var values = await select.EvaluateAsync<string[]>("s => Array.from(s.options, o => o.value)");
+        var target = Array.IndexOf(values, value);
+        for (var current = Array.IndexOf(values, await select.InputValueAsync()); current != target;)
+        {
+            var down = current < target;
+            current += down ? 1 : -1;
+            await page.Keyboard.PressAsync(down ? "ArrowDown" : "ArrowUp");
+            await Expect(select).ToHaveValueAsync(values[current]);
+        }
     }
 }
