@@ -11,8 +11,7 @@ public sealed class ApplicationReceivedConsumer(ExchangeDbContext db, TimeProvid
 {
     protected override async Task MapAsync(ApplicationReceived m, CancellationToken ct)
     {
-        var record = await Db.Cases.FindAsync([m.ApplicationId], ct);
-        if (record is null) Db.Cases.Add(record = new CaseRecord { ApplicationId = m.ApplicationId, RegionCode = m.RegionCode, ProjectCode = m.ProjectCode });
+        var record = await Db.CaseAsync(m.ApplicationId, m.RegionCode, m.ProjectCode, ct);
         record.Channel = m.Channel;
     }
 }
@@ -26,8 +25,7 @@ public sealed class ApplicationAcceptedConsumer(ExchangeDbContext db, IOptions<E
 {
     protected override async Task MapAsync(ApplicationAccepted m, CancellationToken ct)
     {
-        var record = await Db.Cases.FindAsync([m.ApplicationId], ct);
-        if (record is null) Db.Cases.Add(record = new CaseRecord { ApplicationId = m.ApplicationId, RegionCode = m.RegionCode, ProjectCode = m.ProjectCode });
+        var record = await Db.CaseAsync(m.ApplicationId, m.RegionCode, m.ProjectCode, ct);
         var engineering = m.EngineeringCode is { } code
             ? await Db.Engineerings.FindAsync([code], ct)
             : await Db.Engineerings.Where(e => e.ProjectCode == m.ProjectCode).OrderBy(e => e.PhaseNo).FirstOrDefaultAsync(ct);
@@ -61,4 +59,13 @@ public sealed class ItemStatusChangedConsumer(ExchangeDbContext db, TimeProvider
         await StageAsync(RowBuilder.Detail(m, record.EngineeringCode), record.RegionCode, ct);
         if (m.StatusCode == 9) await StageAsync(RowBuilder.SpecialProcedure(m, record.EngineeringCode), record.RegionCode, ct);
     }
+}
+
+/// <summary>An application's case record, created by whichever of its 接件 and 受理 comes first (taken in parallel, both may come at once).</summary>
+public static class CaseRecords
+{
+    public static async Task<CaseRecord> CaseAsync(this ExchangeDbContext db, Guid applicationId, string regionCode, string projectCode, CancellationToken ct) =>
+        await db.Cases.FindAsync([applicationId], ct)
+        ?? await db.FirstSightAsync($"cases:{applicationId}", async () => await db.Cases.FindAsync([applicationId], ct),
+            () => db.Cases.Add(new CaseRecord { ApplicationId = applicationId, RegionCode = regionCode, ProjectCode = projectCode }).Entity, ct);
 }

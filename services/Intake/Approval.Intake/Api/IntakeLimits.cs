@@ -1,3 +1,4 @@
+using Approval.ServiceDefaults;
 using Approval.ServiceDefaults.Options;
 
 namespace Approval.Intake.Api;
@@ -26,7 +27,7 @@ public sealed class IntakeLimits
     public static async Task EnsureRoomAsync(DbContext db, string key, Func<CancellationToken, Task<int>> count, int adding, int limit,
         string english, string chinese, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        await db.Database.LockAsync(key, ct);
         if (await count(ct) + adding > limit) throw new LimitReachedException(english, chinese);
     }
 }

@@ -1,6 +1,7 @@
 using Approval.Notifications.Channels;
 using Approval.Notifications.Data;
 using Approval.Notifications.Domain;
+using Approval.ServiceDefaults;
 
 namespace Approval.Notifications.Consumers;
 
@@ -57,5 +58,5 @@ public sealed class NoticeBook(NotificationsDbContext db, TimeProvider clock)
     }
 
     private Task LockAsync(Guid applicationId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({applicationId.ToString()}, 0))", ct);
+        db.Database.LockAsync(applicationId.ToString(), ct);
 }
