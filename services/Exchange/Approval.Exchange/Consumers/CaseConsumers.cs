@@ -1,6 +1,7 @@
 using Approval.Contracts.Events;
 using Approval.Exchange.Data;
 using Approval.Exchange.Domain;
+using Approval.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Approval.Exchange.Consumers;
@@ -64,8 +65,7 @@ public sealed class ItemStatusChangedConsumer(ExchangeDbContext db, TimeProvider
 /// <summary>An application's case record, created by whichever of its 接件 and 受理 comes first (taken in parallel, both may come at once).</summary>
 public static class CaseRecords
 {
-    public static async Task<CaseRecord> CaseAsync(this ExchangeDbContext db, Guid applicationId, string regionCode, string projectCode, CancellationToken ct) =>
-        await db.Cases.FindAsync([applicationId], ct)
-        ?? await db.FirstSightAsync($"cases:{applicationId}", async () => await db.Cases.FindAsync([applicationId], ct),
+    public static Task<CaseRecord> CaseAsync(this ExchangeDbContext db, Guid applicationId, string regionCode, string projectCode, CancellationToken ct) =>
+        db.Database.FindOrCreateAsync($"cases:{applicationId}", async () => await db.Cases.FindAsync([applicationId], ct),
             () => db.Cases.Add(new CaseRecord { ApplicationId = applicationId, RegionCode = regionCode, ProjectCode = projectCode }).Entity, ct);
 }

@@ -13,23 +13,9 @@ public static class RowStore
     /// <summary>Stages the row's current values; true when it is new or changed (then it waits for the next round).</summary>
     public static async Task<bool> StageAsync(this ExchangeDbContext db, RowValues v, string regionCode, DateTimeOffset now, CancellationToken ct)
     {
-        var row = await db.FindRowAsync(v.Table, v.LocalKey, ct)
-            ?? await db.FirstSightAsync($"exchange_rows:{v.Table.Name}:{v.LocalKey}", () => db.FindRowAsync(v.Table, v.LocalKey, ct),
-                () => db.Rows.Add(ExchangeRow.Create(v.Table, v.LocalKey, regionCode)).Entity, ct);
+        var row = await db.Database.FindOrCreateAsync($"exchange_rows:{v.Table.Name}:{v.LocalKey}", () => db.FindRowAsync(v.Table, v.LocalKey, ct),
+            () => db.Rows.Add(ExchangeRow.Create(v.Table, v.LocalKey, regionCode)).Entity, ct);
         return row.Stage(v.Values, v.ParentKey, row.Valid, row.InvalidReason, now, SpglFormat.LocalDate(now));
-    }
-
-    /// <summary>
-    /// A record seen for the first time, created once however many consumers meet it at once: under the key's advisory
-    /// lock it is looked for again (a transaction that created it meanwhile has committed, and the new statement sees it)
-    /// and only then created. Without the lock, events taken in parallel (a backlog after a restart: an item's status
-    /// changes, an application's 接件 and 受理) each inserted it, and all but one failed on the unique key and were retried.
-    /// </summary>
-    public static async Task<T> FirstSightAsync<T>(this ExchangeDbContext db, string key, Func<Task<T?>> find, Func<T> create, CancellationToken ct)
-        where T : class
-    {
-        await db.Database.LockAsync(key, ct);
-        return await find() ?? create();
     }
 
     /// <summary>

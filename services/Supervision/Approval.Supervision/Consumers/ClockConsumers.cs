@@ -1,6 +1,7 @@
 using Approval.Calendar;
 using Approval.Contracts.Events;
 using Approval.Messaging;
+using Approval.ServiceDefaults;
 using Approval.Supervision.Data;
 using Approval.Supervision.Domain;
 
@@ -12,7 +13,7 @@ public sealed class ApplicationReceivedConsumer(SupervisionDbContext db, Working
 {
     protected override async Task HandleAsync(ApplicationReceived m, CancellationToken ct)
     {
-        var record = await Db.Applications.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
+        var record = await Db.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
         (record.ProjectCode, record.StageNo, record.Channel) = (m.ProjectCode, m.StageNo, m.Channel);
         record.ApplicantId = m.ApplicantId;
         (record.ReceivedAt, record.ReceivedDate) = (m.ReceivedAt, calendar.LocalDate(m.ReceivedAt));
@@ -25,7 +26,7 @@ public sealed class ApplicationAcceptedConsumer(SupervisionDbContext db, Working
 {
     protected override async Task HandleAsync(ApplicationAccepted m, CancellationToken ct)
     {
-        var record = await Db.Applications.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
+        var record = await Db.ApplicationAsync(m.ApplicationId, m.RegionCode, ct);
         (record.ProjectCode, record.StageNo, record.AcceptedAt) = (m.ProjectCode, m.StageNo, m.AcceptedAt);
         record.ApplicantId = m.ApplicantId;
         var now = Clock.GetUtcNow();
@@ -113,12 +114,10 @@ public sealed class StageReopenedConsumer(SupervisionDbContext db, WorkingCalend
     }
 }
 
-internal static class ApplicationRecords
+/// <summary>An application's record, created by whichever of its 接件 and 受理 comes first (taken in parallel, both may come at once).</summary>
+public static class ApplicationRecords
 {
-    public static async Task<ApplicationRecord> ApplicationAsync(this DbSet<ApplicationRecord> set, Guid id, string region, CancellationToken ct)
-    {
-        var record = await set.FindAsync([id], ct);
-        if (record is null) set.Add(record = new ApplicationRecord { ApplicationId = id, RegionCode = region });
-        return record;
-    }
+    public static Task<ApplicationRecord> ApplicationAsync(this SupervisionDbContext db, Guid id, string region, CancellationToken ct) =>
+        db.Database.FindOrCreateAsync($"applications:{id}", async () => await db.Applications.FindAsync([id], ct),
+            () => db.Applications.Add(new ApplicationRecord { ApplicationId = id, RegionCode = region }).Entity, ct);
 }
