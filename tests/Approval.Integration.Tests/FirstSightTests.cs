@@ -44,7 +44,7 @@ public sealed class FirstSightTests
     {
         var id = Guid.CreateVersion7();
         var stage = 0;
-        await BothAtOnceAsync<SupervisionDbContext>("supervision_first_application",
+        await BothAtOnceAsync<SupervisionDbContext>("supervision_first",
             async db => (await db.ApplicationAsync(id, Region, CancellationToken.None)).StageNo = ++stage,
             async check => Assert.Equal([(id, 2)], (await check.Applications.AsNoTracking().ToListAsync()).Select(a => (a.ApplicationId, a.StageNo))));
     }
@@ -73,7 +73,8 @@ public sealed class FirstSightTests
                 await db.SaveChangesAsync();
                 await tx.CommitAsync();
             });
-            var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+            var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
+            Assert.True(name.Length <= 63, $"{name} is longer than PostgreSQL keeps a database's name (pg_stat_activity would not find it)");
             await using var watch = database.NewContext();
             await Eventually.Until(async () => second.IsCompleted || await watch.Database.SqlQuery<int>(
                 $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {name} AND wait_event_type = 'Lock'").SingleAsync() > 0,
