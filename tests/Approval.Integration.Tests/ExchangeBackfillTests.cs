@@ -2,7 +2,6 @@ using Approval.Exchange.Data;
 using Approval.Exchange.Domain;
 using Approval.Exchange.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Approval.Integration.Tests;
 
@@ -49,10 +48,7 @@ public sealed class ExchangeBackfillTests
                 await tx.CommitAsync();
                 return queued;
             });
-            var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
-            await using var watch = database.NewContext();   // outside the round's transaction, which sees one snapshot of the activity
-            await Eventually.Until(async () => backfill.IsCompleted || await watch.Database.SqlQuery<int>(
-                $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {name} AND wait_event_type = 'Lock'").SingleAsync() > 0,
+            await Eventually.Until(async () => backfill.IsCompleted || await database.SomeoneWaitsOnLockAsync(),
                 "the backfill waits on a lock", TimeSpan.FromSeconds(20));
             Assert.False(backfill.IsCompleted, "the backfill did not wait for the round in flight");
 

@@ -4,7 +4,6 @@ using Approval.Exchange.Domain;
 using Approval.Supervision.Consumers;
 using Approval.Supervision.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Approval.Integration.Tests;
 
@@ -73,11 +72,7 @@ public sealed class FirstSightTests
                 await db.SaveChangesAsync();
                 await tx.CommitAsync();
             });
-            var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
-            Assert.True(name.Length <= 63, $"{name} is longer than PostgreSQL keeps a database's name (pg_stat_activity would not find it)");
-            await using var watch = database.NewContext();
-            await Eventually.Until(async () => second.IsCompleted || await watch.Database.SqlQuery<int>(
-                $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {name} AND wait_event_type = 'Lock'").SingleAsync() > 0,
+            await Eventually.Until(async () => second.IsCompleted || await database.SomeoneWaitsOnLockAsync(),
                 "the second transaction waits on a lock", TimeSpan.FromSeconds(20));
             Assert.False(second.IsCompleted, "the second transaction did not wait for the first");
 
