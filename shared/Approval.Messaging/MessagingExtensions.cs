@@ -27,6 +27,8 @@ public static class MessagingExtensions
         // Every commit of the service's DbContext wakes the relay (AddServiceDatabase adds registered interceptors).
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
+        // Consumed messages share transactions (issue 22) unless a group is one message.
+        if (options.ConsumerGroupSize > 1) builder.Services.AddSingleton<InboxGroupCommit<TContext>>();
         var rabbit = builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("Connection string 'rabbitmq' is not configured (ConnectionStrings__rabbitmq).");
 

@@ -16,6 +16,9 @@ public static class MessagingMetrics
     public static readonly Counter<long> Published = Meter.CreateCounter<long>("approval.outbox.published");
     public static readonly Counter<long> PublishFailures = Meter.CreateCounter<long>("approval.outbox.publish_failures");
     public static readonly Counter<long> InboxDuplicates = Meter.CreateCounter<long>("approval.inbox.duplicates");
+    /// <summary>Messages per consumer transaction (InboxGroupCommit), tagged committed true/false (false: applied again alone).</summary>
+    public static readonly Histogram<int> InboxGroupSize =
+        Meter.CreateHistogram<int>("approval.inbox.group_size", "{message}", "Consumed messages committed in one transaction");
     /// <summary>Second publishes of fault injection (MessagingOptions.DuplicatePercent).</summary>
     public static readonly Counter<long> DuplicatesInjected = Meter.CreateCounter<long>("approval.outbox.duplicates_injected");
 }

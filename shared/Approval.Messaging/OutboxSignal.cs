@@ -80,7 +80,8 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterce
         if (context is not null && context.Database.CurrentTransaction is null && pending.Remove(context)) Notify();
     }
 
-    private void Committed(DbContext? context)
+    /// <summary>The transaction <paramref name="context"/> saved in has committed (also one EF did not begin: a consumer group's).</summary>
+    public void Committed(DbContext? context)
     {
         if (context is not null && pending.Remove(context)) Notify();
     }

@@ -73,3 +73,28 @@ public sealed class CountingObserver(DeliveryCounter counter) : IConsumeObserver
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class { counter.Increment(); return Task.CompletedTask; }
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }
+
+/// <summary>What the grouped scenario's consumer does: "hold" waits for <see cref="Release"/>; "fail-once" throws on its first try.</summary>
+public sealed class GroupScript
+{
+    private int failures;
+    public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public int Failures => Volatile.Read(ref failures);
+    public bool FailFirst() => Interlocked.Increment(ref failures) == 1;
+}
+
+public sealed class GroupedConsumer(TestDbContext db, TimeProvider clock, ILogger<GroupedConsumer> log, GroupScript script)
+    : InboxConsumer<TestDbContext, GroupedEvent>(db, clock, log)
+{
+    protected override async Task HandleAsync(GroupedEvent message, CancellationToken ct)
+    {
+        Db.Effects.Add(new Effect { Key = message.Key, Instance = "a" });
+        if (message.Key == "hold")
+        {
+            script.Holding.TrySetResult();
+            await script.Release.Task.WaitAsync(ct);
+        }
+        if (message.Key == "fail-once" && script.FailFirst()) throw new InvalidOperationException("the first try of fail-once fails");
+    }
+}

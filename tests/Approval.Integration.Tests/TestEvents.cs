@@ -8,3 +8,4 @@ public sealed record MalformedEvent(string Key);
 public sealed record CompetingEvent(string Key);
 public sealed record QueuedWork(string Key);
 public sealed record OrderedEvent(string Key);
+public sealed record GroupedEvent(string Key);
