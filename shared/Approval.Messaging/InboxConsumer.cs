@@ -17,6 +17,8 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
     where TContext : DbContext
     where TMessage : class
 {
+    private const int MaxGroupTries = 3;
+
     protected TContext Db { get; } = db;
     protected TimeProvider Clock { get; } = clock;
 
@@ -29,12 +31,16 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
         var services = context.TryGetPayload(out IServiceProvider? provider) ? provider : null;
         if (services?.GetService<InboxGroupCommit<TContext>>() is { } group)
         {
-            if (await group.RunAsync(Db, c => ApplyAsync(context.Message, messageId, c), ct))
+            var outcome = GroupOutcome.Rejoin;
+            // a group failed by another member's message is joined again (a few times: each failed group sends one away)
+            for (var tries = 0; outcome == GroupOutcome.Rejoin && tries < MaxGroupTries; tries++)
+                outcome = await group.RunAsync(Db, c => ApplyAsync(context.Message, messageId, c), ct);
+            if (outcome == GroupOutcome.Committed)
             {
                 services.GetService<OutboxSignal>()?.Committed(Db);
                 return;
             }
-            // the group failed: this context is attached to its closed connection
+            // applied alone: this context is attached to the failed group's closed connection
             Db.Database.SetDbConnection(new NpgsqlConnection(connectionString), contextOwnsConnection: true);
         }
         await using var tx = await Db.Database.BeginTransactionAsync(ct);

@@ -11,9 +11,10 @@ namespace Approval.Messaging;
 /// Members arriving while a group works join it, so groups grow with the load and a lone message commits alone at once,
 /// with no wait added. At most <see cref="MessagingOptions.ConsumerGroupSize"/> join one group; the next group starts its
 /// work when the one before has done its work (its commit may still be running), so two groups of one process never wait on
-/// each other's locks. A member that throws, or a commit that fails, fails the whole group: nothing of it is kept, and each
-/// member applies its message again alone in its own transaction (<see cref="InboxConsumer{TContext,TMessage}"/>), as
-/// before groups; the inbox row of a message whose group did commit (a commit whose answer was lost) drops that second try.
+/// each other's locks. A member that throws fails the whole group: nothing of it is kept; the member applies its message again alone in its own
+/// transaction (<see cref="InboxConsumer{TContext,TMessage}"/>), as before groups, and the others join the next group. A
+/// commit that fails sends every member to apply alone; the inbox row of a message whose group did commit (a commit whose
+/// answer was lost) drops that second try.
 /// </summary>
 public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> options) where TContext : DbContext
 {
@@ -28,11 +29,11 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on <paramref name="db"/> inside the group's transaction and waits for the group's end:
-    /// true when it committed; false when the group failed (nothing of <paramref name="work"/> is kept and the caller
-    /// applies it alone). <paramref name="db"/> is left attached to a closed connection; the caller gives it a new one.
+    /// Runs <paramref name="work"/> on <paramref name="db"/> inside the group's transaction and waits for the group's end.
+    /// Unless it committed, nothing of <paramref name="work"/> is kept; <paramref name="db"/> is then left attached to a
+    /// closed connection (a new group attaches it again; to apply alone, the caller gives it a connection of its own).
     /// </summary>
-    public async Task<bool> RunAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken ct)
+    public async Task<GroupOutcome> RunAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken ct)
     {
         Group group;
         lock (gate)
@@ -47,6 +48,7 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
             group.Pending++;
         }
         var done = false;
+        var threw = false;
         try
         {
             await group.Before.WaitAsync(ct);
@@ -70,7 +72,8 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
             }
             catch (Exception)
             {
-                group.Failed = true;  // the member applies its message alone; so does every other member of the group
+                group.Failed = true;  // this member applies its message alone; the others join the next group
+                threw = true;
             }
             finally
             {
@@ -89,7 +92,8 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
             if (last) await group.EndAsync();
         }
         // the commit runs to its end even when this member's wait is cancelled: its outcome decides whether it applied
-        return await group.Committed.Task && done;
+        if (await group.Committed.Task && done) return GroupOutcome.Committed;
+        return threw || !group.Failed ? GroupOutcome.Alone : GroupOutcome.Rejoin;
     }
 
     private sealed class Group(Task before)
@@ -130,4 +134,15 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
             }
         }
     }
+}
+
+/// <summary>How a member's turn in a group ended.</summary>
+public enum GroupOutcome
+{
+    /// <summary>Its work committed with the group.</summary>
+    Committed,
+    /// <summary>Another member threw: nothing was kept, and the message may join the next group.</summary>
+    Rejoin,
+    /// <summary>It threw, or the commit failed: nothing was kept (or the inbox tells), and the message is applied alone.</summary>
+    Alone,
 }
