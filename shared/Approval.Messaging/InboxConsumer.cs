@@ -10,13 +10,15 @@ namespace Approval.Messaging;
 /// A consumer that applies each message once. The (MessageId, consumer) row is inserted in the same
 /// transaction as the effect and any outbox events it raises; a redelivered or concurrently delivered
 /// duplicate finds the row (or waits on its lock, then finds it) and is acknowledged without effect.
-/// That transaction is shared with the messages the service consumes meanwhile (<see cref="InboxGroupCommit{TContext}"/>);
-/// when the shared one fails, the message is applied again alone in its own.
+/// That transaction is shared with the messages the service consumes meanwhile (<see cref="InboxGroupCommit{TContext}"/>):
+/// an effect that throws having written nothing takes its inbox row back and leaves the group going; one that throws after
+/// writing fails the group, whose other messages join the next one.
 /// </summary>
 public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvider clock, ILogger logger) : IConsumer<TMessage>
     where TContext : DbContext
     where TMessage : class
 {
+    /// <summary>Groups a message joins before it is applied alone (each failed group had a message that threw after writing).</summary>
     private const int MaxGroupTries = 3;
 
     protected TContext Db { get; } = db;
@@ -31,25 +33,29 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
         var services = context.TryGetPayload(out IServiceProvider? provider) ? provider : null;
         if (services?.GetService<InboxGroupCommit<TContext>>() is { } group)
         {
-            var outcome = GroupOutcome.Rejoin;
-            // a group failed by another member's message is joined again (a few times: each failed group sends one away)
-            for (var tries = 0; outcome == GroupOutcome.Rejoin && tries < MaxGroupTries; tries++)
-                outcome = await group.RunAsync(Db, c => ApplyAsync(context.Message, messageId, c), ct);
-            if (outcome == GroupOutcome.Committed)
+            var written = services.GetService<WrittenCommands>();
+            for (var tries = 0; tries < MaxGroupTries; tries++)
             {
-                services.GetService<OutboxSignal>()?.Committed(Db);
-                return;
+                if (await group.RunAsync(Db, c => ApplyAsync(context.Message, messageId, written, c), ct) == GroupOutcome.Committed)
+                {
+                    services.GetService<OutboxSignal>()?.Committed(Db);
+                    return;
+                }
             }
-            // applied alone: this context is attached to the failed group's closed connection
+            // applied alone: this context is attached to the last failed group's closed connection
             Db.Database.SetDbConnection(new NpgsqlConnection(connectionString), contextOwnsConnection: true);
         }
         await using var tx = await Db.Database.BeginTransactionAsync(ct);
-        if (await ApplyAsync(context.Message, messageId, ct)) await tx.CommitAsync(ct);
+        if (await ApplyAsync(context.Message, messageId, null, ct)) await tx.CommitAsync(ct);
         else await tx.RollbackAsync(ct);
     }
 
-    /// <summary>Claims the message's inbox row and applies the effect in the open transaction; false for a duplicate.</summary>
-    private async Task<bool> ApplyAsync(TMessage message, Guid messageId, CancellationToken ct)
+    /// <summary>
+    /// Claims the message's inbox row and applies the effect in the open transaction; false for a duplicate. In a group
+    /// (<paramref name="written"/> given), an effect that throws having run no command that may write takes the inbox row
+    /// back and throws <see cref="GroupWithdrawal"/>, so the group's other messages stay.
+    /// </summary>
+    private async Task<bool> ApplyAsync(TMessage message, Guid messageId, WrittenCommands? written, CancellationToken ct)
     {
         var consumer = GetType().Name;
         Db.ChangeTracker.Clear();
@@ -62,7 +68,17 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
             logger.LogInformation("Skipping duplicate message {MessageId} for {Consumer}", messageId, consumer);
             return false;
         }
-        await HandleAsync(message, ct);
+        var before = written?.Count(Db);
+        try
+        {
+            await HandleAsync(message, ct);
+        }
+        catch (Exception e) when (written is not null && written.Count(Db) == before && !ct.IsCancellationRequested)
+        {
+            Db.ChangeTracker.Clear();
+            await Db.Database.ExecuteSqlAsync($"DELETE FROM inbox_messages WHERE message_id = {messageId} AND consumer = {consumer}", ct);
+            throw new GroupWithdrawal(e);
+        }
         await Db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,16 +12,19 @@ namespace Approval.Messaging;
 /// Members arriving while a group works join it, so groups grow with the load and a lone message commits alone at once,
 /// with no wait added. At most <see cref="MessagingOptions.ConsumerGroupSize"/> join one group; the next group starts its
 /// work when the one before has done its work (its commit may still be running), so two groups of one process never wait on
-/// each other's locks. A member that throws fails the whole group: nothing of it is kept; the member applies its message again alone in its own
-/// transaction (<see cref="InboxConsumer{TContext,TMessage}"/>), as before groups, and the others join the next group. A
-/// commit that fails sends every member to apply alone; the inbox row of a message whose group did commit (a commit whose
-/// answer was lost) drops that second try.
+/// each other's locks. A member whose work throws <see cref="GroupWithdrawal"/> has left the transaction as it found it:
+/// the group goes on without it. Any other throw fails the whole group: nothing of it is kept, and the other members join
+/// the next group (so does everyone when the commit fails: a commit that did happen is found by the inbox rows). A member
+/// whose work threw gets its exception back once the group has ended, for the consumer's retries.
 /// </summary>
 public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> options) where TContext : DbContext
 {
     private readonly object gate = new();
     private Group? open;                       // the group members join; null when the last one has closed
     private Task lastWorkDone = Task.CompletedTask;
+    // the configured string, read from a member's context before any is attached to a group (an opened connection's
+    // string no longer shows the password)
+    private string? connectionString;
 
     /// <summary>Members of the group open to join (0 when none is): how many messages the next commit will carry so far.</summary>
     public int OpenMembers
@@ -29,15 +33,17 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on <paramref name="db"/> inside the group's transaction and waits for the group's end.
-    /// Unless it committed, nothing of <paramref name="work"/> is kept; <paramref name="db"/> is then left attached to a
-    /// closed connection (a new group attaches it again; to apply alone, the caller gives it a connection of its own).
+    /// Runs <paramref name="work"/> on <paramref name="db"/> inside the group's transaction and waits for the group's end:
+    /// <see cref="GroupOutcome.Committed"/>, or <see cref="GroupOutcome.Rejoin"/> when the group failed (nothing of
+    /// <paramref name="work"/> is kept; <paramref name="db"/> is left attached to a closed connection, which a new group
+    /// replaces). When <paramref name="work"/> threw, its exception is thrown once the group has ended.
     /// </summary>
     public async Task<GroupOutcome> RunAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken ct)
     {
         Group group;
         lock (gate)
         {
+            connectionString ??= db.Database.GetConnectionString();
             if (open is null || open.Joined >= options.Value.ConsumerGroupSize)
             {
                 open = new Group(lastWorkDone);
@@ -48,7 +54,7 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
             group.Pending++;
         }
         var done = false;
-        var threw = false;
+        ExceptionDispatchInfo? thrown = null;
         try
         {
             await group.Before.WaitAsync(ct);
@@ -59,7 +65,7 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
                 {
                     if (group.Transaction is null)
                     {
-                        var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+                        var connection = new NpgsqlConnection(connectionString);
                         group.Connection = connection;
                         await connection.OpenAsync(ct);
                         group.Transaction = await connection.BeginTransactionAsync(ct);
@@ -70,10 +76,15 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
                     done = true;
                 }
             }
-            catch (Exception)
+            catch (GroupWithdrawal e)
             {
-                group.Failed = true;  // this member applies its message alone; the others join the next group
-                threw = true;
+                thrown = ExceptionDispatchInfo.Capture(e.InnerException!);  // the transaction is as it found it: the group goes on
+                group.Withdrawn++;
+            }
+            catch (Exception e)
+            {
+                thrown = ExceptionDispatchInfo.Capture(e);
+                group.Failed = true;  // the others join the next group
             }
             finally
             {
@@ -92,8 +103,9 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
             if (last) await group.EndAsync();
         }
         // the commit runs to its end even when this member's wait is cancelled: its outcome decides whether it applied
-        if (await group.Committed.Task && done) return GroupOutcome.Committed;
-        return threw || !group.Failed ? GroupOutcome.Alone : GroupOutcome.Rejoin;
+        var committed = await group.Committed.Task;
+        thrown?.Throw();
+        return committed && done ? GroupOutcome.Committed : GroupOutcome.Rejoin;
     }
 
     private sealed class Group(Task before)
@@ -105,6 +117,7 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
         public int Joined { get; set; }
         public int Pending { get; set; }
         public bool Failed { get; set; }
+        public int Withdrawn { get; set; }
         public NpgsqlConnection? Connection { get; set; }
         public NpgsqlTransaction? Transaction { get; set; }
 
@@ -129,20 +142,24 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
             {
                 if (Transaction is not null) await Transaction.DisposeAsync();
                 if (Connection is not null) await Connection.DisposeAsync();
-                MessagingMetrics.InboxGroupSize.Record(Joined, new KeyValuePair<string, object?>("committed", committed));
+                MessagingMetrics.InboxGroupSize.Record(Joined - Withdrawn, new KeyValuePair<string, object?>("committed", committed));
                 Committed.SetResult(committed);
             }
         }
     }
 }
 
-/// <summary>How a member's turn in a group ended.</summary>
+/// <summary>How a member's turn in a group ended (a member whose work threw gets its exception instead).</summary>
 public enum GroupOutcome
 {
     /// <summary>Its work committed with the group.</summary>
     Committed,
-    /// <summary>Another member threw: nothing was kept, and the message may join the next group.</summary>
+    /// <summary>The group failed (another member threw after writing, or the commit failed): nothing was kept; join the next.</summary>
     Rejoin,
-    /// <summary>It threw, or the commit failed: nothing was kept (or the inbox tells), and the message is applied alone.</summary>
-    Alone,
 }
+
+/// <summary>
+/// Thrown by a member's work that failed (<see cref="Exception.InnerException"/>) after undoing whatever it wrote in the
+/// group's transaction: the group goes on without it, and the member gets the inner exception.
+/// </summary>
+public sealed class GroupWithdrawal(Exception inner) : Exception("The message left its consumer group: " + inner.Message, inner);

@@ -28,7 +28,12 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
         // Consumed messages share transactions (issue 22) unless a group is one message.
-        if (options.ConsumerGroupSize > 1) builder.Services.AddSingleton<InboxGroupCommit<TContext>>();
+        if (options.ConsumerGroupSize > 1)
+        {
+            builder.Services.AddSingleton<InboxGroupCommit<TContext>>();
+            builder.Services.AddSingleton<WrittenCommands>();
+            builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<WrittenCommands>());
+        }
         var rabbit = builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("Connection string 'rabbitmq' is not configured (ConnectionStrings__rabbitmq).");
 

@@ -8,8 +8,9 @@ namespace Approval.Integration.Tests;
 
 /// <summary>
 /// Consumed messages sharing one transaction (<see cref="InboxGroupCommit{TContext}"/>, issue 22), on a real database: the
-/// messages that arrive while a group works commit with it, a group takes at most ConsumerGroupSize, and a group that fails
-/// keeps nothing — through the bus, each of its messages is then applied alone, once.
+/// messages that arrive while a group works commit with it, a group takes at most ConsumerGroupSize, a message that throws
+/// having written nothing leaves its group to commit, and one that throws after writing fails its group, keeping nothing —
+/// through the bus each message is then applied once.
 /// </summary>
 public sealed class InboxGroupCommitTests : IAsyncLifetime
 {
@@ -24,7 +25,7 @@ public sealed class InboxGroupCommitTests : IAsyncLifetime
     {
         var results = await RunWhileTheFirstHoldsAsync(Groups(16), members: 5, failing: null);
 
-        Assert.All(results, r => Assert.Equal(GroupOutcome.Committed, r));
+        Assert.All(results, r => Assert.Equal("Committed", r));
         Assert.Equal(5, (await database.EffectCountsAsync()).Count);
         Assert.Single(await TransactionsAsync());
     }
@@ -34,54 +35,69 @@ public sealed class InboxGroupCommitTests : IAsyncLifetime
     {
         var results = await RunWhileTheFirstHoldsAsync(Groups(2), members: 5, failing: null);
 
-        Assert.All(results, r => Assert.Equal(GroupOutcome.Committed, r));
+        Assert.All(results, r => Assert.Equal("Committed", r));
         Assert.Equal(5, (await database.EffectCountsAsync()).Count);
         Assert.Equal(3, (await TransactionsAsync()).Count);  // 2 + 2 + 1
     }
 
     [Fact]
-    public async Task A_member_that_throws_fails_its_group_nothing_is_kept_and_only_it_goes_alone()
+    public async Task A_member_that_throws_after_writing_fails_its_group_and_nothing_is_kept()
     {
-        var results = await RunWhileTheFirstHoldsAsync(Groups(16), members: 4, failing: 2);
+        var results = await RunWhileTheFirstHoldsAsync(Groups(16), members: 4, failing: 2, withdraws: false);
 
-        // the member that threw applies its message alone; the others may join the next group
-        Assert.Equal([GroupOutcome.Rejoin, GroupOutcome.Rejoin, GroupOutcome.Alone, GroupOutcome.Rejoin], results);
+        // the member that threw gets its exception; the others join the next group
+        Assert.Equal(["Rejoin", "Rejoin", "InvalidOperationException", "Rejoin"], results);
         Assert.Empty(await database.EffectCountsAsync());
     }
 
     [Fact]
-    public async Task Through_the_bus_a_failed_group_sends_its_failing_message_alone_and_the_others_regroup_once()
+    public async Task A_member_that_withdraws_leaves_the_rest_of_its_group_to_commit()
+    {
+        var results = await RunWhileTheFirstHoldsAsync(Groups(16), members: 4, failing: 2, withdraws: true);
+
+        Assert.Equal(["Committed", "Committed", "InvalidOperationException", "Committed"], results);
+        Assert.Equal(["m0", "m1", "m3"], (await database.EffectCountsAsync()).Keys.Order());
+        Assert.Single(await TransactionsAsync());
+    }
+
+    [Fact]
+    public async Task Through_the_bus_a_message_that_throws_having_written_nothing_leaves_its_group_to_commit()
     {
         var script = new GroupScript();
-        using var host = await MessagingHost.StartAsync(database, "grouped", x =>
-        {
-            x.AddSingleton(script);
-            x.AddConsumer<GroupedConsumer>();
-        });
-        var groups = host.Services.GetRequiredService<InboxGroupCommit<TestDbContext>>();
-        var bus = host.Services.GetRequiredService<IBus>();
+        var transactions = await HoldAndSendAsync(script, "a", "fail-once", "b");
 
-        await bus.Publish(new GroupedEvent("hold"));
-        await script.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        foreach (var key in new[] { "a", "fail-once", "b" }) await bus.Publish(new GroupedEvent(key));
-        await Eventually.Until(() => Task.FromResult(groups.OpenMembers == 4), "the three later messages join the held group");
-        script.Release.SetResult();
+        Assert.Equal(2, script.Failures);  // withdrew from the group, retried and applied
+        Assert.Equal(1, script.Runs("hold"));  // its group was not failed by fail-once: applied once
+        Assert.Equal(transactions["hold"], transactions["a"]);
+        Assert.Equal(transactions["hold"], transactions["b"]);
+        Assert.NotEqual(transactions["hold"], transactions["fail-once"]);
+    }
 
-        await Eventually.Until(async () => (await database.EffectCountsAsync()).Count == 4, "every message is applied");
-        var effects = await database.EffectCountsAsync();
-        Assert.All(effects.Values, count => Assert.Equal(1, count));
-        Assert.Equal(2, script.Failures);                      // failed in the group, applied alone the second time
-        // the failed group kept nothing; fail-once was applied in a transaction of its own
-        var transactions = await TransactionOfEachAsync();
-        Assert.DoesNotContain(transactions["fail-once"], transactions.Where(t => t.Key != "fail-once").Select(t => t.Value));
-        await using var db = database.NewContext();
-        Assert.Equal(4, await db.Set<Approval.Messaging.InboxMessage>().CountAsync());
+    [Fact]
+    public async Task Through_the_bus_a_message_that_throws_after_writing_fails_its_group_and_every_message_applies_once()
+    {
+        var script = new GroupScript();
+        var transactions = await HoldAndSendAsync(script, "a", "write-then-fail-once", "b");
+
+        Assert.Equal(2, script.Failures);  // failed the group, retried and applied
+        Assert.Equal(2, script.Runs("hold"));  // its group failed: applied again in the next
+        Assert.NotEqual(transactions["hold"], transactions["write-then-fail-once"]);
     }
 
     [Fact]
     public async Task Through_the_bus_the_messages_of_a_held_group_commit_together()
     {
-        var script = new GroupScript();
+        var transactions = await HoldAndSendAsync(new GroupScript(), "a", "b", "c");
+
+        Assert.Single(transactions.Values.Distinct());
+    }
+
+    /// <summary>
+    /// Sends "hold", and while its consumer holds its group, the <paramref name="keys"/>; waits until they have joined, lets
+    /// "hold" go and waits until every message is applied, each once (its inbox row too). The transaction of each effect.
+    /// </summary>
+    private async Task<Dictionary<string, string>> HoldAndSendAsync(GroupScript script, params string[] keys)
+    {
         using var host = await MessagingHost.StartAsync(database, "grouped", x =>
         {
             x.AddSingleton(script);
@@ -92,13 +108,15 @@ public sealed class InboxGroupCommitTests : IAsyncLifetime
 
         await bus.Publish(new GroupedEvent("hold"));
         await script.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        foreach (var key in new[] { "a", "b", "c" }) await bus.Publish(new GroupedEvent(key));
-        await Eventually.Until(() => Task.FromResult(groups.OpenMembers == 4), "the three later messages join the held group");
+        foreach (var key in keys) await bus.Publish(new GroupedEvent(key));
+        await Eventually.Until(() => Task.FromResult(groups.OpenMembers == keys.Length + 1), "the later messages join the held group");
         script.Release.SetResult();
 
-        await Eventually.Until(async () => (await database.EffectCountsAsync()).Count == 4, "every message is applied");
+        await Eventually.Until(async () => (await database.EffectCountsAsync()).Count == keys.Length + 1, "every message is applied");
         Assert.All((await database.EffectCountsAsync()).Values, count => Assert.Equal(1, count));
-        Assert.Single(await TransactionsAsync());
+        await using var db = database.NewContext();
+        Assert.Equal(keys.Length + 1, await db.Set<Approval.Messaging.InboxMessage>().CountAsync());
+        return await TransactionOfEachAsync();
     }
 
     private static InboxGroupCommit<TestDbContext> Groups(int size) =>
@@ -106,21 +124,35 @@ public sealed class InboxGroupCommitTests : IAsyncLifetime
 
     /// <summary>
     /// The first member saves its effect and holds its turn until every other member has joined (each joins before its
-    /// RunAsync returns); the member at index <paramref name="failing"/> throws after saving. The members' outcomes.
+    /// RunAsync returns). The member at index <paramref name="failing"/> throws: after saving its effect, or, when it
+    /// <paramref name="withdraws"/>, before (having written nothing, as <see cref="InboxConsumer{TContext,TMessage}"/> checks).
+    /// Each member's outcome, or the name of the exception it got.
     /// </summary>
-    private async Task<GroupOutcome[]> RunWhileTheFirstHoldsAsync(InboxGroupCommit<TestDbContext> groups, int members, int? failing)
+    private async Task<string[]> RunWhileTheFirstHoldsAsync(InboxGroupCommit<TestDbContext> groups, int members, int? failing,
+        bool withdraws = false)
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var contexts = Enumerable.Range(0, members).Select(_ => database.NewContext()).ToList();
         try
         {
-            var runs = contexts.Select((db, i) => groups.RunAsync(db, async ct =>
+            var runs = contexts.Select(async (db, i) =>
             {
-                db.Effects.Add(new Effect { Key = $"m{i}", Instance = "a" });
-                await db.SaveChangesAsync(ct);
-                if (i == 0) await release.Task;
-                if (i == failing) throw new InvalidOperationException($"member {i} fails");
-            }, CancellationToken.None)).ToList();
+                try
+                {
+                    return (await groups.RunAsync(db, async ct =>
+                    {
+                        if (i == failing && withdraws) throw new GroupWithdrawal(new InvalidOperationException($"member {i} fails"));
+                        db.Effects.Add(new Effect { Key = $"m{i}", Instance = "a" });
+                        await db.SaveChangesAsync(ct);
+                        if (i == 0) await release.Task;
+                        if (i == failing) throw new InvalidOperationException($"member {i} fails");
+                    }, CancellationToken.None)).ToString();
+                }
+                catch (Exception e)
+                {
+                    return e.GetType().Name;
+                }
+            }).ToList();
             release.SetResult();
             return await Task.WhenAll(runs);
         }

@@ -74,10 +74,17 @@ public sealed class CountingObserver(DeliveryCounter counter) : IConsumeObserver
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }
 
-/// <summary>What the grouped scenario's consumer does: "hold" waits for <see cref="Release"/>; "fail-once" throws on its first try.</summary>
+/// <summary>
+/// What the grouped scenario's consumer does: "hold" waits for <see cref="Release"/>; "fail-once" throws on its first try
+/// having written nothing; "write-then-fail-once" saves its effect and then throws on its first try.
+/// </summary>
 public sealed class GroupScript
 {
     private int failures;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> runs = new();
+    /// <summary>How often the consumer applied the message with this key (a failed group's members apply again).</summary>
+    public int Runs(string key) => runs.GetValueOrDefault(key);
+    public void Ran(string key) => runs.AddOrUpdate(key, 1, (_, n) => n + 1);
     public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public int Failures => Volatile.Read(ref failures);
@@ -89,6 +96,7 @@ public sealed class GroupedConsumer(TestDbContext db, TimeProvider clock, ILogge
 {
     protected override async Task HandleAsync(GroupedEvent message, CancellationToken ct)
     {
+        script.Ran(message.Key);
         Db.Effects.Add(new Effect { Key = message.Key, Instance = "a" });
         if (message.Key == "hold")
         {
@@ -96,5 +104,10 @@ public sealed class GroupedConsumer(TestDbContext db, TimeProvider clock, ILogge
             await script.Release.Task.WaitAsync(ct);
         }
         if (message.Key == "fail-once" && script.FailFirst()) throw new InvalidOperationException("the first try of fail-once fails");
+        if (message.Key == "write-then-fail-once")
+        {
+            await Db.SaveChangesAsync(ct);
+            if (script.FailFirst()) throw new InvalidOperationException("the first try of write-then-fail-once fails after writing");
+        }
     }
 }
