@@ -19,59 +19,32 @@ public sealed class WrittenCommands : DbCommandInterceptor
     public int Count(DbContext context) => counts.TryGetValue(context, out var box) ? Volatile.Read(ref box.Value) : 0;
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        Add(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+        InterceptionResult<int> result, CancellationToken ct = default) => ValueTask.FromResult(Written(eventData.Context, result));
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Add(eventData.Context);
-        return result;
-    }
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Written(eventData.Context, result);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken ct = default)
-    {
-        AddUnlessSelect(command, eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+        InterceptionResult<DbDataReader> result, CancellationToken ct = default) => ValueTask.FromResult(WrittenUnlessSelect(command, eventData.Context, result));
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        AddUnlessSelect(command, eventData.Context);
-        return result;
-    }
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        WrittenUnlessSelect(command, eventData.Context, result);
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken ct = default)
-    {
-        AddUnlessSelect(command, eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+        InterceptionResult<object> result, CancellationToken ct = default) => ValueTask.FromResult(WrittenUnlessSelect(command, eventData.Context, result));
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        AddUnlessSelect(command, eventData.Context);
-        return result;
-    }
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        WrittenUnlessSelect(command, eventData.Context, result);
 
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default)
-    {
-        Add(eventData.Context);
-        return Task.CompletedTask;
-    }
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken ct = default) =>
+        Written(eventData.Context, Task.CompletedTask);
 
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Add(eventData.Context);
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Written(eventData.Context, 0);
 
-    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken ct = default)
-    {
-        Add(eventData.Context);
-        return Task.CompletedTask;
-    }
+    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken ct = default) =>
+        Written(eventData.Context, Task.CompletedTask);
 
-    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Add(eventData.Context);
+    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Written(eventData.Context, 0);
 
     /// <summary>A statement that only reads: its text (after comments and blanks, e.g. a TagWith) starts with SELECT.</summary>
     public static bool IsSelect(string text)
@@ -96,15 +69,13 @@ public sealed class WrittenCommands : DbCommandInterceptor
         }
     }
 
-    private void AddUnlessSelect(DbCommand command, DbContext? context)
-    {
-        if (!IsSelect(command.CommandText)) Add(context);
-    }
+    private T WrittenUnlessSelect<T>(DbCommand command, DbContext? context, T result) =>
+        IsSelect(command.CommandText) ? result : Written(context, result);
 
-    private void Add(DbContext? context)
+    /// <summary>Counts one command on <paramref name="context"/>; <paramref name="result"/> passes through.</summary>
+    private T Written<T>(DbContext? context, T result)
     {
-        if (context is null) return;
-        var box = counts.GetValue(context, _ => new StrongBox<int>());
-        Interlocked.Increment(ref box.Value);
+        if (context is not null) Interlocked.Increment(ref counts.GetValue(context, _ => new StrongBox<int>()).Value);
+        return result;
     }
 }
