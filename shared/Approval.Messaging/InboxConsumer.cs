@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Approval.Messaging;
 
@@ -28,22 +27,12 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db, TimeProvide
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without MessageId cannot be deduplicated.");
         var ct = context.CancellationToken;
-        // the configured one (a group attaches the context to its connection, whose string no longer shows the password)
-        var connectionString = Db.Database.GetConnectionString();
-        var services = context.TryGetPayload(out IServiceProvider? provider) ? provider : null;
-        if (services?.GetService<InboxGroupCommit<TContext>>() is { } group)
+        if (context.TryGetPayload(out IServiceProvider? services) && services.GetService<InboxGroupCommit<TContext>>() is { } group)
         {
-            var written = services.GetService<WrittenCommands>();
             for (var tries = 0; tries < MaxGroupTries; tries++)
-            {
-                if (await group.RunAsync(Db, c => ApplyAsync(context.Message, messageId, written, c), ct) == GroupOutcome.Committed)
-                {
-                    services.GetService<OutboxSignal>()?.Committed(Db);
+                if (await group.RunAsync(Db, c => ApplyAsync(context.Message, messageId, group.Written, c), ct) == GroupOutcome.Committed)
                     return;
-                }
-            }
-            // applied alone: this context is attached to the last failed group's closed connection
-            Db.Database.SetDbConnection(new NpgsqlConnection(connectionString), contextOwnsConnection: true);
+            group.Detach(Db);  // applied alone
         }
         await using var tx = await Db.Database.BeginTransactionAsync(ct);
         if (await ApplyAsync(context.Message, messageId, null, ct)) await tx.CommitAsync(ct);

@@ -17,7 +17,8 @@ namespace Approval.Messaging;
 /// the next group (so does everyone when the commit fails: a commit that did happen is found by the inbox rows). A member
 /// whose work threw gets its exception back once the group has ended, for the consumer's retries.
 /// </summary>
-public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> options) where TContext : DbContext
+public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> options, WrittenCommands written, OutboxSignal signal)
+    where TContext : DbContext
 {
     private readonly object gate = new();
     private Group? open;                       // the group members join; null when the last one has closed
@@ -25,6 +26,9 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
     // the configured string, read from a member's context before any is attached to a group (an opened connection's
     // string no longer shows the password)
     private string? connectionString;
+
+    /// <summary>What each member's context ran (a member that only read may withdraw: <see cref="GroupWithdrawal"/>).</summary>
+    public WrittenCommands Written => written;
 
     /// <summary>Members of the group open to join (0 when none is): how many messages the next commit will carry so far.</summary>
     public int OpenMembers
@@ -36,7 +40,8 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
     /// Runs <paramref name="work"/> on <paramref name="db"/> inside the group's transaction and waits for the group's end:
     /// <see cref="GroupOutcome.Committed"/>, or <see cref="GroupOutcome.Rejoin"/> when the group failed (nothing of
     /// <paramref name="work"/> is kept; <paramref name="db"/> is left attached to a closed connection, which a new group
-    /// replaces). When <paramref name="work"/> threw, its exception is thrown once the group has ended.
+    /// replaces). When <paramref name="work"/> threw, its exception is thrown once the group has ended. A committed member
+    /// that added outbox events wakes the relay.
     /// </summary>
     public async Task<GroupOutcome> RunAsync(TContext db, Func<CancellationToken, Task> work, CancellationToken ct)
     {
@@ -105,8 +110,13 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
         // the commit runs to its end even when this member's wait is cancelled: its outcome decides whether it applied
         var committed = await group.Committed.Task;
         thrown?.Throw();
-        return committed && done ? GroupOutcome.Committed : GroupOutcome.Rejoin;
+        if (!committed || !done) return GroupOutcome.Rejoin;
+        signal.Committed(db);
+        return GroupOutcome.Committed;
     }
+
+    /// <summary>Gives <paramref name="db"/>, left attached to a failed group's closed connection, a connection of its own.</summary>
+    public void Detach(TContext db) => db.Database.SetDbConnection(new NpgsqlConnection(connectionString), contextOwnsConnection: true);
 
     private sealed class Group(Task before)
     {

@@ -30,8 +30,8 @@ public static class MessagingExtensions
         // Consumed messages share transactions (issue 22) unless a group is one message.
         if (options.ConsumerGroupSize > 1)
         {
-            builder.Services.AddSingleton<InboxGroupCommit<TContext>>();
             builder.Services.AddSingleton<WrittenCommands>();
+            builder.Services.AddSingleton<InboxGroupCommit<TContext>>();
             builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<WrittenCommands>());
         }
         var rabbit = builder.Configuration.GetConnectionString("rabbitmq")

@@ -120,7 +120,7 @@ public sealed class InboxGroupCommitTests : IAsyncLifetime
     }
 
     private static InboxGroupCommit<TestDbContext> Groups(int size) =>
-        new(Options.Create(new Approval.Messaging.MessagingOptions { ConsumerGroupSize = size }));
+        new(Options.Create(new Approval.Messaging.MessagingOptions { ConsumerGroupSize = size }), new WrittenCommands(), new OutboxSignal());
 
     /// <summary>
     /// The first member saves its effect and holds its turn until every other member has joined (each joins before its
