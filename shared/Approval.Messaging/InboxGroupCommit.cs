@@ -134,7 +134,9 @@ public sealed class InboxGroupCommit<TContext>(IOptions<MessagingOptions> option
         /// <summary>By the last member out: lets the next group work, then commits (or, failed, rolls back).</summary>
         public async Task EndAsync()
         {
-            WorkDone.SetResult();
+            // not before the group before has done its work: members cancelled while waiting for it end this group early
+            _ = Before.ContinueWith(_ => WorkDone.SetResult(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             var committed = false;
             try
             {

@@ -61,6 +61,45 @@ public sealed class InboxGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_whose_members_were_all_cancelled_still_keeps_the_next_group_behind_the_one_before_it()
+    {
+        var groups = Groups(1);
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstWorked = 0;
+        await using var first = database.NewContext();
+        await using var second = database.NewContext();
+        await using var third = database.NewContext();
+        var firstRun = groups.RunAsync(first, async _ =>
+        {
+            holding.SetResult();
+            await release.Task;
+            Volatile.Write(ref firstWorked, 1);
+        }, CancellationToken.None);
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // the second group's only member gives up while it waits for the first group (a consumer stopping)
+        using var stopping = new CancellationTokenSource();
+        var secondRun = groups.RunAsync(second, _ => Task.CompletedTask, stopping.Token);
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => secondRun);
+
+        // the third group must still wait for the first: it must not start while the first holds (half a second to show it)
+        var thirdStarted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thirdRun = groups.RunAsync(third, _ =>
+        {
+            thirdStarted.TrySetResult(Volatile.Read(ref firstWorked) == 1);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        await Assert.ThrowsAsync<TimeoutException>(() => thirdStarted.Task.WaitAsync(TimeSpan.FromMilliseconds(500)));
+        release.SetResult();
+
+        Assert.Equal(GroupOutcome.Committed, await firstRun);
+        Assert.Equal(GroupOutcome.Committed, await thirdRun);
+        Assert.True(await thirdStarted.Task);  // it started after the first group's work
+    }
+
+    [Fact]
     public async Task Through_the_bus_a_message_that_throws_having_written_nothing_leaves_its_group_to_commit()
     {
         var script = new GroupScript();
