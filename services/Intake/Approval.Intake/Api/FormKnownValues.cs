@@ -20,21 +20,27 @@ public sealed class FormKnownValues(IntakeDbContext db)
             ["project.code"] = projectCode,
             ["project.name"] = projectName,
         };
-        var earlier = await db.Applications.AsNoTracking()
+        // the latest of each stage and the newest licence of each type, chosen by PostgreSQL: a project with many
+        // applications (a busy applicant, the bench's one project) must not send every form and certificate to be dropped here
+        var latest = await db.Applications.AsNoTracking()
             .Where(a => a.ProjectCode == projectCode && a.ApplicantId == applicantId && a.Id != excluding)
-            .OrderByDescending(a => a.ReceivedAt).Select(a => new { a.StageNo, a.FormData }).ToListAsync(ct);
-        foreach (var stage in earlier.GroupBy(a => a.StageNo))
+            .GroupBy(a => a.StageNo)
+            .Select(stage => stage.OrderByDescending(a => a.ReceivedAt).Select(a => new { a.StageNo, a.FormData }).First())
+            .ToListAsync(ct);
+        foreach (var stage in latest)
         {
-            if (JsonNode.Parse(stage.First().FormData) is not JsonObject form) continue;
+            if (JsonNode.Parse(stage.FormData) is not JsonObject form) continue;
             foreach (var (field, value) in form)
                 if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length > 0)
-                    known[$"stage:{stage.Key}/{field}"] = s;
+                    known[$"stage:{stage.StageNo}/{field}"] = s;
         }
         var licences = await db.Licences.AsNoTracking()
             .Where(l => l.TypeCode != null && l.RevokedAt == null && l.ExpiredAt == null
                 && db.Applications.Any(a => a.Id == l.ApplicationId && a.ProjectCode == projectCode && a.ApplicantId == applicantId))
-            .OrderByDescending(l => l.IssuedAt).ToListAsync(ct);
-        foreach (var licence in licences.GroupBy(l => l.TypeCode).Select(g => g.First()))
+            .GroupBy(l => l.TypeCode)
+            .Select(type => type.OrderByDescending(l => l.IssuedAt).First())
+            .ToListAsync(ct);
+        foreach (var licence in licences)
         {
             known[$"licence:{licence.TypeCode}/identifier"] = licence.Identifier;
             foreach (var field in licence.Content.Where(f => !string.IsNullOrWhiteSpace(f.Value)))
