@@ -42,13 +42,13 @@ public static class ServiceDatabase
     public static string ConnectionStringFor(IConfiguration configuration, string name)
     {
         var own = configuration.GetConnectionString($"{name}db");
-        if (!string.IsNullOrWhiteSpace(own)) return WithConnectionDefaults(own);
+        if (!string.IsNullOrWhiteSpace(own)) return WithPreparedStatements(own);
         var server = configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException($"Neither 'ConnectionStrings:{name}db' nor 'ConnectionStrings:postgres' is configured.");
         var prefix = configuration["Approval:Database:Prefix"] is { Length: > 0 } configured ? configured : "approval";
         if (!System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[a-z][a-z0-9_]{0,40}$"))
             throw new InvalidOperationException($"Approval:Database:Prefix '{prefix}' must be lower-case letters, digits and '_' (at most 41), starting with a letter.");
-        return WithConnectionDefaults(new NpgsqlConnectionStringBuilder(server) { Database = $"{prefix}_{name}" }.ConnectionString);
+        return WithPreparedStatements(new NpgsqlConnectionStringBuilder(server) { Database = $"{prefix}_{name}" }.ConnectionString);
     }
 
     /// <summary>The statements a connection keeps prepared (<c>Max Auto Prepare</c>) unless the connection string says.</summary>
@@ -58,21 +58,15 @@ public static class ServiceDatabase
     /// Npgsql prepares, per pooled connection, every statement a service runs often (<c>Max Auto Prepare</c>, off by default in
     /// Npgsql), so PostgreSQL parses and plans it once instead of on every run: a service's queries are few and repeated
     /// (EF's SQL is fixed per query shape), and planning was a large part of PostgreSQL's time per case (issue 22, the
-    /// bench's STATEMENTS table). And a connection going back to the pool is not reset (<c>No Reset On Close</c>): the reset
-    /// that keeps prepared statements is seven statements (RESET ALL, UNLISTEN *, pg_advisory_unlock_all() …), which doubled the
-    /// statements per case; the suite keeps no session state — its advisory locks are all transaction-scoped, it never SETs,
-    /// LISTENs or makes temporary tables — and Npgsql still rolls back a transaction left open. A connection string that sets
-    /// either keeps its own value (<c>Max Auto Prepare=0</c>: off).
+    /// bench's STATEMENTS table). A connection string that sets <c>Max Auto Prepare</c> (0: off) keeps its own value.
+    /// Safe with the pool because session state is never used (advisory locks here are all transaction-scoped).
     /// </summary>
-    public static string WithConnectionDefaults(string connectionString)
+    public static string WithPreparedStatements(string connectionString)
     {
         // the plain builder: Npgsql's own answers ContainsKey for every keyword it knows, set or not
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        bool Given(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", ""));
-        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!Given("Max Auto Prepare")) tuned.MaxAutoPrepare = AutoPreparedStatements;
-        if (!Given("No Reset On Close")) tuned.NoResetOnClose = true;
-        return tuned.ConnectionString;
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
     }
 
     /// <summary>
