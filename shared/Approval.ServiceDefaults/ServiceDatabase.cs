@@ -42,31 +42,13 @@ public static class ServiceDatabase
     public static string ConnectionStringFor(IConfiguration configuration, string name)
     {
         var own = configuration.GetConnectionString($"{name}db");
-        if (!string.IsNullOrWhiteSpace(own)) return WithPreparedStatements(own);
+        if (!string.IsNullOrWhiteSpace(own)) return own;
         var server = configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException($"Neither 'ConnectionStrings:{name}db' nor 'ConnectionStrings:postgres' is configured.");
         var prefix = configuration["Approval:Database:Prefix"] is { Length: > 0 } configured ? configured : "approval";
         if (!System.Text.RegularExpressions.Regex.IsMatch(prefix, "^[a-z][a-z0-9_]{0,40}$"))
             throw new InvalidOperationException($"Approval:Database:Prefix '{prefix}' must be lower-case letters, digits and '_' (at most 41), starting with a letter.");
-        return WithPreparedStatements(new NpgsqlConnectionStringBuilder(server) { Database = $"{prefix}_{name}" }.ConnectionString);
-    }
-
-    /// <summary>The statements a connection keeps prepared (<c>Max Auto Prepare</c>) unless the connection string says.</summary>
-    public const int AutoPreparedStatements = 128;
-
-    /// <summary>
-    /// Npgsql prepares, per pooled connection, every statement a service runs often (<c>Max Auto Prepare</c>, off by default in
-    /// Npgsql), so PostgreSQL parses and plans it once instead of on every run: a service's queries are few and repeated
-    /// (EF's SQL is fixed per query shape), and planning was a large part of PostgreSQL's time per case (issue 22, the
-    /// bench's STATEMENTS table). A connection string that sets <c>Max Auto Prepare</c> (0: off) keeps its own value.
-    /// Safe with the pool because session state is never used (advisory locks here are all transaction-scoped).
-    /// </summary>
-    public static string WithPreparedStatements(string connectionString)
-    {
-        // the plain builder: Npgsql's own answers ContainsKey for every keyword it knows, set or not
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPreparedStatements }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = $"{prefix}_{name}" }.ConnectionString;
     }
 
     /// <summary>
