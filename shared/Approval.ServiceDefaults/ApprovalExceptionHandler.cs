@@ -65,6 +65,20 @@ public sealed class ApprovalExceptionHandler : IExceptionHandler
     };
 
     /// <summary>
+    /// Development only (the suite's tests, a developer's <c>up</c>): an unexpected error's 500 carries an <c>exception</c>
+    /// member — each exception's type and message, outermost first, no stack — so a test that meets a rare 500 (the
+    /// bad-input sweep) reports its cause; the service's log may be gone by then. Other environments answer the bare 500.
+    /// </summary>
+    public static void NameException(ProblemDetailsContext context)
+    {
+        if (context.Exception is null || context.HttpContext.Response.StatusCode < 500) return;
+        var chain = new List<string>();
+        for (var e = context.Exception; e is not null && chain.Count < 4; e = e.InnerException) chain.Add($"{e.GetType().FullName}: {e.Message}");
+        var text = string.Join(" ---> ", chain);
+        context.ProblemDetails.Extensions["exception"] = text.Length <= 2000 ? text : text[..2000];
+    }
+
+    /// <summary>
     /// PostgreSQL refused a NUL character the caller sent (in a query value or a body): text columns reject 0x00 (22021)
     /// and jsonb rejects \u0000 (22P05). The statement failed, so nothing was written; it is the caller's input, not a fault.
     /// </summary>
