@@ -22,6 +22,7 @@ public static class Load
         var failed = 0;
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         Console.WriteLine($"Driving {shape.Name} cases with {Workers} concurrent applicants for {duration.TotalSeconds:F0} s …");
         var progress = Task.Run(async () =>
         {
@@ -51,9 +52,12 @@ public static class Load
         }));
         await progress;
         var seconds = clock.Elapsed.TotalSeconds;
+        var driverCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
 
         Console.WriteLine();
         Console.WriteLine($"{shape.Name} cases completed: {completed} in {seconds:F1} s = {completed / seconds:F2} cases/s ({failed} failed, {Workers} workers)");
+        // The driver shares the cores with the suite: its own CPU (requests, polling for outcomes) is not the suite's.
+        Console.WriteLine($"driver CPU: {driverCpu:F1} s = {driverCpu / Math.Max(completed, 1):F3} s per completed case");
         Console.WriteLine($"{"request type",-12} {"count",7} {"median ms",10} {"p99 ms",10}");
         foreach (var (type, count, median, p99) in latencies.Summary())
             Console.WriteLine($"{type,-12} {count,7} {median,10:F1} {p99,10:F1}");
