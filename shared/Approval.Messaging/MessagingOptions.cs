@@ -17,13 +17,13 @@ public sealed class MessagingOptions
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
     [Positive]
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
-    /// <summary>How long the relay sleeps when no commit woke it.</summary>
     /// <summary>
     /// Most consumed messages committed in one transaction (<see cref="InboxGroupCommit{TContext}"/>): messages arriving
     /// while a group works join it, up to this many. 1 gives each message its own transaction.
     /// </summary>
     [Range(1, 1000)]
     public int ConsumerGroupSize { get; set; } = 16;
+    /// <summary>How long the relay sleeps when no commit woke it.</summary>
     [Positive]
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
     /// <summary>

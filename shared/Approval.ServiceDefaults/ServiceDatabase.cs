@@ -37,7 +37,8 @@ public static class ServiceDatabase
     /// <summary>
     /// "{name}db" if configured, else the "postgres" server with database "{Approval:Database:Prefix}_{name}". The prefix is
     /// "approval" unless set; a deployment sets one per region (approval_320193), so two regions sharing a PostgreSQL
-    /// server never share a database.
+    /// server never share a database. Npgsql's automatic preparation (Max Auto Prepare) stays off: Npgsql 10.0.3 breaks a
+    /// statement whose preparing execution failed in a transaction (AutoPrepareTests; docs/testing.md).
     /// </summary>
     public static string ConnectionStringFor(IConfiguration configuration, string name)
     {
