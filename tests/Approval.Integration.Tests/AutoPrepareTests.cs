@@ -1,13 +1,16 @@
+using Approval.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Approval.Integration.Tests;
 
 /// <summary>
-/// Why no service turns on Npgsql's automatic preparation (Max Auto Prepare), although it would spare PostgreSQL most of
-/// its planning (docs/testing.md, "Prepared statements"): in Npgsql 10.0.3, a statement whose preparing execution fails
-/// inside a transaction — a NUL character in a parameter, as the bad-input sweep sends — is broken on that connection
-/// afterwards, and its next use throws "Received unexpected backend message DataRow" (a 500). This test shows the driver
-/// still does that; when it fails, the driver was fixed and prepared statements may be tried again.
+/// Npgsql's automatic preparation (Max Auto Prepare, on for every service: ServiceDatabase) and the driver's flaw that
+/// <see cref="PreparedStatementGuard"/> works around: in Npgsql 10.0.3, a statement whose preparing execution fails inside
+/// a transaction — a NUL character in a parameter, as the bad-input sweep sends — is broken on that connection afterwards,
+/// and its next use there throws "Received unexpected backend message DataRow" (a 500; docs/testing.md, "Prepared
+/// statements"). When the first test fails, the driver was fixed and the guard may go.
 /// </summary>
 public sealed class AutoPrepareTests : IAsyncLifetime
 {
@@ -38,6 +41,46 @@ public sealed class AutoPrepareTests : IAsyncLifetime
         Assert.True(next is not null,
             "Npgsql no longer breaks the statement: automatic preparation may be tried again (docs/testing.md, \"Prepared statements\").");
         Assert.Contains("unexpected backend message", next.Message);
+    }
+
+    [Fact]
+    public async Task Without_the_guard_a_refused_save_breaks_the_same_save_on_that_connection()
+    {
+        var prepared = await PreparedAsync("noguard");
+        await Assert.ThrowsAsync<DbUpdateException>(() => SaveInTransactionAsync(prepared, "a\0b", guarded: false));
+        Assert.NotNull(await Record.ExceptionAsync(() => SaveInTransactionAsync(prepared, "fine", guarded: false)));
+    }
+
+    [Fact]
+    public async Task With_the_guard_the_save_after_a_refused_one_meets_a_fresh_connection_and_succeeds()
+    {
+        var prepared = await PreparedAsync("guard");
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => SaveInTransactionAsync(prepared, "a\0b", guarded: true));
+        Assert.Equal("22021", Assert.IsType<PostgresException>(refused.InnerException).SqlState);
+        await SaveInTransactionAsync(prepared, "fine", guarded: true);
+        await SaveInTransactionAsync(prepared, "fine again", guarded: true);
+        Assert.Equal(2, (await database.EffectCountsAsync()).Values.Sum());
+    }
+
+    /// <summary>A pool of one physical connection of its own (by its application name) that prepares on first use.</summary>
+    private async Task<string> PreparedAsync(string pool)
+    {
+        await using (var db = database.NewContext()) await db.Effects.CountAsync(); // the schema exists
+        return new NpgsqlConnectionStringBuilder(ServiceDatabase.WithConnectionDefaults(database.ConnectionString))
+        {
+            AutoPrepareMinUsages = 1, MaxPoolSize = 1, ApplicationName = $"autoprepare-{pool}",
+        }.ConnectionString;
+    }
+
+    /// <summary>One effect saved in a transaction of its own, as a service's command does (no savepoint; the guard or not).</summary>
+    private static async Task SaveInTransactionAsync(string connectionString, string key, bool guarded)
+    {
+        IInterceptor[] interceptors = guarded ? [NoAutoSavepoints.Instance, PreparedStatementGuard.Instance] : [NoAutoSavepoints.Instance];
+        await using var db = new TestDbContext(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(connectionString).AddInterceptors(interceptors).Options);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Effects.Add(new Effect { Key = key, Instance = "probe" });
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
     }
 
     private static async Task InsertInTransactionAsync(string connectionString, string value)

@@ -30,4 +30,21 @@ public sealed class ServiceDatabaseTests
     public void A_prefix_that_is_not_a_plain_lower_case_name_stops_the_service(string prefix) =>
         Assert.Throws<InvalidOperationException>(() => ServiceDatabase.ConnectionStringFor(
             Settings(("ConnectionStrings:postgres", Server), ("Approval:Database:Prefix", prefix)), "intake"));
+
+    [Fact]
+    public void Every_service_connection_keeps_its_frequent_statements_prepared_and_skips_the_pool_reset_unless_its_string_says_otherwise()
+    {
+        var derived = new Npgsql.NpgsqlConnectionStringBuilder(ServiceDatabase.ConnectionStringFor(Settings(("ConnectionStrings:postgres", Server)), "intake"));
+        Assert.Equal(ServiceDatabase.AutoPreparedStatements, derived.MaxAutoPrepare);
+        Assert.True(derived.NoResetOnClose);
+        var own = new Npgsql.NpgsqlConnectionStringBuilder(ServiceDatabase.ConnectionStringFor(
+            Settings(("ConnectionStrings:postgres", Server), ("ConnectionStrings:intakedb", Server + ";Database=mine")), "intake"));
+        Assert.Equal(ServiceDatabase.AutoPreparedStatements, own.MaxAutoPrepare);
+        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(ServiceDatabase.ConnectionStringFor(
+            Settings(("ConnectionStrings:postgres", Server + ";Max Auto Prepare=0")), "intake")).MaxAutoPrepare);
+        Assert.Equal(7, new Npgsql.NpgsqlConnectionStringBuilder(ServiceDatabase.ConnectionStringFor(
+            Settings(("ConnectionStrings:postgres", Server), ("ConnectionStrings:intakedb", Server + ";maxautoprepare=7")), "intake")).MaxAutoPrepare);
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(ServiceDatabase.ConnectionStringFor(
+            Settings(("ConnectionStrings:postgres", Server + ";No Reset On Close=false")), "intake")).NoResetOnClose);
+    }
 }
