@@ -30,8 +30,8 @@ public static class ServiceDefaultsExtensions
         // Chinese text travels as UTF-8, not as \uXXXX escapes, so API answers are readable as they are.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         // In Development a 500 names its exception (ApprovalExceptionHandler.NameException): a test that meets one says why.
-        if (builder.Environment.IsDevelopment()) builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApprovalExceptionHandler.NameException);
-        else builder.Services.AddProblemDetails();
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = development ? ApprovalExceptionHandler.NameException : null);
         builder.Services.AddExceptionHandler<ApprovalExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddApprovalIdentity();
