@@ -50,7 +50,8 @@ public sealed class FaultsTests(ITestOutputHelper output)
         var app = await SuiteFactory.StartAsync(builder, "gateway");
         try
         {
-            var duplicates = CountLogLines(app, "published outbox message", "twice");
+            var logs = new ResourceLogs(app, "published outbox message", "twice");
+            output.WriteLine($"seed {seed}, faults in this order: {string.Join(", ", plan)}");
             var gateway = app.GetEndpoint("gateway", "http");
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Workers * 2 }) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
             var latencies = new Latencies();
@@ -78,9 +79,10 @@ public sealed class FaultsTests(ITestOutputHelper output)
                 }
             })));
 
-            var injected = new List<(string Fault, double At, double Down)>();
+            var injected = new List<(string Fault, double At, double Down, int Starts)>();
+            var hung = new List<string>();  // the log of each start that was not healthy within the startup window
             var clock = Stopwatch.StartNew();
-            var kills = new ServiceKills(app);
+            var kills = new ServiceKills(app, logs);
             var slot = TimeSpan.FromSeconds(seconds) / plan.Count;
             using var faultDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds) + TimeSpan.FromMinutes(3 * plan.Count));
             for (var i = 0; i < plan.Count; i++)
@@ -89,13 +91,18 @@ public sealed class FaultsTests(ITestOutputHelper output)
                 if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
                 var at = clock.Elapsed.TotalSeconds;
                 var down = Stopwatch.StartNew();
+                var starts = 1;
                 switch (plan[i])
                 {
                     case "rabbitmq": await ServerFaults.RestartRabbitMqAsync(); break;
                     case "postgres": await ServerFaults.RestartPostgresAsync(); break;
-                    default: await kills.KillAndRestartAsync(plan[i], faultDeadline.Token); break;
+                    default:
+                        var restart = await kills.KillAndRestartAsync(plan[i], faultDeadline.Token);
+                        starts += restart.Hung.Count;
+                        hung.AddRange(restart.Hung);
+                        break;
                 }
-                injected.Add((plan[i] is "rabbitmq" or "postgres" ? $"restart {plan[i]}" : $"SIGKILL {plan[i]}", at, down.Elapsed.TotalSeconds));
+                injected.Add((plan[i] is "rabbitmq" or "postgres" ? $"restart {plan[i]}" : $"SIGKILL {plan[i]}", at, down.Elapsed.TotalSeconds, starts));
             }
             if (clock.Elapsed < TimeSpan.FromSeconds(seconds)) await Task.Delay(TimeSpan.FromSeconds(seconds) - clock.Elapsed);
             stopNewCases.Cancel();
@@ -107,13 +114,13 @@ public sealed class FaultsTests(ITestOutputHelper output)
             while (!(reconciled = await Reconciliation.RunAsync(Prefix, Vhost, CancellationToken.None)).Clean && settled.Elapsed < TimeSpan.FromMinutes(2))
                 await Task.Delay(TimeSpan.FromSeconds(2));
 
-            var report = Report(seed, seconds, injected, completed, failures, drivers.Sum(d => d.Retries), duplicates(), reconciled, settled.Elapsed);
+            var report = Report(seed, seconds, injected, completed, failures, drivers.Sum(d => d.Retries), logs.Counted, reconciled, settled.Elapsed, hung);
             output.WriteLine(report);
             if (Environment.GetEnvironmentVariable("APPROVAL_FAULTS_REPORT") is { Length: > 0 } file) await File.WriteAllTextAsync(file, report);
 
             Assert.Equal(plan.Count, injected.Count);
             Assert.True(completed > 0, "no case completed while the faults were injected");
-            Assert.True(duplicates() > 0, "no duplicate delivery was injected");
+            Assert.True(logs.Counted > 0, "no duplicate delivery was injected");
             Assert.Empty(failures);
             Assert.Empty(reconciled.Stuck);
             Assert.Empty(reconciled.Duplicates);
@@ -130,28 +137,13 @@ public sealed class FaultsTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Counts, from now on, the log lines of the services that contain every one of <paramref name="parts"/>.</summary>
-    private static Func<int> CountLogLines(DistributedApplication app, params string[] parts)
-    {
-        var count = 0;
-        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
-        // by resource, not by name: the logger service keys a started process by its resource id (name plus a suffix)
-        foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
-            _ = Task.Run(async () =>
-            {
-                await foreach (var batch in logs.WatchAsync(resource))
-                    Interlocked.Add(ref count, batch.Count(line => parts.All(p => line.Content.Contains(p, StringComparison.Ordinal))));
-            });
-        return () => Volatile.Read(ref count);
-    }
-
-    private static string Report(int seed, int seconds, List<(string Fault, double At, double Down)> injected, int completed,
-        List<string> failures, int retries, int duplicates, Reconciliation r, TimeSpan settling)
+    private static string Report(int seed, int seconds, List<(string Fault, double At, double Down, int Starts)> injected, int completed,
+        List<string> failures, int retries, int duplicates, Reconciliation r, TimeSpan settling, List<string> hung)
     {
         var text = new StringBuilder();
         text.AppendLine($"FAULTS injected while {Workers} applicants ran skeleton cases for {seconds} s (seed {seed}):");
-        text.AppendLine($"{"fault",-26} {"at s",7} {"back after s",13}");
-        foreach (var (fault, at, down) in injected) text.AppendLine($"{fault,-26} {at,7:F1} {down,13:F1}");
+        text.AppendLine($"{"fault",-26} {"at s",7} {"back after s",13} {"starts",7}");
+        foreach (var (fault, at, down, starts) in injected) text.AppendLine($"{fault,-26} {at,7:F1} {down,13:F1} {starts,7}");
         text.AppendLine($"{"duplicate deliveries",-26} {duplicates,7} {"(" + DuplicatePercent + " % of publishes, same MessageId)",13}");
         text.AppendLine();
         text.AppendLine($"CASES: {completed} completed during the faults (+1 warm-up), {failures.Count} failed, {retries} calls retried after a transient failure");
@@ -161,6 +153,12 @@ public sealed class FaultsTests(ITestOutputHelper output)
         text.AppendLine($"  stuck {r.Stuck.Count}, effects twice {r.Duplicates.Count}, outbox unsent {r.Unsent.Count}, queues not empty {r.Queued.Count}, _error/_skipped {r.Failed.Count}");
         foreach (var line in failures.Concat(r.Stuck).Concat(r.Duplicates).Concat(r.Unsent).Concat(r.Queued).Concat(r.Failed).Take(40))
             text.AppendLine("  - " + line);
+        if (hung.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"STARTS NOT HEALTHY within {ServiceKills.StartupWindow.TotalSeconds:F0} s, killed and started again (as a startup probe would):");
+            foreach (var start in hung) text.AppendLine(start);
+        }
         return text.ToString();
     }
 }

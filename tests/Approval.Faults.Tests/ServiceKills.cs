@@ -9,12 +9,49 @@ namespace Approval.Faults.Tests;
 /// A service of the started suite killed as a crash would kill it — SIGKILL to its own process, no shutdown, no flush —
 /// and started again the way the AppHost starts it (Aspire's resource-start command), then awaited healthy.
 /// </summary>
-internal sealed class ServiceKills(DistributedApplication app)
+internal sealed class ServiceKills(DistributedApplication app, ResourceLogs logs)
 {
-    /// <summary>Kills <paramref name="resource"/> and starts it again; returns how long it was not healthy.</summary>
-    public async Task<TimeSpan> KillAndRestartAsync(string resource, CancellationToken ct)
+    /// <summary>
+    /// How long a started service may take to answer /health before it is killed and started once more, as a cluster's
+    /// startup probe would (charts/: 5 minutes on /alive). A restart under the fault load takes 8–30 s on two cores; 2 minutes
+    /// unless APPROVAL_FAULTS_STARTUP_SECONDS says.
+    /// </summary>
+    public static readonly TimeSpan StartupWindow = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("APPROVAL_FAULTS_STARTUP_SECONDS"), out var seconds) && seconds > 0 ? seconds : 120);
+
+    /// <summary>
+    /// Kills <paramref name="resource"/> and starts it again; a start not healthy within <see cref="StartupWindow"/> is
+    /// killed and started once more (its last log lines kept in <see cref="Restart.Hung"/>), a second such start fails.
+    /// </summary>
+    public async Task<Restart> KillAndRestartAsync(string resource, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        var hung = new List<string>();
+        await KillAsync(resource, ct);
+        while (true)
+        {
+            var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, "resource-start", ct);
+            if (!result.Success) throw new InvalidOperationException($"{resource} did not start again: {result.Message}");
+            using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            window.CancelAfter(StartupWindow);
+            try
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, window.Token);
+                return new Restart(watch.Elapsed, hung);
+            }
+            catch (OperationCanceledException e)
+            {
+                var what = $"{resource} was not healthy {StartupWindow.TotalSeconds:F0} s after start {hung.Count + 1}; its last log lines:\n{logs.Tail(resource)}";
+                if (hung.Count > 0 || ct.IsCancellationRequested) throw new TimeoutException(string.Join("\n\n", hung.Append(what)), e);
+                hung.Add(what);
+                await KillAsync(resource, ct);
+            }
+        }
+    }
+
+    /// <summary>SIGKILL to the service's own process; returns once Aspire saw it end.</summary>
+    private async Task KillAsync(string resource, CancellationToken ct)
+    {
         var notifications = app.ResourceNotifications;
         if (!notifications.TryGetCurrentState(resource, out var current))
             throw new InvalidOperationException($"The suite has no resource {resource}.");
@@ -30,10 +67,6 @@ internal sealed class ServiceKills(DistributedApplication app)
         }
         await notifications.WaitForResourceAsync(resource,
             e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart", ct);
-        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, "resource-start", ct);
-        if (!result.Success) throw new InvalidOperationException($"{resource} did not start again: {result.Message}");
-        await notifications.WaitForResourceHealthyAsync(resource, ct);
-        return watch.Elapsed;
     }
 
     private static List<int> Children(int pid)
@@ -44,3 +77,6 @@ internal sealed class ServiceKills(DistributedApplication app)
             : [];
     }
 }
+
+/// <summary>A kill and restart: how long the service was not healthy, and what each start that hung had written.</summary>
+internal sealed record Restart(TimeSpan Down, IReadOnlyList<string> Hung);
