@@ -97,9 +97,9 @@ public sealed class FaultsTests(ITestOutputHelper output)
                     case "rabbitmq": await ServerFaults.RestartRabbitMqAsync(); break;
                     case "postgres": await ServerFaults.RestartPostgresAsync(); break;
                     default:
-                        var restart = await kills.KillAndRestartAsync(plan[i], faultDeadline.Token);
-                        starts += restart.Hung.Count;
-                        hung.AddRange(restart.Hung);
+                        var hungStarts = await kills.KillAndRestartAsync(plan[i], faultDeadline.Token);
+                        starts += hungStarts.Count;
+                        hung.AddRange(hungStarts);
                         break;
                 }
                 injected.Add((plan[i] is "rabbitmq" or "postgres" ? $"restart {plan[i]}" : $"SIGKILL {plan[i]}", at, down.Elapsed.TotalSeconds, starts));

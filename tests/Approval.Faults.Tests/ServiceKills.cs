@@ -13,7 +13,7 @@ internal sealed class ServiceKills(DistributedApplication app, ResourceLogs logs
 {
     /// <summary>
     /// How long a started service may take to answer /health before it is killed and started once more, as a cluster's
-    /// startup probe would (charts/: 5 minutes on /alive). A restart under the fault load takes 8–30 s on two cores; 2 minutes
+    /// startup probe would (charts/: 5 minutes on /alive). A restart under the fault load takes 5–31 s on two cores; 2 minutes
     /// unless APPROVAL_FAULTS_STARTUP_SECONDS says.
     /// </summary>
     public static readonly TimeSpan StartupWindow = TimeSpan.FromSeconds(
@@ -21,11 +21,11 @@ internal sealed class ServiceKills(DistributedApplication app, ResourceLogs logs
 
     /// <summary>
     /// Kills <paramref name="resource"/> and starts it again; a start not healthy within <see cref="StartupWindow"/> is
-    /// killed and started once more (its last log lines kept in <see cref="Restart.Hung"/>), a second such start fails.
+    /// killed and started once more, a second such start fails. Returns what each start that hung had written (its last
+    /// log lines), none when the first start came up.
     /// </summary>
-    public async Task<Restart> KillAndRestartAsync(string resource, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> KillAndRestartAsync(string resource, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
         var hung = new List<string>();
         await KillAsync(resource, ct);
         while (true)
@@ -37,7 +37,7 @@ internal sealed class ServiceKills(DistributedApplication app, ResourceLogs logs
             try
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, window.Token);
-                return new Restart(watch.Elapsed, hung);
+                return hung;
             }
             catch (OperationCanceledException e)
             {
@@ -77,6 +77,3 @@ internal sealed class ServiceKills(DistributedApplication app, ResourceLogs logs
             : [];
     }
 }
-
-/// <summary>A kill and restart: how long the service was not healthy, and what each start that hung had written.</summary>
-internal sealed record Restart(TimeSpan Down, IReadOnlyList<string> Hung);
